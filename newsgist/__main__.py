@@ -1,0 +1,5 @@
+"""``python -m newsgist`` runs the command line."""
+
+from newsgist.cli import main
+
+raise SystemExit(main())

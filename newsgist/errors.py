@@ -1,0 +1,72 @@
+"""Every error newsgist raises on purpose, under one root.
+
+The tree::
+
+    NewsgistError
+    ├── InvalidInputError (ValueError)       the article cannot be summarized
+    │   ├── EmptyInputError                  nothing left to summarize
+    │   ├── BinaryInputError                 NUL or control bytes: not text
+    │   ├── EncodingError                    bytes that are not valid UTF-8
+    │   ├── InputTooLargeError               over the configured size limit
+    │   └── NoSentenceError                  no sentence-ending punctuation at all
+    ├── InvalidOptionError (ValueError)      an option out of range or contradictory
+    ├── UnknownNameError (LookupError)       a registry has no entry of that name
+    └── MissingDependencyError (ImportError) an optional extra is not installed
+
+Callers catch ``NewsgistError`` for "the user's input or settings were wrong"; anything
+else escaping newsgist is a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class NewsgistError(Exception):
+    """Root of every error newsgist raises for bad input, options or set-up."""
+
+
+class InvalidInputError(NewsgistError, ValueError):
+    """The input cannot be turned into an article to summarize."""
+
+
+class EmptyInputError(InvalidInputError):
+    """The input is empty, or nothing is left once page chrome is removed."""
+
+
+class BinaryInputError(InvalidInputError):
+    """The input holds NUL or other control bytes, so it is not text."""
+
+
+class EncodingError(InvalidInputError):
+    """The input bytes are not valid UTF-8."""
+
+
+class InputTooLargeError(InvalidInputError):
+    """The input is larger than the configured limit."""
+
+
+class NoSentenceError(InvalidInputError):
+    """The text has no sentence-ending punctuation, so it has no sentences to pick."""
+
+
+class InvalidOptionError(NewsgistError, ValueError):
+    """An option is out of range or contradicts another."""
+
+
+class UnknownNameError(NewsgistError, LookupError):
+    """A registry (methods, later headliners) has no entry of the requested name."""
+
+    def __init__(self, kind: str, name: str, valid: Iterable[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.valid = tuple(valid)
+        super().__init__(f"unknown {kind} {name!r}; valid {kind}s: {', '.join(self.valid)}")
+
+
+class MissingDependencyError(NewsgistError, ImportError):
+    """An optional capability needs an extra that is not installed."""
+
+    def __init__(self, what: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(f"{what} needs the '{extra}' extra: pip install 'newsgist[{extra}]'")

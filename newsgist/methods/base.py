@@ -1,0 +1,31 @@
+"""The contract every summarization method fulfils.
+
+A method only scores sentences: higher means more worth a highlight. Choosing how many and
+which (top-k, budgets, redundancy, document order) is done once for all methods in
+``newsgist.select``, so no method re-implements it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from newsgist.models import Document
+
+
+@runtime_checkable
+class Summarizer(Protocol):
+    """Scores each sentence of a document.
+
+    ``score(document)`` returns one finite float per sentence of ``document.sentences``, in
+    the same order. It must be deterministic and must not keep per-document state, so one
+    instance can serve concurrent requests.
+    """
+
+    def score(self, document: Document) -> npt.NDArray[np.float64]:
+        """Return one score per sentence; higher is more worth a highlight."""
+        ...
+

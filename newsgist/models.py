@@ -1,0 +1,278 @@
+"""The value types that flow through newsgist: Article → Sentence → Highlight → Summary.
+
+All are frozen; each has ``to_dict`` / ``from_dict`` for JSON (the CLI, the service and batch
+output all use this one form). Character offsets always point into ``Article.body``, so every
+highlight can be traced back to the exact text it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, cast
+
+from newsgist.errors import InvalidInputError
+
+HeadlineOrigin = Literal["title", "first-highlight", "generated"]
+_HEADLINE_ORIGINS: tuple[str, ...] = ("title", "first-highlight", "generated")
+
+_T = TypeVar("_T")
+
+
+def _field(data: Mapping[str, Any], key: str, kind: type[_T], default: _T | None = None) -> _T:
+    """Read ``data[key]`` checking its type, so a malformed record fails with a clear message."""
+    if key not in data or data[key] is None:
+        if default is None:
+            raise InvalidInputError(f"record has no {key!r}")
+        return default
+    value = data[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise InvalidInputError(f"{key!r} must be {kind.__name__}, not {type(value).__name__}")
+    return cast(_T, value)
+
+
+def _optional_str(data: Mapping[str, Any], key: str) -> str | None:
+    """Read an optional string field."""
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise InvalidInputError(f"{key!r} must be a string or null, not {type(value).__name__}")
+    return value
+
+
+def _str_tuple(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """Read an optional list of strings."""
+    value = data.get(key) or []
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise InvalidInputError(f"{key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _str_mapping(data: Mapping[str, Any], key: str) -> dict[str, str]:
+    """Read an optional string-to-string mapping."""
+    value = data.get(key) or {}
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise InvalidInputError(f"{key!r} must be an object of strings")
+    return dict(value)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What an article says about itself besides its body: carried into every Summary."""
+
+    title: str | None = None
+    credit: str | None = None
+    byline: str | None = None
+    source: str | None = None
+    reference_highlights: tuple[str, ...] = ()
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "title": self.title,
+            "credit": self.credit,
+            "byline": self.byline,
+            "source": self.source,
+            "reference_highlights": list(self.reference_highlights),
+            "metadata": dict(self.metadata),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArticleMeta:
+        """Build from the JSON form."""
+        return cls(
+            title=_optional_str(data, "title"),
+            credit=_optional_str(data, "credit"),
+            byline=_optional_str(data, "byline"),
+            source=_optional_str(data, "source"),
+            reference_highlights=_str_tuple(data, "reference_highlights"),
+            metadata=_str_mapping(data, "metadata"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the story text plus what the page said about it.
+
+    ``body`` holds only story text: page chrome, credit lines, datelines and bylines are
+    removed by ingest and kept in the other fields, so they can never become highlights.
+    """
+
+    body: str
+    title: str | None = None
+    credit: str | None = None
+    byline: str | None = None
+    source: str | None = None
+    reference_highlights: tuple[str, ...] = ()
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def meta(self) -> ArticleMeta:
+        """Everything but the body."""
+        return ArticleMeta(
+            title=self.title,
+            credit=self.credit,
+            byline=self.byline,
+            source=self.source,
+            reference_highlights=self.reference_highlights,
+            metadata=self.metadata,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"body": self.body, **self.meta.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Build from the JSON form."""
+        meta = ArticleMeta.from_dict(data)
+        return cls(
+            body=_field(data, "body", str),
+            title=meta.title,
+            credit=meta.credit,
+            byline=meta.byline,
+            source=meta.source,
+            reference_highlights=meta.reference_highlights,
+            metadata=meta.metadata,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of ``Article.body``: ``body[start:end] == text``."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "index": self.index,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.paragraph,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Sentence:
+        """Build from the JSON form."""
+        return cls(
+            index=_field(data, "index", int),
+            text=_field(data, "text", str),
+            start=_field(data, "start", int),
+            end=_field(data, "end", int),
+            paragraph=_field(data, "paragraph", int, 0),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """One bullet: its text and the sentences (indices and body spans) it comes from."""
+
+    text: str
+    sources: tuple[int, ...]
+    spans: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def from_sentences(cls, sentences: Sequence[Sentence]) -> Highlight:
+        """Make a highlight that quotes these sentences, whitespace runs collapsed."""
+        return cls(
+            text=" ".join(" ".join(s.text.split()) for s in sentences),
+            sources=tuple(s.index for s in sentences),
+            spans=tuple((s.start, s.end) for s in sentences),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "text": self.text,
+            "sources": list(self.sources),
+            "spans": [list(span) for span in self.spans],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Highlight:
+        """Build from the JSON form."""
+        sources = data.get("sources") or []
+        spans = data.get("spans") or []
+        if not all(isinstance(i, int) for i in sources):
+            raise InvalidInputError("'sources' must be a list of sentence indices")
+        if not all(
+            isinstance(s, list | tuple) and len(s) == 2 and all(isinstance(x, int) for x in s)
+            for s in spans
+        ):
+            raise InvalidInputError("'spans' must be a list of [start, end] pairs")
+        return cls(
+            text=_field(data, "text", str),
+            sources=tuple(sources),
+            spans=tuple((int(s[0]), int(s[1])) for s in spans),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The result: a headline, the highlights in document order, and where they came from.
+
+    ``headline_origin`` says how the headline was made: the page's own ``title``, the
+    ``first-highlight`` (a stand-in until a generator is chosen), or ``generated``.
+    ``timings`` maps each pipeline stage to the seconds it took.
+    """
+
+    headline: str
+    highlights: tuple[Highlight, ...]
+    method: str
+    headline_origin: HeadlineOrigin = "generated"
+    article: ArticleMeta = field(default_factory=ArticleMeta)
+    timings: Mapping[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "headline": self.headline,
+            "headline_origin": self.headline_origin,
+            "highlights": [h.to_dict() for h in self.highlights],
+            "method": self.method,
+            "article": self.article.to_dict(),
+            "timings": dict(self.timings),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Summary:
+        """Build from the JSON form."""
+        origin = _field(data, "headline_origin", str, "generated")
+        if origin not in _HEADLINE_ORIGINS:
+            raise InvalidInputError(
+                f"'headline_origin' must be one of {', '.join(_HEADLINE_ORIGINS)}, not {origin!r}"
+            )
+        highlights = data.get("highlights")
+        if not isinstance(highlights, list):
+            raise InvalidInputError("'highlights' must be a list")
+        timings = data.get("timings") or {}
+        if not isinstance(timings, Mapping) or not all(
+            isinstance(v, int | float) for v in timings.values()
+        ):
+            raise InvalidInputError("'timings' must be an object of numbers")
+        return cls(
+            headline=_field(data, "headline", str),
+            highlights=tuple(Highlight.from_dict(h) for h in highlights),
+            method=_field(data, "method", str),
+            headline_origin=cast(HeadlineOrigin, origin),
+            article=ArticleMeta.from_dict(data.get("article") or {}),
+            timings={str(k): float(v) for k, v in timings.items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article with its sentences: what every summarization method reads."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]

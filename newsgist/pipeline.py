@@ -1,0 +1,87 @@
+"""The whole pipeline: raw input → Article → sentences → scores → Summary."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import numpy as np
+
+from newsgist.errors import NoSentenceError
+from newsgist.headline import headline_for
+from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, load_text
+from newsgist.models import Article, Document, Highlight, Summary
+from newsgist.registry import methods
+from newsgist.segment import Segmenter, has_terminator, segment
+from newsgist.select import SelectOptions, select
+
+LOGGER = logging.getLogger(__name__)
+
+DEFAULT_METHOD = "lead"
+"""The method ``summarize`` uses when none is named."""
+
+_T = TypeVar("_T")
+
+
+def summarize(
+    source: str | bytes | Article,
+    *,
+    method: str = DEFAULT_METHOD,
+    sentences: int = 3,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    segmenter: Segmenter = segment,
+) -> Summary:
+    """Summarize one article into a headline and ``sentences`` highlights.
+
+    Args:
+        source: raw text or a scraped page (``str`` or UTF-8 ``bytes``), or an ``Article``.
+        method: a name from ``newsgist.methods.names()``.
+        sentences: how many highlights; an article with fewer sentences gives what it has.
+        max_bytes: inputs larger than this are refused with ``InputTooLargeError``.
+        segmenter: turns the body into sentences; the news-tuned default rarely needs changing.
+
+    Raises:
+        NewsgistError: for input that cannot be summarized or options out of range; the
+            subclass says which (see ``newsgist.errors``).
+    """
+    options = SelectOptions(sentences=sentences)
+    summarizer = methods.get(method)()
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def timed(stage: str, step: Callable[[], _T]) -> _T:
+        begin = time.perf_counter()
+        result = step()
+        timings[stage] = time.perf_counter() - begin
+        return result
+
+    article = (
+        source
+        if isinstance(source, Article)
+        else timed("ingest", lambda: load_text(source, options=IngestOptions(max_bytes=max_bytes)))
+    )
+    if not has_terminator(article.body):
+        raise NoSentenceError(
+            "the text has no sentence-ending punctuation (. ! ?), so it has no sentences to"
+            " choose from; add punctuation or pass a punctuated article"
+        )
+    document = Document(article, tuple(timed("segment", lambda: segmenter(article.body))))
+    scores = timed("score", lambda: np.asarray(summarizer.score(document), dtype=np.float64))
+    if scores.shape != (len(document.sentences),):
+        raise RuntimeError(
+            f"method {method!r} returned {scores.shape} scores for {len(document.sentences)} sentences"
+        )
+    chosen = timed("select", lambda: select(scores, options))
+    highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
+    headline, origin = timed("headline", lambda: headline_for(article, highlights))
+    timings["total"] = time.perf_counter() - started
+    return Summary(
+        headline=headline,
+        highlights=highlights,
+        method=method,
+        headline_origin=origin,
+        article=article.meta,
+        timings=timings,
+    )

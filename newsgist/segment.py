@@ -1,0 +1,298 @@
+"""News-tuned sentence segmentation with exact character offsets.
+
+The text is never changed: every ``Sentence`` satisfies ``text[s.start:s.end] == s.text``,
+sentences come in order without overlap, and every letter or digit of the input lies inside
+one of them (only whitespace, bullet markers and letterless debris such as ``***`` fall
+between).
+
+How it decides, in one pass:
+
+1. Blocks. A blank line ends a paragraph. A single newline ends one too, unless the document
+   is hard-wrapped (most lines short and open-ended), where it is a soft break. A line that
+   starts with a bullet marker, and every inline ``•``, starts a new block; the markers are
+   not part of any sentence.
+2. Candidates. Inside a block a terminator run (``.``, ``!``, ``?``, an ellipsis, CJK
+   ``。！？``) with its closing quotes and brackets, followed by whitespace, may end a
+   sentence. Decimals, ``$3.5``, ``cnn.com`` and ``U.S.-led`` never qualify.
+3. Decisions use the token before the terminator and the token after it:
+
+   - a stand-alone terminator (the space-tokenised style ``in january . a texas ...``)
+     always ends a sentence, taking a following stand-alone closing quote (``''``) with it;
+   - after a known abbreviation, an initial (``W.``), or dotted letters (``A.J.``, ``D.C.``),
+     a sentence ends only when the next word is a sentence starter (``The``, ``He``, ...):
+     ``Gen. Petraeus`` and ``2 p.m. Monday`` stay whole, ``the U.S. The`` splits;
+   - after any other word, cased text splits when the next token does not start in lower
+     case; caseless text (all lower case or all caps, decided per document) always splits,
+     except before a number after a word-like abbreviation (``no. 5``, ``art. 3``);
+   - ``?`` and ``!`` split unless cased text continues in lower case (``"Why?" he asked``);
+     an ellipsis splits only before an upper-case word in cased text.
+
+   A candidate that would leave a fragment with no letter (``1.`` of a numbered list) is
+   skipped, so the fragment joins the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from newsgist.models import Sentence
+
+Segmenter = Callable[[str], Sequence[Sentence]]
+"""Anything that turns text into ordered, exact-offset sentences; ``segment`` is the default."""
+
+_TERMINATORS = ".!?…。！？"
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([`"
+
+_CANDIDATE = re.compile(
+    r"""
+    (?P<term>\.(?:[ ]\.){2,}|\.{2,}|…|[.!?]+)   # ellipsis, or a run of terminators
+    [\"'”’»)\]]*                                # closing quotes and brackets
+    (?=\s|$)                                    # then whitespace or the end of the block
+    |(?P<cjk>[。！？]+)                           # CJK terminators need no space after
+    """,
+    re.VERBOSE,
+)
+_BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*]|-(?!-)|–)[ \t]+")
+_INLINE_BULLET = re.compile(r"[ \t]*•[ \t]*")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+_ALNUM = re.compile(r"[^\W_]")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_LEADING_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_CLOSING_QUOTE_TOKENS = frozenset({"''", "'", '"', "”", "’", "-rrb-", ")"})
+
+# Abbreviations as written in cased text, without their final period. Cased text must match
+# this form (or all caps); caseless text matches in lower case.
+_ABBREVIATIONS = frozenset(
+    {
+        # titles and ranks: they precede a name
+        *("Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Cmdt Adm Maj Cpl Pvt".split()),
+        *("Rev Fr Sr Jr St Mt Ft Pres Supt Det Insp Atty Hon Messrs Mme Mlle Msgr Gens".split()),
+        *("Sens Reps Amb Brig Cdr Cllr Const Sec Treas Gov Govs Lt.Col Lt.Gen Maj.Gen".split()),
+        # months and days
+        *("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu".split()),
+        *("Thur Thurs Fri Sat Sun".split()),
+        # US states (AP style) and places
+        *("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass".split()),
+        *("Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()),
+        *("Ave Blvd Rd Hwy Sq Pl Ln Bros".split()),
+        # organisations, Latin, references, units
+        *("Inc Ltd Co Corp Cos Plc Assn Dept Univ Inst Intl Govt".split()),
+        *("etc vs v al e.g i.e cf approx est ca viz".split()),
+        *("No Nos no nos Vol Vols vol vols p pp Fig Figs fig figs Art art Ch ch Sec sec".split()),
+        *("a.m p.m A.M P.M U.S U.K U.N E.U U.S.A".split()),
+        *("ft in lb lbs oz mph km kg yr yrs mins hrs".split()),
+    }
+)
+_ABBREVIATIONS_LOWER = frozenset(a.lower() for a in _ABBREVIATIONS)
+# Abbreviations that are also common words: caseless text cannot tell "no. 5" from "said no."
+# by case, so there they split like words unless a number follows.
+_WORDLIKE = frozenset(
+    "no nos art fig figs sec ch vol ill mass miss wash mo pa la ore ind del sun sat wed mar "
+    "in ft co est p pp v ca".split()
+)
+# Words that start sentences and rarely follow an abbreviation inside one. Caseless text has
+# no capital letter to confirm them, so it uses only the strongest.
+_STRONG_STARTERS = frozenset(
+    "the a an he she it they we i you his her its their our my your this these those there "
+    "but however meanwhile it's he's she's they're we're i'm there's that's".split()
+)
+_STARTERS = _STRONG_STARTERS | frozenset(
+    "in on at for and or so as if when while after before since although though because then "
+    "now still also both all some many most several one two three what who why how where with "
+    "during despite according earlier later last that by from under over each every such "
+    "another no yes not to".split()
+)
+
+
+def segment(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets reproduce it exactly."""
+    cased = _is_cased(text)
+    wrapped = _is_hard_wrapped(text)
+    sentences: list[Sentence] = []
+    paragraph = -1
+    last_block_paragraph = -1
+    for start, end, block_paragraph in _blocks(text, wrapped=wrapped):
+        for sent_start, sent_end in _split_block(text, start, end, cased=cased):
+            if block_paragraph != last_block_paragraph:
+                paragraph += 1
+                last_block_paragraph = block_paragraph
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    text=text[sent_start:sent_end],
+                    start=sent_start,
+                    end=sent_end,
+                    paragraph=paragraph,
+                )
+            )
+    return sentences
+
+
+def has_terminator(text: str) -> bool:
+    """Whether ``text`` has any sentence-ending punctuation at all."""
+    return any(t in text for t in _TERMINATORS)
+
+
+def _is_cased(text: str) -> bool:
+    """Whether capitals carry information: false for all-lower-case or all-caps text."""
+    sample = text[:4000]
+    upper = len(_UPPER.findall(sample))
+    lower = len(_LOWER.findall(sample))
+    letters = upper + lower
+    if letters == 0:
+        return False
+    ratio = upper / letters
+    return 0.01 <= ratio <= 0.6
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """Whether single newlines are soft wraps: most lines short and ending mid-sentence."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) < 3:
+        return False
+    short = sum(1 for line in lines if len(line) <= 100)
+    open_ended = sum(1 for line in lines[:-1] if line[-1] not in _TERMINATORS + _CLOSERS)
+    return short >= 0.9 * len(lines) and open_ended >= 0.5 * (len(lines) - 1)
+
+
+def _blocks(text: str, *, wrapped: bool) -> Iterator[tuple[int, int, int]]:
+    """Yield ``(start, end, paragraph)`` for each block that sentences cannot cross."""
+    paragraph = 0
+    block_start = -1
+    block_end = -1
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        newline = text.find("\n", pos)
+        line_end = length if newline < 0 else newline
+        line_start = pos
+        pos = line_end + 1
+        if not text[line_start:line_end].strip():
+            if block_start >= 0:
+                yield from _inline_blocks(text, block_start, block_end, paragraph)
+                paragraph += 1
+                block_start = -1
+            continue
+        bullet = _BULLET.match(text, line_start, line_end)
+        content_start = bullet.end() if bullet else line_start
+        if block_start >= 0 and (bullet or not wrapped):
+            yield from _inline_blocks(text, block_start, block_end, paragraph)
+            paragraph += 1
+            block_start = -1
+        if block_start < 0:
+            block_start = content_start
+        block_end = line_end
+    if block_start >= 0:
+        yield from _inline_blocks(text, block_start, block_end, paragraph)
+
+
+def _inline_blocks(text: str, start: int, end: int, paragraph: int) -> Iterator[tuple[int, int, int]]:
+    """Split a block at inline ``•`` bullets."""
+    for marker in _INLINE_BULLET.finditer(text, start, end):
+        if marker.start() > start:
+            yield start, marker.start(), paragraph
+        start = marker.end()
+    if start < end:
+        yield start, end, paragraph
+
+
+def _split_block(text: str, start: int, end: int, *, cased: bool) -> Iterator[tuple[int, int]]:
+    """Yield trimmed ``(start, end)`` sentence spans inside one block."""
+    sent_start = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        sent_end = match.end()
+        next_start = _skip_space(text, sent_end, end)
+        if next_start >= end:
+            break
+        next_token = text[next_start : _token_end(text, next_start, end)]
+        if match.group("cjk"):
+            boundary = True
+        else:
+            term = match.group("term")
+            token_start = match.start()
+            while token_start > sent_start and not text[token_start - 1].isspace():
+                token_start -= 1
+            previous = text[token_start : match.start()]
+            if not previous and next_token in _CLOSING_QUOTE_TOKENS:
+                sent_end = next_start + len(next_token)
+                next_start = _skip_space(text, sent_end, end)
+                if next_start >= end:
+                    break
+                next_token = text[next_start : _token_end(text, next_start, end)]
+            boundary = _is_boundary(term, previous, next_token, cased=cased)
+        if boundary and _LETTER.search(text, sent_start, sent_end):
+            yield _trim(text, sent_start, sent_end)
+            sent_start = next_start
+    if _ALNUM.search(text, sent_start, end):
+        yield _trim(text, sent_start, end)
+
+
+def _is_boundary(term: str, previous: str, next_token: str, *, cased: bool) -> bool:
+    """Decide whether ``previous`` + ``term`` ends a sentence given the token after it."""
+    following = next_token.lstrip(_OPENERS)
+    first = following[:1]
+    if term == "…" or term.count(".") > 1:  # ellipsis
+        return cased and first.isupper()
+    if term != ".":  # runs of ? and !
+        return not (cased and first.islower())
+    if not previous:
+        return True  # space-tokenised text: a stand-alone period
+    word = previous.lstrip(_OPENERS)
+    if not _ALNUM.search(word):
+        return True  # "(AP)." or a closing bracket before the period
+    if _is_abbreviation(word, cased=cased):
+        if not cased and word.lower() in _WORDLIKE:
+            return not first.isdigit()
+        return _starts_sentence(following, cased=cased)
+    if cased:
+        return not first.islower()
+    return True
+
+
+def _is_abbreviation(word: str, *, cased: bool) -> bool:
+    """Whether ``word`` (without its final period) is an abbreviation or an initial."""
+    if len(word) == 1 and word.isalpha():
+        return word.isupper() or not cased
+    if _DOTTED.fullmatch(word):
+        return True
+    if not cased:
+        return word.lower() in _ABBREVIATIONS_LOWER
+    return word in _ABBREVIATIONS or (word.isupper() and word.lower() in _ABBREVIATIONS_LOWER)
+
+
+def _starts_sentence(token: str, *, cased: bool) -> bool:
+    """Whether ``token`` is a word that typically opens a sentence."""
+    word = _LEADING_WORD.match(token)
+    if word is None:
+        return False
+    lowered = word.group().lower()
+    if cased:
+        return word.group()[0].isupper() and lowered in _STARTERS
+    return lowered in _STRONG_STARTERS
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    """Return the first non-space position at or after ``pos`` (``end`` if none)."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _token_end(text: str, pos: int, end: int) -> int:
+    """Return the end of the whitespace-delimited token starting at ``pos``."""
+    while pos < end and not text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span to exclude surrounding whitespace."""
+    start = _skip_space(text, start, end)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
