@@ -114,6 +114,10 @@ _CAPS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:\s*,\s*[A-Z][\w.'’-]*(?:[ ][\w.'’-]+){0,2})?)"
     r"\s*(?:--|—)\s*"
 )
+_TRAILING_RIGHTS = re.compile(
+    r"\s*(?P<value>(?:(?:©|\(c\)|copyright)\s*\d{4}\b[^.\n]{0,80}\.?\s*)?all rights reserved\.?)\s*$",
+    _I,
+)
 _BULLET_SPLIT = re.compile(r"\s*•\s*")
 _TERMINAL = re.compile(r"[.!?…:;,]\W*$")
 _INVISIBLE = str.maketrans({"\ufeff": None, "\u200b": None, "\u00a0": " "})
@@ -285,7 +289,7 @@ def _join(lines: list[str]) -> str:
 
 
 def _strip_head(body: str, page: _Page) -> str:
-    """Move a Daily Mail byline block and a wire dateline at the body's start into metadata."""
+    """Move a byline block or dateline at the body's start, and a rights line at its end, to metadata."""
     match = _DAILY_MAIL_HEAD.match(body)
     if match and match.end() < len(body):
         page.keep("byline", match.group("byline"))
@@ -307,4 +311,8 @@ def _strip_head(body: str, page: _Page) -> str:
             page.source = groups["agency"].strip()
         body = body[match.end() :]
         break
+    rights = _TRAILING_RIGHTS.search(body)
+    if rights and rights.start() > 0:
+        page.keep("rights", rights.group("value"))
+        body = body[: rights.start()]
     return body.strip()

@@ -7,8 +7,9 @@ between).
 
 How it decides, in one pass:
 
-1. Blocks. A blank line ends a paragraph. A single newline ends one too, unless the document
-   is hard-wrapped (most lines short and open-ended), where it is a soft break. A line that
+1. Blocks. A blank line ends a paragraph, and so does a single newline unless the document
+   is hard-wrapped (most lines short and open-ended). In cased text either break is soft
+   when the text before it ends open and the text after it starts in lower case. A line that
    starts with a bullet marker, and every inline ``•``, starts a new block; the markers are
    not part of any sentence.
 2. Candidates. Inside a block a terminator run (``.``, ``!``, ``?``, an ellipsis, CJK
@@ -20,15 +21,17 @@ How it decides, in one pass:
      always ends a sentence, taking a following stand-alone closing quote (``''``) with it;
    - after a known abbreviation, an initial (``W.``), or dotted letters (``A.J.``, ``D.C.``),
      a sentence ends only when the next word is a sentence starter (``The``, ``He``, ...):
-     ``Gen. Petraeus`` and ``2 p.m. Monday`` stay whole, ``the U.S. The`` splits;
+     ``Gen. Petraeus`` and ``2 p.m. Monday`` stay whole, ``the U.S. The`` splits; after
+     ``a.m.``/``p.m.`` any capitalised word but a day, month or time zone splits;
    - after any other word, cased text splits when the next token does not start in lower
      case; caseless text (all lower case or all caps, decided per document) always splits,
      except before a number after a word-like abbreviation (``no. 5``, ``art. 3``);
    - ``?`` and ``!`` split unless cased text continues in lower case (``"Why?" he asked``);
      an ellipsis splits only before an upper-case word in cased text.
 
-   A candidate that would leave a fragment with no letter (``1.`` of a numbered list) is
-   skipped, so the fragment joins the next sentence.
+   A period after a word no sentence ends on (``the``, ``of``, ``mr``) is a line-break
+   artefact, not a boundary. A candidate that would leave a fragment with no letter (``1.``
+   of a numbered list) is skipped, so the fragment joins the next sentence.
 """
 
 from __future__ import annotations
@@ -94,11 +97,22 @@ _WORDLIKE = frozenset(
     "no nos art fig figs sec ch vol ill mass miss wash mo pa la ore ind del sun sat wed mar "
     "in ft co est p pp v ca".split()
 )
+# Words a sentence never ends on: a period after one is a line-break artefact ("the . findings").
+_NEVER_FINAL = frozenset("the a an of to and or but with from my your their our its mr mrs ms dr".split())
 # Words that start sentences and rarely follow an abbreviation inside one. Caseless text has
 # no capital letter to confirm them, so it uses only the strongest.
 _STRONG_STARTERS = frozenset(
     "the a an he she it they we i you his her its their our my your this these those there "
     "but however meanwhile it's he's she's they're we're i'm there's that's".split()
+)
+# After "a.m."/"p.m." a capitalised word starts a new sentence unless it names a day, month
+# or time zone ("2 p.m. Monday", "9 a.m. ET").
+_TIME_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+_TIME_FOLLOWERS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet local".split()
 )
 _STARTERS = _STRONG_STARTERS | frozenset(
     "in on at for and or so as if when while after before since although though because then "
@@ -115,7 +129,7 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = -1
     last_block_paragraph = -1
-    for start, end, block_paragraph in _blocks(text, wrapped=wrapped):
+    for start, end, block_paragraph in _blocks(text, wrapped=wrapped, cased=cased):
         for sent_start, sent_end in _split_block(text, start, end, cased=cased):
             if block_paragraph != last_block_paragraph:
                 paragraph += 1
@@ -160,11 +174,12 @@ def _is_hard_wrapped(text: str) -> bool:
     return short >= 0.9 * len(lines) and open_ended >= 0.5 * (len(lines) - 1)
 
 
-def _blocks(text: str, *, wrapped: bool) -> Iterator[tuple[int, int, int]]:
+def _blocks(text: str, *, wrapped: bool, cased: bool) -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph)`` for each block that sentences cannot cross."""
     paragraph = 0
     block_start = -1
     block_end = -1
+    blank = False
     pos = 0
     length = len(text)
     while pos <= length:
@@ -173,14 +188,13 @@ def _blocks(text: str, *, wrapped: bool) -> Iterator[tuple[int, int, int]]:
         line_start = pos
         pos = line_end + 1
         if not text[line_start:line_end].strip():
-            if block_start >= 0:
-                yield from _inline_blocks(text, block_start, block_end, paragraph)
-                paragraph += 1
-                block_start = -1
+            blank = True
             continue
         bullet = _BULLET.match(text, line_start, line_end)
         content_start = bullet.end() if bullet else line_start
-        if block_start >= 0 and (bullet or not wrapped):
+        soft = (wrapped and not blank) or (cased and _continues(text, block_end, content_start))
+        blank = False
+        if block_start >= 0 and (bullet or not soft):
             yield from _inline_blocks(text, block_start, block_end, paragraph)
             paragraph += 1
             block_start = -1
@@ -189,6 +203,12 @@ def _blocks(text: str, *, wrapped: bool) -> Iterator[tuple[int, int, int]]:
         block_end = line_end
     if block_start >= 0:
         yield from _inline_blocks(text, block_start, block_end, paragraph)
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """Whether a line continues the previous one: that ended open, this starts in lower case."""
+    last = text[previous_end - 1] if previous_end > 0 else "."
+    return last not in _TERMINATORS + _CLOSERS and text[start : start + 1].islower()
 
 
 def _inline_blocks(text: str, start: int, end: int, paragraph: int) -> Iterator[tuple[int, int, int]]:
@@ -218,6 +238,8 @@ def _split_block(text: str, start: int, end: int, *, cased: bool) -> Iterator[tu
             while token_start > sent_start and not text[token_start - 1].isspace():
                 token_start -= 1
             previous = text[token_start : match.start()]
+            if not previous and _word_before(text, sent_start, token_start).lower() in _NEVER_FINAL:
+                continue
             if not previous and next_token in _CLOSING_QUOTE_TOKENS:
                 sent_end = next_start + len(next_token)
                 next_start = _skip_space(text, sent_end, end)
@@ -243,11 +265,16 @@ def _is_boundary(term: str, previous: str, next_token: str, *, cased: bool) -> b
     if not previous:
         return True  # space-tokenised text: a stand-alone period
     word = previous.lstrip(_OPENERS)
+    if word.lower() in _NEVER_FINAL:
+        return False
     if not _ALNUM.search(word):
         return True  # "(AP)." or a closing bracket before the period
     if _is_abbreviation(word, cased=cased):
         if not cased and word.lower() in _WORDLIKE:
             return not first.isdigit()
+        if cased and word.lower() in _TIME_ABBREVIATIONS and first.isupper():
+            leading = _LEADING_WORD.match(following)
+            return leading is None or leading.group().lower() not in _TIME_FOLLOWERS
         return _starts_sentence(following, cased=cased)
     if cased:
         return not first.islower()
@@ -274,6 +301,17 @@ def _starts_sentence(token: str, *, cased: bool) -> bool:
     if cased:
         return word.group()[0].isupper() and lowered in _STARTERS
     return lowered in _STRONG_STARTERS
+
+
+def _word_before(text: str, floor: int, pos: int) -> str:
+    """Return the whitespace-delimited word that ends before the spaces preceding ``pos``."""
+    end = pos
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
