@@ -40,7 +40,7 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes of several types
     """Load the pipeline and the method protocol on first use, keeping import cheap."""
     if name == "summarize":
         from newsgist.pipeline import summarize

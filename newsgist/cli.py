@@ -32,7 +32,9 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument(
+    "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
+)
 @click.option(
     "--method",
     "-m",

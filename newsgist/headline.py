@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from newsgist.models import Article, HeadlineOrigin, Highlight
 
 
-def headline_for(
-    article: Article, highlights: Sequence[Highlight]
-) -> tuple[str, HeadlineOrigin]:
+def headline_for(article: Article, highlights: Sequence[Highlight]) -> tuple[str, HeadlineOrigin]:
     """Return the headline text and where it came from."""
     if article.title:
         return article.title, "title"

@@ -47,15 +47,25 @@ CHROME_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:share|tweet|email|print|copy link|whatsapp|pinterest|facebook|twitter|linkedin)"
             r"(?:(?: this| the)? (?:article|story|page|link))?(?: (?:on|via|with) \w+)?:?",
         ),
-        ("share-bar", r"(?:(?:share|facebook|twitter|email|whatsapp|print|copy link)\s*[|·•]?\s*){2,}"),
+        (
+            "share-bar",
+            r"(?:(?:share|facebook|twitter|email|whatsapp|print|copy link)\s*[|·•]?\s*){2,}",
+        ),
         ("subscribe", r"(?:subscribe|sign up|register)\b.{0,100}"),
         ("newsletter", r".{0,60}\bnewsletters?\b.{0,60}"),
         ("cookies", r".{0,80}\bcookies?\b.{0,160}"),
         ("follow", r"follow (?:us|\w+) on \w+.{0,60}"),
         ("scroll", r"\(?scroll down (?:for|to)\b.{0,40}"),
         ("click-here", r"click here\b.{0,100}"),
-        ("related", r"(?:related|more on this|more from \w+|most (?:read|popular)|trending)\b.{0,40}"),
-        ("comments", r"(?:\d+\s+)?comments?(?: \(\d+\))?|(?:leave|add|view|show) (?:a |all )?comments?.{0,20}"),
+        (
+            "related",
+            r"(?:related|more on this|more from \w+|most (?:read|popular)|trending)\b.{0,40}",
+        ),
+        (
+            "comments",
+            r"(?:\d+\s+)?comments?(?: \(\d+\))?"
+            r"|(?:leave|add|view|show) (?:a |all )?comments?.{0,20}",
+        ),
         ("navigation", r"(?:skip to (?:main )?content|back to top|home|menu|search|close)"),
         ("caption", r"image caption\b.{0,200}"),
         ("rights", r"(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}|all rights reserved\.?"),
@@ -111,11 +121,13 @@ _LOWER_DATELINE = re.compile(
     re.VERBOSE,
 )
 _CAPS_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}(?:\s*,\s*[A-Z][\w.'’-]*(?:[ ][\w.'’-]+){0,2})?)"
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*(?:[ ][\w.'’-]+){0,2})?)"
     r"\s*(?:--|—)\s*"
 )
 _TRAILING_RIGHTS = re.compile(
-    r"\s*(?P<value>(?:(?:©|\(c\)|copyright)\s*\d{4}\b[^.\n]{0,80}\.?\s*)?all rights reserved\.?)\s*$",
+    r"\s*(?P<value>(?:(?:©|\(c\)|copyright)\s*\d{4}\b[^.\n]{0,80}\.?\s*)?"
+    r"all rights reserved\.?)\s*$",
     _I,
 )
 _BULLET_SPLIT = re.compile(r"\s*•\s*")
@@ -144,9 +156,9 @@ def decode(data: bytes, *, options: IngestOptions | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1]
         raise EncodingError(
-            f"input is not valid UTF-8 (byte {error.start}: {data[error.start : error.start + 1]!r});"
-            " convert it to UTF-8 first"
+            f"input is not valid UTF-8 (byte {error.start}: {bad!r}); convert it to UTF-8 first"
         ) from None
 
 
@@ -289,7 +301,7 @@ def _join(lines: list[str]) -> str:
 
 
 def _strip_head(body: str, page: _Page) -> str:
-    """Move a byline block or dateline at the body's start, and a rights line at its end, to metadata."""
+    """Move a byline or dateline at the body's start, and a rights line at its end, to metadata."""
     match = _DAILY_MAIL_HEAD.match(body)
     if match and match.end() < len(body):
         page.keep("byline", match.group("byline"))

@@ -30,7 +30,7 @@ def _field(data: Mapping[str, Any], key: str, kind: type[_T], default: _T | None
         value = float(value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise InvalidInputError(f"{key!r} must be {kind.__name__}, not {type(value).__name__}")
-    return cast(_T, value)
+    return value
 
 
 def _optional_str(data: Mapping[str, Any], key: str) -> str | None:

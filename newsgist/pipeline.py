@@ -45,6 +45,7 @@ def summarize(
     Raises:
         NewsgistError: for input that cannot be summarized or options out of range; the
             subclass says which (see ``newsgist.errors``).
+
     """
     options = SelectOptions(sentences=sentences)
     summarizer = methods.get(method)()
@@ -71,7 +72,8 @@ def summarize(
     scores = timed("score", lambda: np.asarray(summarizer.score(document), dtype=np.float64))
     if scores.shape != (len(document.sentences),):
         raise RuntimeError(
-            f"method {method!r} returned {scores.shape} scores for {len(document.sentences)} sentences"
+            f"method {method!r} returned {scores.shape} scores"
+            f" for {len(document.sentences)} sentences"
         )
     chosen = timed("select", lambda: select(scores, options))
     highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)

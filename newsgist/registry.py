@@ -32,6 +32,7 @@ class Registry(Generic[T]):
         package: the package whose modules register the built-in entries; each public
             module in it is imported on first use, so no list of them is kept by hand.
         group: the entry-point group third-party packages register under.
+
     """
 
     def __init__(self, kind: str, *, package: str, group: str) -> None:
@@ -44,7 +45,9 @@ class Registry(Generic[T]):
     def register(self, name: str) -> Callable[[T], T]:
         """Return a decorator that registers its target under ``name``."""
         if not _NAME.fullmatch(name):
-            raise InvalidOptionError(f"{self.kind} name {name!r} must be lower-case letters, digits, '-'")
+            raise InvalidOptionError(
+                f"{self.kind} name {name!r} must be lower-case letters, digits, '-'"
+            )
 
         def decorator(entry: T) -> T:
             if name in self._entries and self._entries[name] is not entry:

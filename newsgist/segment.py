@@ -67,58 +67,66 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LEADING_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _CLOSING_QUOTE_TOKENS = frozenset({"''", "'", '"', "”", "’", "-rrb-", ")"})
 
+
+def _words(block: str) -> frozenset[str]:
+    """Read a whitespace-separated word table."""
+    return frozenset(block.split())
+
+
 # Abbreviations as written in cased text, without their final period. Cased text must match
 # this form (or all caps); caseless text matches in lower case.
-_ABBREVIATIONS = frozenset(
-    {
-        # titles and ranks: they precede a name
-        *("Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Cmdt Adm Maj Cpl Pvt".split()),
-        *("Rev Fr Sr Jr St Mt Ft Pres Supt Det Insp Atty Hon Messrs Mme Mlle Msgr Gens".split()),
-        *("Sens Reps Amb Brig Cdr Cllr Const Sec Treas Gov Govs Lt.Col Lt.Gen Maj.Gen".split()),
-        # months and days
-        *("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu".split()),
-        *("Thur Thurs Fri Sat Sun".split()),
-        # US states (AP style) and places
-        *("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass".split()),
-        *("Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()),
-        *("Ave Blvd Rd Hwy Sq Pl Ln Bros".split()),
-        # organisations, Latin, references, units
-        *("Inc Ltd Co Corp Cos Plc Assn Dept Univ Inst Intl Govt".split()),
-        *("etc vs v al e.g i.e cf approx est ca viz".split()),
-        *("No Nos no nos Vol Vols vol vols p pp Fig Figs fig figs Art art Ch ch Sec sec".split()),
-        *("a.m p.m A.M P.M U.S U.K U.N E.U U.S.A".split()),
-        *("ft in lb lbs oz mph km kg yr yrs mins hrs".split()),
-    }
+_ABBREVIATIONS = _words(
+    """
+    Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Cmdt Adm Maj Cpl Pvt Rev Fr
+    Sr Jr St Mt Ft Pres Supt Det Insp Atty Hon Messrs Mme Mlle Msgr Gens Sens Reps Amb Brig
+    Cdr Cllr Const Sec Treas Govs Lt.Col Lt.Gen Maj.Gen
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
+    Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo Ave Blvd Rd Hwy Sq Pl Ln Bros
+    Inc Ltd Co Corp Cos Plc Assn Dept Univ Inst Intl Govt
+    etc vs v al e.g i.e cf approx est ca viz
+    No Nos no nos Vol Vols vol vols p pp Fig Figs fig figs Art art Ch ch sec
+    a.m p.m A.M P.M U.S U.K U.N E.U U.S.A
+    ft in lb lbs oz mph km kg yr yrs mins hrs
+    """
 )
 _ABBREVIATIONS_LOWER = frozenset(a.lower() for a in _ABBREVIATIONS)
 # Abbreviations that are also common words: caseless text cannot tell "no. 5" from "said no."
 # by case, so there they split like words unless a number follows.
-_WORDLIKE = frozenset(
-    "no nos art fig figs sec ch vol ill mass miss wash mo pa la ore ind del sun sat wed mar "
-    "in ft co est p pp v ca".split()
+_WORDLIKE = _words(
+    """
+    no nos art fig figs sec ch vol ill mass miss wash mo pa la ore ind del sun sat wed mar
+    in ft co est p pp v ca
+    """
 )
 # Words a sentence never ends on: a period after one is a line-break artefact ("the . findings").
-_NEVER_FINAL = frozenset("the a an of to and or but with from my your their our its mr mrs ms dr".split())
+_NEVER_FINAL = _words("the a an of to and or but with from my your their our its mr mrs ms dr")
 # Words that start sentences and rarely follow an abbreviation inside one. Caseless text has
 # no capital letter to confirm them, so it uses only the strongest.
-_STRONG_STARTERS = frozenset(
-    "the a an he she it they we i you his her its their our my your this these those there "
-    "but however meanwhile it's he's she's they're we're i'm there's that's".split()
+_STRONG_STARTERS = _words(
+    """
+    the a an he she it they we i you his her its their our my your this these those there
+    but however meanwhile it's he's she's they're we're i'm there's that's
+    """
+)
+_STARTERS = _STRONG_STARTERS | _words(
+    """
+    in on at for and or so as if when while after before since although though because then
+    now still also both all some many most several one two three what who why how where with
+    during despite according earlier later last that by from under over each every such
+    another no yes not to
+    """
 )
 # After "a.m."/"p.m." a capitalised word starts a new sentence unless it names a day, month
 # or time zone ("2 p.m. Monday", "9 a.m. ET").
-_TIME_ABBREVIATIONS = frozenset({"a.m", "p.m"})
-_TIME_FOLLOWERS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet local".split()
-)
-_STARTERS = _STRONG_STARTERS | frozenset(
-    "in on at for and or so as if when while after before since although though because then "
-    "now still also both all some many most several one two three what who why how where with "
-    "during despite according earlier later last that by from under over each every such "
-    "another no yes not to".split()
+_TIME_ABBREVIATIONS = _words("a.m p.m")
+_TIME_FOLLOWERS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet local
+    """
 )
 
 
@@ -211,7 +219,9 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     return last not in _TERMINATORS + _CLOSERS and text[start : start + 1].islower()
 
 
-def _inline_blocks(text: str, start: int, end: int, paragraph: int) -> Iterator[tuple[int, int, int]]:
+def _inline_blocks(
+    text: str, start: int, end: int, paragraph: int
+) -> Iterator[tuple[int, int, int]]:
     """Split a block at inline ``•`` bullets."""
     for marker in _INLINE_BULLET.finditer(text, start, end):
         if marker.start() > start:

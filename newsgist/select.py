@@ -36,7 +36,7 @@ class SelectOptions:
 
 
 def top_k_in_order(scores: npt.NDArray[np.float64], k: int) -> list[int]:
-    """Indices of the ``k`` best scores (earlier wins ties), returned in document order."""
+    """Return the indices of the ``k`` best scores (earlier wins ties) in document order."""
     if k <= 0 or scores.size == 0:
         return []
     if not np.all(np.isfinite(scores)):

@@ -28,4 +28,3 @@ class Summarizer(Protocol):
     def score(self, document: Document) -> npt.NDArray[np.float64]:
         """Return one score per sentence; higher is more worth a highlight."""
         ...
-

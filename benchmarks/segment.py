@@ -1,0 +1,198 @@
+"""Sentence segmentation: newsgist vs pysbd vs blingfire, accuracy and speed, in one run.
+
+Accuracy is measured on the golden table (``tests/data/segment_golden.json``, cases the team
+wrote). Boundaries are compared as counts of letters and digits before each sentence end, so
+systems that keep or drop bullet markers, or put a closing quote on either side, are judged
+alike. A case is correct when all its boundaries match; boundary precision, recall and F1
+are pooled over all cases. Speed is measured on real article bodies from ``--data``
+(CNN, Daily Mail lower-cased/tokenised, BBC), after newsgist's own ingest cleaning.
+
+Usage::
+
+    python benchmarks/segment.py                 # full run
+    python benchmarks/segment.py --quick         # CI: a few articles, proves it runs
+    python benchmarks/segment.py --data ../shared/data --articles 300 --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from newsgist.ingest import load_text
+from newsgist.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "data" / "segment_golden.json"
+DATA_FILES = ("cnndm_validation.jsonl", "cnndm_toklower_validation.jsonl", "bbc_news_summary.jsonl")
+
+Splitter = Callable[[str], Sequence[str]]
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def systems() -> dict[str, Splitter | str]:
+    """Each system's splitter, or the reason it cannot run."""
+    found: dict[str, Splitter | str] = {"newsgist": lambda text: [s.text for s in segment(text)]}
+    try:
+        import pysbd
+
+        segmenter = pysbd.Segmenter(language="en", clean=False)
+        found["pysbd"] = lambda text: [str(s) for s in segmenter.segment(text)]
+    except ImportError:
+        found["pysbd"] = "not installed: pip install 'newsgist[bench]'"
+    try:
+        import blingfire
+
+        found["blingfire"] = lambda text: [
+            s for s in blingfire.text_to_sentences(text).split("\n") if s.strip()
+        ]
+    except ImportError:
+        found["blingfire"] = "not installed: pip install 'newsgist[bench]'"
+    return found
+
+
+def boundaries(sentences: Sequence[str]) -> set[int]:
+    """Sentence ends as counts of letters and digits before them."""
+    ends: set[int] = set()
+    count = 0
+    for sentence in sentences:
+        count += len(_ALNUM.findall(sentence))
+        ends.add(count)
+    ends.discard(0)
+    return ends
+
+
+def accuracy(split: Splitter, cases: list[dict[str, object]]) -> dict[str, object]:
+    """Exact-case accuracy, boundary P/R/F1, and per-category accuracy on the golden table."""
+    right = tp = fp = fn = 0
+    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    failures: list[str] = []
+    for case in cases:
+        text = str(case["text"])
+        expected = case["sentences"]
+        assert isinstance(expected, list)
+        gold = boundaries([str(s) for s in expected])
+        got = boundaries(split(text))
+        ok = got == gold
+        right += ok
+        tp += len(got & gold)
+        fp += len(got - gold)
+        fn += len(gold - got)
+        category = str(case["id"]).rsplit("-", 1)[0]
+        by_category[category][0] += ok
+        by_category[category][1] += 1
+        if not ok:
+            failures.append(str(case["id"]))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "cases": len(cases),
+        "correct": right,
+        "accuracy": right / len(cases),
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "by_category": {k: v[0] / v[1] for k, v in sorted(by_category.items())},
+        "failures": failures,
+    }
+
+
+def load_bodies(data: Path, per_file: int) -> list[str]:
+    """Read and clean ``per_file`` article bodies from each data file that exists."""
+    bodies: list[str] = []
+    for name in DATA_FILES:
+        path = data / name
+        if not path.exists():
+            print(f"note: {path} not found; skipped", file=sys.stderr)
+            continue
+        with path.open(encoding="utf-8") as stream:
+            for line, _ in zip(stream, range(per_file), strict=False):
+                bodies.append(load_text(json.loads(line)["article"]).body)
+    return bodies
+
+
+def speed(split: Splitter, bodies: list[str], repeats: int) -> dict[str, float]:
+    """Best-of-``repeats`` throughput over all bodies."""
+    best = float("inf")
+    sentences = 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        sentences = sum(len(split(body)) for body in bodies)
+        best = min(best, time.perf_counter() - start)
+    chars = sum(len(b) for b in bodies)
+    return {
+        "articles_per_s": len(bodies) / best,
+        "mb_per_s": chars / best / 1e6,
+        "ms_per_article": 1000 * best / len(bodies),
+        "sentences_per_article": sentences / len(bodies),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--articles", type=int, default=300, help="articles per data file")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="5 articles per file, 1 repeat")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.articles, args.repeats = 5, 1
+
+    cases = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    bodies = load_bodies(args.data, args.articles)
+    results: dict[str, dict[str, object]] = {}
+    for name, split in systems().items():
+        if isinstance(split, str):
+            results[name] = {"error": split}
+            continue
+        results[name] = {
+            "accuracy": accuracy(split, cases),
+            "speed": speed(split, bodies, args.repeats if name != "pysbd" else 1) if bodies else {},
+        }
+
+    print(f"Golden table: {len(cases)} cases; speed: {len(bodies)} article bodies from {args.data}")
+    print()
+    print("| segmenter | cases correct | accuracy | boundary P | R | F1 | articles/s | MB/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, result in results.items():
+        if "error" in result:
+            print(f"| {name} | {result['error']} | | | | | | |")
+            continue
+        acc = result["accuracy"]
+        spd = result["speed"]
+        assert isinstance(acc, dict)
+        assert isinstance(spd, dict)
+        rate = f"{spd['articles_per_s']:,.0f} | {spd['mb_per_s']:.2f}" if spd else "– | –"
+        print(
+            f"| {name} | {acc['correct']}/{acc['cases']} | {acc['accuracy']:.1%} "
+            f"| {acc['precision']:.3f} | {acc['recall']:.3f} | {acc['f1']:.3f} | {rate} |"
+        )
+    ran = {k: v for k, v in results.items() if "accuracy" in v}
+    categories = sorted({c for v in ran.values() for c in v["accuracy"]["by_category"]})  # type: ignore[index]
+    print()
+    print("| category | " + " | ".join(ran) + " |")
+    print("|---|" + "---:|" * len(ran))
+    for category in categories:
+        cells = [f"{v['accuracy']['by_category'][category]:.0%}" for v in ran.values()]  # type: ignore[index]
+        print(f"| {category} | " + " | ".join(cells) + " |")
+    ours = ran.get("newsgist", {}).get("speed")
+    theirs = ran.get("pysbd", {}).get("speed")
+    if isinstance(ours, dict) and isinstance(theirs, dict) and ours and theirs:
+        print()
+        ratio = ours["articles_per_s"] / theirs["articles_per_s"]
+        print(f"newsgist is {ratio:.0f}x pysbd's speed.")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

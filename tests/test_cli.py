@@ -1,0 +1,119 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsgist.cli import main
+from newsgist.models import Summary
+from tests.conftest import ROOT
+
+EXAMPLE = str(ROOT / "examples" / "article-page.txt")
+
+
+def run_process(*args, stdin=b""):
+    return subprocess.run(
+        [sys.executable, "-m", "newsgist", *args], input=stdin, capture_output=True, check=False
+    )
+
+
+def test_text_output_shows_headline_and_bullets(capsys):
+    assert main(["summarize", EXAMPLE]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Levee breach floods Marlow Bend, thousands flee"
+    assert "page's own title" in out[1]
+    assert sum(line.startswith(" • ") for line in out) == 3
+
+
+def test_json_output_round_trips(capsys):
+    assert main(["summarize", EXAMPLE, "--format", "json", "--sentences", "2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    summary = Summary.from_dict(data)
+    assert len(summary.highlights) == 2
+    assert summary.article.title == "Levee breach floods Marlow Bend, thousands flee"
+    assert summary.article.credit == "Harlan Valley Press"
+    assert len(summary.article.reference_highlights) == 3
+    assert data["highlights"][0]["spans"][0][0] == 0
+
+
+def test_markdown_output(capsys):
+    assert main(["summarize", EXAMPLE, "--format", "markdown", "-k", "4"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Levee breach floods Marlow Bend")
+    assert out.count("\n- ") == 4
+
+
+def test_methods_lists_the_registry(capsys):
+    assert main(["methods"]) == 0
+    assert "lead" in capsys.readouterr().out.split()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summarize", "does-not-exist.txt"], "no such file"),
+        (["summarize", EXAMPLE, "--method", "nope"], "valid methods: lead"),
+        (["summarize", EXAMPLE, "--sentences", "0"], "--sentences"),
+        (["summarize", EXAMPLE, "--format", "yaml"], "--format"),
+        (["summarize", EXAMPLE, "--max-bytes", "100"], "100-byte limit"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_errors_exit_2_with_one_line(capsys, args, message):
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("newsgist: error: ")
+    assert message in lines[0]
+
+
+def test_directory_is_a_usage_error(capsys, tmp_path):
+    assert main(["summarize", str(tmp_path)]) == 2
+    assert "directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        (b"", "input is empty"),
+        (b"   \n  ", "input is empty"),
+        (b"\x7fELF\x00\x00binary", "binary"),
+        (b"caf\xe9 au lait.", "not valid UTF-8"),
+        (b"a line with no punctuation", "no sentence-ending punctuation"),
+    ],
+)
+def test_bad_stdin_fails_cleanly_in_a_real_process(stdin, message):
+    result = run_process("summarize", "-", stdin=stdin)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert message in err
+
+
+def test_stdin_article_is_summarized():
+    result = run_process("summarize", stdin=b"The ferry sank. All were saved. Divers found it.")
+    assert result.returncode == 0
+    assert " • The ferry sank." in result.stdout.decode()
+
+
+def test_fifty_megabyte_input_is_refused_without_a_traceback(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as stream:
+        chunk = b"The council met again today. " * 35_000
+        while stream.tell() < 50_000_000:
+            stream.write(chunk)
+    result = run_process("summarize", str(big))
+    assert result.returncode == 2
+    assert "5,000,000-byte limit" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_raised_size_limit_admits_a_large_input(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"The council met again today. " * 210_000)  # 6.1 MB
+    assert run_process("summarize", str(big), "-k", "1").returncode == 2
+    raised = run_process("summarize", str(big), "--max-bytes", "7000000", "-k", "1")
+    assert raised.returncode == 0, raised.stderr.decode()

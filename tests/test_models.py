@@ -1,0 +1,84 @@
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsgist.errors import InvalidInputError
+from newsgist.models import Article, ArticleMeta, Highlight, Sentence, Summary
+
+texts = st.text(max_size=40)
+meta = st.builds(
+    ArticleMeta,
+    title=st.none() | texts,
+    credit=st.none() | texts,
+    byline=st.none() | texts,
+    source=st.none() | texts,
+    reference_highlights=st.lists(texts, max_size=4).map(tuple),
+    metadata=st.dictionaries(texts, texts, max_size=3),
+)
+spans = st.tuples(st.integers(0, 10_000), st.integers(0, 10_000))
+highlights = st.builds(
+    Highlight,
+    text=texts,
+    sources=st.lists(st.integers(0, 500), max_size=3).map(tuple),
+    spans=st.lists(spans, max_size=3).map(tuple),
+)
+summaries = st.builds(
+    Summary,
+    headline=texts,
+    highlights=st.lists(highlights, max_size=4).map(tuple),
+    method=st.sampled_from(["lead", "textrank"]),
+    headline_origin=st.sampled_from(["title", "first-highlight", "generated"]),
+    article=meta,
+    timings=st.dictionaries(st.sampled_from(["ingest", "segment", "total"]), st.floats(0, 10)),
+)
+
+
+@given(summaries)
+def test_summary_round_trips_through_json(summary):
+    assert Summary.from_dict(json.loads(json.dumps(summary.to_dict()))) == summary
+
+
+@given(meta, texts)
+def test_article_round_trips_through_json(info, body):
+    article = Article(body=body, **{f: getattr(info, f) for f in ArticleMeta.__dataclass_fields__})
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+    assert article.meta == info
+
+
+def test_sentence_round_trips():
+    sentence = Sentence(index=2, text="It ended.", start=10, end=19, paragraph=1)
+    assert Sentence.from_dict(sentence.to_dict()) == sentence
+
+
+def test_highlight_from_sentences_traces_sources():
+    sentences = [Sentence(0, "One\n  two.", 0, 10), Sentence(1, "Three.", 11, 17)]
+    highlight = Highlight.from_sentences(sentences)
+    assert highlight.text == "One two. Three."
+    assert highlight.sources == (0, 1)
+    assert highlight.spans == ((0, 10), (11, 17))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"highlights": [], "method": "lead"},
+        {"headline": 3, "highlights": [], "method": "lead"},
+        {"headline": "x", "highlights": "no", "method": "lead"},
+        {"headline": "x", "highlights": [{"text": "a", "sources": ["z"]}], "method": "lead"},
+        {"headline": "x", "highlights": [{"text": "a", "spans": [[1]]}], "method": "lead"},
+        {"headline": "x", "highlights": [], "method": "lead", "headline_origin": "guess"},
+        {"headline": "x", "highlights": [], "method": "lead", "timings": {"total": "fast"}},
+        {"headline": "x", "highlights": [], "method": "lead", "article": {"title": 5}},
+        {"headline": "x", "highlights": [], "method": "lead", "article": {"metadata": {"a": 1}}},
+    ],
+)
+def test_malformed_summary_dicts_raise_clear_errors(data):
+    with pytest.raises(InvalidInputError):
+        Summary.from_dict(data)
+
+
+def test_models_are_frozen():
+    with pytest.raises(AttributeError):
+        Sentence(0, "a.", 0, 2).text = "b."  # type: ignore[misc]

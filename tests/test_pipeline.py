@@ -1,0 +1,83 @@
+import pytest
+
+import newsgist
+from newsgist.errors import (
+    EmptyInputError,
+    InputTooLargeError,
+    InvalidOptionError,
+    NoSentenceError,
+    UnknownNameError,
+)
+from newsgist.ingest import load_text
+from newsgist.models import Article, Sentence
+
+
+def test_example_page_summary(example_page):
+    summary = newsgist.summarize(example_page, sentences=3)
+    assert summary.method == "lead"
+    assert summary.headline == "Levee breach floods Marlow Bend, thousands flee"
+    assert summary.headline_origin == "title"
+    assert len(summary.highlights) == 3
+    assert summary.article.credit == "Harlan Valley Press"
+    assert len(summary.article.reference_highlights) == 3
+    body = load_text(example_page).body
+    for highlight in summary.highlights:
+        assert len(highlight.sources) == len(highlight.spans) == 1
+        start, end = highlight.spans[0]
+        assert " ".join(body[start:end].split()) == highlight.text
+        assert summary.headline not in highlight.text
+        assert "Credit" not in highlight.text
+    assert {"ingest", "segment", "score", "select", "headline", "total"} <= set(summary.timings)
+
+
+def test_headline_falls_back_to_first_highlight():
+    summary = newsgist.summarize("The ferry sank. All were saved. Divers found the wreck.")
+    assert summary.headline == "The ferry sank."
+    assert summary.headline_origin == "first-highlight"
+
+
+def test_short_article_gives_what_it_has():
+    summary = newsgist.summarize("The ferry sank. All were saved.", sentences=4)
+    assert [h.text for h in summary.highlights] == ["The ferry sank.", "All were saved."]
+    assert len(newsgist.summarize("The ferry sank.").highlights) == 1
+
+
+def test_article_objects_are_accepted():
+    summary = newsgist.summarize(
+        Article(body="One thing. Another thing.", title="Things"), sentences=1
+    )
+    assert summary.headline == "Things"
+    assert [h.sources for h in summary.highlights] == [(0,)]
+
+
+def test_bytes_are_accepted():
+    assert newsgist.summarize("Café owners met. They agreed.".encode()).highlights
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"source": ""}, EmptyInputError),
+        ({"source": "a headline with no punctuation at all"}, NoSentenceError),
+        ({"source": "The ferry sank.", "method": "nope"}, UnknownNameError),
+        ({"source": "The ferry sank.", "sentences": 0}, InvalidOptionError),
+        ({"source": "The ferry sank. " * 100, "max_bytes": 100}, InputTooLargeError),
+    ],
+)
+def test_bad_input_raises_under_one_root(kwargs, error):
+    with pytest.raises(error) as info:
+        newsgist.summarize(**kwargs)
+    assert isinstance(info.value, newsgist.NewsgistError)
+
+
+def test_custom_segmenter_is_used():
+    def by_line(text):
+        lines = text.split("\n")
+        out, pos = [], 0
+        for i, line in enumerate(lines):
+            out.append(Sentence(i, line, pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    summary = newsgist.summarize("a. b. c.\nsecond line.", segmenter=by_line, sentences=1)
+    assert summary.highlights[0].text == "a. b. c."

@@ -1,0 +1,20 @@
+import subprocess
+import sys
+
+import newsgist
+
+
+def test_all_is_sorted_and_complete():
+    assert newsgist.__all__ == sorted(newsgist.__all__)
+    for name in newsgist.__all__:
+        assert getattr(newsgist, name) is not None
+
+
+def test_import_is_cheap():
+    code = "import sys, newsgist; print(sorted(m for m in ('numpy', 'click') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_version_is_exposed():
+    assert newsgist.__version__.count(".") == 2

@@ -1,0 +1,55 @@
+import numpy as np
+import pytest
+
+from newsgist.errors import InvalidOptionError, UnknownNameError
+from newsgist.registry import Registry, methods
+
+
+def test_builtin_methods_register_themselves():
+    assert "lead" in methods.names()
+    assert list(methods.names()) == sorted(methods.names())
+
+
+def test_unknown_name_lists_valid_ones():
+    with pytest.raises(UnknownNameError) as info:
+        methods.get("nope")
+    assert isinstance(info.value, LookupError)
+    assert "unknown method 'nope'" in str(info.value)
+    assert "lead" in str(info.value)
+    assert info.value.valid == methods.names()
+
+
+def test_decorator_registers_and_unregister_removes():
+    @methods.register("test-dummy")
+    class Dummy:
+        def score(self, document):
+            return np.zeros(len(document.sentences))
+
+    assert methods.get("test-dummy") is Dummy
+    assert "test-dummy" in methods.names()
+    methods.unregister("test-dummy")
+    assert "test-dummy" not in methods.names()
+
+
+def test_names_are_validated_and_duplicates_refused():
+    with pytest.raises(InvalidOptionError):
+        methods.register("Bad Name")
+    with pytest.raises(InvalidOptionError):
+        methods.register("lead")(object)  # type: ignore[arg-type]
+
+
+def test_entry_point_plugins_load_lazily(monkeypatch):
+    class FakePoint:
+        name = "plugin-x"
+
+        def load(self):
+            return "loaded"
+
+    def fake_entry_points(group, name=None):
+        points = [FakePoint()] if group == "test.group" else []
+        return [p for p in points if name in (None, p.name)]
+
+    monkeypatch.setattr("importlib.metadata.entry_points", fake_entry_points)
+    registry: Registry[str] = Registry("thing", package="newsgist.methods", group="test.group")
+    assert "plugin-x" in registry.names()
+    assert registry.get("plugin-x") == "loaded"
