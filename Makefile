@@ -39,10 +39,12 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest -q
 
 bench: $(VENV)/.installed-bench
-	$(BIN)/python benchmarks/segment.py
+	$(BIN)/python benchmarks/segment.py --data $(DATA)
+	$(BIN)/python benchmarks/summarize.py --data $(DATA)
 
 bench-quick: $(VENV)/.installed-bench
-	$(BIN)/python benchmarks/segment.py --quick
+	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/summarize.py --data $(DATA) --quick
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -19,18 +19,17 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from corpus import DEFAULT_DATA, ROOT, read_articles
+
 from newsgist.ingest import load_text
 from newsgist.segment import segment
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "data" / "segment_golden.json"
-DATA_FILES = ("cnndm_validation.jsonl", "cnndm_toklower_validation.jsonl", "bbc_news_summary.jsonl")
 
 Splitter = Callable[[str], Sequence[str]]
 _ALNUM = re.compile(r"[^\W_]")
@@ -104,20 +103,6 @@ def accuracy(split: Splitter, cases: list[dict[str, object]]) -> dict[str, objec
     }
 
 
-def load_bodies(data: Path, per_file: int) -> list[str]:
-    """Read and clean ``per_file`` article bodies from each data file that exists."""
-    bodies: list[str] = []
-    for name in DATA_FILES:
-        path = data / name
-        if not path.exists():
-            print(f"note: {path} not found; skipped", file=sys.stderr)
-            continue
-        with path.open(encoding="utf-8") as stream:
-            for line, _ in zip(stream, range(per_file), strict=False):
-                bodies.append(load_text(json.loads(line)["article"]).body)
-    return bodies
-
-
 def speed(split: Splitter, bodies: list[str], repeats: int) -> dict[str, float]:
     """Best-of-``repeats`` throughput over all bodies."""
     best = float("inf")
@@ -137,7 +122,7 @@ def speed(split: Splitter, bodies: list[str], repeats: int) -> dict[str, float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--articles", type=int, default=300, help="articles per data file")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="5 articles per file, 1 repeat")
@@ -147,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.articles, args.repeats = 5, 1
 
     cases = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    bodies = load_bodies(args.data, args.articles)
+    bodies = [load_text(a).body for a in read_articles(args.data, args.articles)]
     results: dict[str, dict[str, object]] = {}
     for name, split in systems().items():
         if isinstance(split, str):
