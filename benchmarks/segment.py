@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.articles, args.repeats = 5, 1
 
     cases = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    bodies = [load_text(a).body for a in read_articles(args.data, args.articles)]
+    bodies = [load_text(a).body for a in read_articles(args.data, args.articles, quick=args.quick)]
     results: dict[str, dict[str, object]] = {}
     for name, split in systems().items():
         if isinstance(split, str):

@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.articles = 5
-    articles = read_articles(args.data, args.articles)
+    articles = read_articles(args.data, args.articles, quick=args.quick)
     if not articles:
         print("no articles found", file=sys.stderr)
         return 1
