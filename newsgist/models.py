@@ -8,7 +8,7 @@ highlight can be traced back to the exact text it came from.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar, cast
 
 from newsgist.errors import InvalidInputError
@@ -59,7 +59,7 @@ def _str_mapping(data: Mapping[str, Any], key: str) -> dict[str, str]:
     return dict(value)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ArticleMeta:
     """What an article says about itself besides its body: carried into every Summary."""
 
@@ -94,33 +94,20 @@ class ArticleMeta:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
-    """A cleaned article: the story text plus what the page said about it.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article(ArticleMeta):
+    """A cleaned article: the story text plus what the page said about it (``ArticleMeta``).
 
     ``body`` holds only story text: page chrome, credit lines, datelines and bylines are
     removed by ingest and kept in the other fields, so they can never become highlights.
     """
 
     body: str
-    title: str | None = None
-    credit: str | None = None
-    byline: str | None = None
-    source: str | None = None
-    reference_highlights: tuple[str, ...] = ()
-    metadata: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def meta(self) -> ArticleMeta:
         """Everything but the body."""
-        return ArticleMeta(
-            title=self.title,
-            credit=self.credit,
-            byline=self.byline,
-            source=self.source,
-            reference_highlights=self.reference_highlights,
-            metadata=self.metadata,
-        )
+        return ArticleMeta(**_meta_fields(self))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -129,16 +116,12 @@ class Article:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
         """Build from the JSON form."""
-        meta = ArticleMeta.from_dict(data)
-        return cls(
-            body=_field(data, "body", str),
-            title=meta.title,
-            credit=meta.credit,
-            byline=meta.byline,
-            source=meta.source,
-            reference_highlights=meta.reference_highlights,
-            metadata=meta.metadata,
-        )
+        return cls(body=_field(data, "body", str), **_meta_fields(ArticleMeta.from_dict(data)))
+
+
+def _meta_fields(meta: ArticleMeta) -> dict[str, Any]:
+    """Return the ``ArticleMeta`` fields of ``meta`` as keyword arguments."""
+    return {f.name: getattr(meta, f.name) for f in fields(ArticleMeta)}
 
 
 @dataclass(frozen=True, slots=True)
