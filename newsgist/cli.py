@@ -7,7 +7,8 @@ on stderr and no traceback; 130 when interrupted.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -73,6 +74,80 @@ def summarize(file: str, method: str, sentences: int, output_format: str, max_by
     data = _read_input(file, IngestOptions(max_bytes=max_bytes))
     summary = run(data, method=method, sentences=sentences, max_bytes=max_bytes)
     click.echo(_render(summary, output_format))
+
+
+@cli.command()
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--method",
+    "-m",
+    "specs",
+    multiple=True,
+    help="Method to evaluate, NAME or NAME:K (K highlights); repeat to compare, the first"
+    " is the baseline.  [default: lead]",
+)
+@click.option("--sentences", "-k", default=3, show_default=True, type=click.IntRange(1, 50))
+@click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many records.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1))
+@click.option("--seed", default=0, show_default=True, type=int, help="Bootstrap seed.")
+@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(10))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Markdown report.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="PNG bar chart.")
+def evaluate(
+    data: Path,
+    specs: tuple[str, ...],
+    sentences: int,
+    limit: int | None,
+    workers: int,
+    seed: int,
+    bootstrap: int,
+    out: Path | None,
+    json_path: Path | None,
+    plot: Path | None,
+) -> None:
+    """Score methods with ROUGE against the reference highlights in DATA (JSONL)."""
+    import json
+
+    from newsgist.evaluate import evaluate as run
+    from newsgist.evaluate import parse_method_spec, read_records
+    from newsgist.evaluate.rouge import Rouge
+
+    Rouge()  # a missing 'eval' extra fails here, before any work
+    systems = dict(parse_method_spec(spec, sentences=sentences) for spec in specs or ("lead",))
+    records, skipped = read_records(data, limit=limit)
+    with _progress(len(records), "evaluating") as advance:
+        report = run(
+            records,
+            systems,
+            bootstrap=bootstrap,
+            seed=seed,
+            workers=workers,
+            skipped=skipped,
+            source=str(data),
+            progress=advance,
+        )
+    markdown = report.to_markdown()
+    click.echo(markdown)
+    if out:
+        out.write_text(markdown + "\n", encoding="utf-8")
+    if json_path:
+        json_path.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+    if plot:
+        report.plot(plot)
+
+
+@contextmanager
+def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
+    """Show a progress bar on an interactive stderr; yield the per-item callback."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda: bar.advance(task)
 
 
 @cli.command("methods")

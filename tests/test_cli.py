@@ -117,3 +117,33 @@ def test_raised_size_limit_admits_a_large_input(tmp_path):
     assert run_process("summarize", str(big), "-k", "1").returncode == 2
     raised = run_process("summarize", str(big), "--max-bytes", "7000000", "-k", "1")
     assert raised.returncode == 0, raised.stderr.decode()
+
+
+def test_evaluate_prints_table_and_writes_reports(capsys, tmp_path):
+    data = str(ROOT / "tests" / "data" / "eval_records.jsonl")
+    args = ["evaluate", data, "-m", "lead", "-m", "lead:1", "--bootstrap", "50"]
+    args += ["--out", str(tmp_path / "r.md"), "--json", str(tmp_path / "r.json")]
+    args += ["--plot", str(tmp_path / "r.png")]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "| lead (baseline) |" in out
+    assert "| lead:1 |" in out
+    assert (tmp_path / "r.md").read_text().strip() == out.strip()
+    assert json.loads((tmp_path / "r.json").read_text())["evaluated"] == 5
+    assert (tmp_path / "r.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["evaluate", "missing.jsonl"], "no such file"),
+        (["evaluate", EXAMPLE, "--method", "lead"], "no records left"),
+        (["evaluate", EXAMPLE, "--method", "nope"], "valid methods"),
+        (["evaluate", EXAMPLE, "--method", "lead:zero"], "must be an integer"),
+    ],
+)
+def test_evaluate_errors_exit_2(capsys, args, message):
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert message in err[0]

@@ -1,0 +1,88 @@
+"""Reading evaluation data: JSONL records with an article and its reference highlights.
+
+Each line is an object with ``article`` (string) and ``highlights`` (list of strings); ``id``
+and ``title`` are used when present, other keys are ignored. A line that is not such a record
+is skipped and reported with its line number, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgist.errors import InvalidInputError
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article with its reference highlights (and headline, when the data has one)."""
+
+    id: str
+    article: str
+    highlights: tuple[str, ...]
+    title: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record left out of the evaluation, and why."""
+
+    line: int
+    reason: str
+
+
+def read_records(path: Path, *, limit: int | None = None) -> tuple[list[Record], list[Skipped]]:
+    """Read up to ``limit`` valid records from a JSONL file, with the lines skipped and why."""
+    records: list[Record] = []
+    skipped: list[Skipped] = []
+    try:
+        stream = path.open("rb")
+    except FileNotFoundError:
+        raise InvalidInputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InvalidInputError(f"is a directory, not a JSONL file: {path}") from None
+    with stream:
+        for number, raw in enumerate(stream, start=1):
+            if limit is not None and len(records) >= limit:
+                break
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                skipped.append(Skipped(number, "not valid UTF-8"))
+                continue
+            if not line.strip():
+                continue
+            try:
+                records.append(_parse(line, number))
+            except InvalidInputError as error:
+                skipped.append(Skipped(number, str(error)))
+    return records, skipped
+
+
+def _parse(line: str, number: int) -> Record:
+    """Turn one JSONL line into a ``Record`` or raise saying what is wrong with it."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InvalidInputError(f"not JSON ({error.msg})") from None
+    if not isinstance(data, dict):
+        raise InvalidInputError("not a JSON object")
+    article = data.get("article")
+    if not isinstance(article, str) or not article.strip():
+        raise InvalidInputError("'article' missing or empty")
+    highlights = data.get("highlights")
+    if not isinstance(highlights, list) or not all(isinstance(h, str) for h in highlights):
+        raise InvalidInputError("'highlights' must be a list of strings")
+    highlights = [h.strip() for h in highlights if h.strip()]
+    if not highlights:
+        raise InvalidInputError("'highlights' is empty")
+    title = data.get("title")
+    return Record(
+        id=str(data.get("id", f"line-{number}")),
+        article=article,
+        highlights=tuple(highlights),
+        title=title if isinstance(title, str) and title.strip() else None,
+        line=number,
+    )

@@ -1,0 +1,99 @@
+import json
+
+import pytest
+
+from newsgist.errors import InvalidOptionError, UnknownNameError
+from newsgist.evaluate import MethodSystem, evaluate, parse_method_spec, read_records
+from tests.conftest import DATA
+
+
+@pytest.fixture
+def records():
+    return read_records(DATA / "eval_records.jsonl")
+
+
+def test_method_specs():
+    assert parse_method_spec("lead", sentences=3) == ("lead", MethodSystem("lead", 3))
+    assert parse_method_spec("lead:1", sentences=3) == ("lead:1", MethodSystem("lead", 1))
+    with pytest.raises(UnknownNameError):
+        parse_method_spec("nope", sentences=3)
+    with pytest.raises(InvalidOptionError):
+        parse_method_spec("lead:x", sentences=3)
+    with pytest.raises(InvalidOptionError):
+        parse_method_spec("lead:0", sentences=3)
+
+
+def test_side_by_side_report(records):
+    found, skipped = records
+    systems = dict(parse_method_spec(s, sentences=3) for s in ("lead", "lead:1"))
+    report = evaluate(found, systems, bootstrap=200, seed=1, skipped=skipped, source="stories")
+    assert [r.label for r in report.systems] == ["lead", "lead:1"]
+    # the unpunctuated record fails for every method, so it is skipped for all of them
+    assert report.evaluated == 5
+    assert [s.line for s in report.skipped] == [3, 4, 8, 9, 11]
+    assert "no sentence-ending punctuation" in report.skipped[-1].reason
+    lead, lead1 = report.systems
+    assert lead.sentences == 3.0
+    assert lead1.sentences == 1.0
+    assert lead1.words < lead.words
+    assert report.reference_sentences == pytest.approx(14 / 5)
+    for result in report.systems:
+        for variant in result.rouge.values():
+            for figure in variant.values():
+                assert 0 <= figure.low <= figure.mean <= figure.high <= 1
+        assert result.articles_per_s > 0
+    assert lead.versus_baseline == {}
+    assert set(lead1.versus_baseline) == {"rouge1", "rouge2", "rougeLsum"}
+
+
+def test_markdown_and_json_render(records, tmp_path):
+    found, skipped = records
+    systems = dict(parse_method_spec(s, sentences=3) for s in ("lead", "lead:2"))
+    report = evaluate(found, systems, bootstrap=100, skipped=skipped, source="stories")
+    markdown = report.to_markdown()
+    assert "| lead (baseline) |" in markdown
+    assert "| lead:2 |" in markdown
+    assert "| references |" in markdown
+    assert "line 3: not JSON" in markdown
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["baseline"] == "lead"
+    assert data["evaluated"] == 5
+    assert data["systems"][1]["rouge"]["rouge1"]["f1"]["mean"] == pytest.approx(
+        report.systems[1].rouge["rouge1"]["f1"].mean
+    )
+    report.plot(tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_seeded_and_worker_count_independent(records):
+    found, _ = records
+    systems = dict(parse_method_spec(s, sentences=3) for s in ("lead", "lead:1"))
+    one = evaluate(found, systems, bootstrap=100, seed=5, workers=1)
+    two = evaluate(found, systems, bootstrap=100, seed=5, workers=2)
+    for a, b in zip(one.systems, two.systems, strict=True):
+        assert a.rouge == b.rouge
+        assert a.versus_baseline == b.versus_baseline
+
+
+def test_any_callable_is_a_system_and_crashes_score_as_empty(records):
+    found, _ = records
+
+    def echo_reference(record):
+        return list(record.highlights)
+
+    def crashes(record):
+        raise RuntimeError("peer bug")
+
+    report = evaluate(found[:5], {"oracle": echo_reference, "broken": crashes}, bootstrap=50)
+    oracle, broken = report.systems
+    assert oracle.rouge["rouge1"]["f1"].mean == pytest.approx(1.0)
+    assert broken.failures == 5
+    assert broken.rouge["rouge1"]["f1"].mean == 0.0
+    assert broken.versus_baseline["rouge1"].significant
+
+
+def test_nothing_to_evaluate_is_an_error():
+    with pytest.raises(InvalidOptionError, match="no records left"):
+        evaluate([], {"lead": MethodSystem("lead", 3)})
+    with pytest.raises(InvalidOptionError, match="at least one"):
+        evaluate([], {})
