@@ -130,9 +130,10 @@ _TRAILING_RIGHTS = re.compile(
     r"all rights reserved\.?)\s*$",
     _I,
 )
+_BLANK_RUN = re.compile(r"\n{3,}")
 _BULLET_SPLIT = re.compile(r"\s*•\s*")
 _TERMINAL = re.compile(r"[.!?…:;,]\W*$")
-_INVISIBLE = str.maketrans({"\ufeff": None, "\u200b": None, "\u00a0": " "})
+_INVISIBLE = (("\ufeff", ""), ("\u200b", ""), ("\u00a0", " "))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -179,7 +180,8 @@ def load_text(source: str | bytes, *, options: IngestOptions | None = None) -> A
     options = options or IngestOptions()
     text = decode(source, options=options) if isinstance(source, bytes) else source
     _check_size(len(text) if len(text) * 4 <= options.max_bytes else len(text.encode()), options)
-    if "\x00" in text or len(_CONTROL.findall(text[:10_000])) > 10:
+    sample = text[:10_000]
+    if "\x00" in text or (_CONTROL.search(sample) and len(_CONTROL.findall(sample)) > 10):
         raise BinaryInputError("input contains NUL or control characters: it is not text")
     if not text.strip():
         raise EmptyInputError("input is empty")
@@ -218,7 +220,10 @@ class _Page:
 
 def _structure(text: str) -> Article:
     """Split raw text into body, title, highlights and metadata."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for invisible, replacement in _INVISIBLE:
+        if invisible in text:
+            text = text.replace(invisible, replacement)
     page = _Page(lines=[])
     for line in text.split("\n"):
         stripped = line.strip()
@@ -261,8 +266,10 @@ def _take_headline_and_highlights(page: _Page) -> None:
     """Find a headline line followed by a line of ``•``-separated highlights and lift both out."""
     lines = page.lines
     for i, line in enumerate(lines):
+        if "•" not in line:
+            continue
         parts = [p for p in _BULLET_SPLIT.split(line.strip()) if p]
-        if len(parts) < 2 or "•" not in line or any(len(p.split()) < 2 for p in parts):
+        if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
             continue
         j = i - 1
         while j >= 0 and not lines[j].strip():
@@ -297,7 +304,8 @@ def _is_headline(line: str) -> bool:
 
 def _join(lines: list[str]) -> str:
     """Join kept lines, collapsing runs of blank lines left by removed ones."""
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    text = "\n".join(lines)
+    return (_BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 def _strip_head(body: str, page: _Page) -> str:
@@ -323,7 +331,8 @@ def _strip_head(body: str, page: _Page) -> str:
             page.source = groups["agency"].strip()
         body = body[match.end() :]
         break
-    rights = _TRAILING_RIGHTS.search(body)
+    tail = max(0, len(body) - 400)
+    rights = _TRAILING_RIGHTS.search(body, tail) if "reserved" in body[tail:].lower() else None
     if rights and rights.start() > 0:
         page.keep("rights", rights.group("value"))
         body = body[: rights.start()]

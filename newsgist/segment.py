@@ -59,8 +59,8 @@ _CANDIDATE = re.compile(
 )
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*]|-(?!-)|–)[ \t]+")
 _INLINE_BULLET = re.compile(r"[ \t]*•[ \t]*")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -161,9 +161,9 @@ def has_terminator(text: str) -> bool:
 
 def _is_cased(text: str) -> bool:
     """Whether capitals carry information: false for all-lower-case or all-caps text."""
-    sample = text[:4000]
-    upper = len(_UPPER.findall(sample))
-    lower = len(_LOWER.findall(sample))
+    sample = text[:4000].encode("ascii", "ignore")
+    upper = len(sample.translate(None, _NOT_UPPER))
+    lower = len(sample.translate(None, _NOT_LOWER))
     letters = upper + lower
     if letters == 0:
         return False
