@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -18,12 +19,104 @@ from newsgist.errors import NewsgistError
 from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_limited
 from newsgist.models import Summary
 from newsgist.registry import methods
+from newsgist.select import REDUNDANCY, Redundancy, SelectOptions
 
 _ORIGIN_NOTES = {
     "title": "headline: the page's own title",
     "first-highlight": "headline: the first highlight (the page has no title)",
     "generated": "headline: generated",
 }
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _selection_options(command: F) -> F:
+    """Add the selection and method options shared by summarize and evaluate."""
+    decorators = [
+        click.option(
+            "--sentences",
+            "-k",
+            type=click.IntRange(1, 50),
+            help="How many highlights  [default: 3].",
+        ),
+        click.option(
+            "--words", "-w", type=click.IntRange(1), help="Fill up to N words instead, never over."
+        ),
+        click.option(
+            "--redundancy",
+            type=click.Choice(list(REDUNDANCY)),
+            default="none",
+            show_default=True,
+            help="Redundancy control: trigram blocking or MMR.",
+        ),
+        click.option(
+            "--mmr-lambda",
+            type=click.FloatRange(0, 1),
+            default=0.7,
+            show_default=True,
+            help="MMR: weight of relevance against novelty.",
+        ),
+        click.option(
+            "--position-weight",
+            type=click.FloatRange(0, 1),
+            default=0.0,
+            show_default=True,
+            help="Mix a 1/(1+position) prior into the scores.",
+        ),
+        click.option(
+            "--option",
+            "-o",
+            "method_options",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="A method option, e.g. -o threshold=0.1 for lexrank; repeatable.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _select_options(
+    sentences: int | None,
+    words: int | None,
+    redundancy: str,
+    mmr_lambda: float,
+    position_weight: float,
+) -> SelectOptions:
+    """Build the selection options from the command line's values."""
+    if sentences is not None and words is not None:
+        raise click.UsageError("give --sentences or --words, not both")
+    return SelectOptions(
+        sentences=sentences,
+        words=words,
+        redundancy=cast(Redundancy, redundancy),
+        mmr_lambda=mmr_lambda,
+        position_weight=position_weight,
+    )
+
+
+def _method_options(pairs: Sequence[str]) -> dict[str, Any]:
+    """Parse KEY=VALUE method options; values are numbers, true/false/none, or text."""
+    parsed: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--option takes KEY=VALUE, not {pair!r}")
+        words = {"true": True, "false": False, "none": None}
+        if raw.lower() in words:
+            parsed[key] = words[raw.lower()]
+            continue
+        for kind in (int, float):
+            try:
+                parsed[key] = kind(raw)
+                break
+            except ValueError:
+                continue
+        else:
+            parsed[key] = raw
+    return parsed
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,14 +136,7 @@ def cli() -> None:
     show_default=True,
     help="Summarization method (see `newsgist methods`).",
 )
-@click.option(
-    "--sentences",
-    "-k",
-    default=3,
-    show_default=True,
-    type=click.IntRange(1, 50),
-    help="How many highlights.",
-)
+@_selection_options
 @click.option(
     "--format",
     "output_format",
@@ -66,13 +152,25 @@ def cli() -> None:
     type=click.IntRange(1),
     help="Refuse inputs larger than this.",
 )
-def summarize(file: str, method: str, sentences: int, output_format: str, max_bytes: int) -> None:
+def summarize(
+    file: str,
+    method: str,
+    output_format: str,
+    max_bytes: int,
+    method_options: tuple[str, ...],
+    **selection: Any,  # noqa: ANN401 - the shared selection options
+) -> None:
     """Summarize FILE (or stdin when FILE is - or missing)."""
+    from newsgist.pipeline import make_summarizer
     from newsgist.pipeline import summarize as run
 
-    methods.get(method)  # an unknown name fails here, before any input is read
+    options = _select_options(**selection)
+    settings = _method_options(method_options)
+    make_summarizer(method, settings)  # bad names and options fail before input is read
     data = _read_input(file, IngestOptions(max_bytes=max_bytes))
-    summary = run(data, method=method, sentences=sentences, max_bytes=max_bytes)
+    summary = run(
+        data, method=method, options=options, method_options=settings, max_bytes=max_bytes
+    )
     click.echo(_render(summary, output_format))
 
 
@@ -86,7 +184,7 @@ def summarize(file: str, method: str, sentences: int, output_format: str, max_by
     help="Method to evaluate, NAME or NAME:K (K highlights); repeat to compare, the first"
     " is the baseline.  [default: lead]",
 )
-@click.option("--sentences", "-k", default=3, show_default=True, type=click.IntRange(1, 50))
+@_selection_options
 @click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many records.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1))
 @click.option("--seed", default=0, show_default=True, type=int, help="Bootstrap seed.")
@@ -97,7 +195,7 @@ def summarize(file: str, method: str, sentences: int, output_format: str, max_by
 def evaluate(
     data: Path,
     specs: tuple[str, ...],
-    sentences: int,
+    method_options: tuple[str, ...],
     limit: int | None,
     workers: int,
     seed: int,
@@ -105,8 +203,12 @@ def evaluate(
     out: Path | None,
     json_path: Path | None,
     plot: Path | None,
+    **selection: Any,  # noqa: ANN401 - the shared selection options
 ) -> None:
-    """Score methods with ROUGE against the reference highlights in DATA (JSONL)."""
+    """Score methods with ROUGE against the reference highlights in DATA (JSONL).
+
+    Selection and method options apply to every method; NAME:K overrides the budget.
+    """
     import json
 
     from newsgist.evaluate import evaluate as run
@@ -114,7 +216,12 @@ def evaluate(
     from newsgist.evaluate.rouge import Rouge
 
     Rouge()  # a missing 'eval' extra fails here, before any work
-    systems = dict(parse_method_spec(spec, sentences=sentences) for spec in specs or ("lead",))
+    options = _select_options(**selection)
+    settings = _method_options(method_options)
+    systems = dict(
+        parse_method_spec(spec, options=options, method_options=settings)
+        for spec in specs or ("lead",)
+    )
     records, skipped = read_records(data, limit=limit)
     with _progress(len(records), "evaluating") as advance:
         report = run(

@@ -298,6 +298,8 @@ def _take_leading_title(page: _Page) -> None:
 
 def _is_headline(line: str) -> bool:
     """Whether a line reads like a headline: short, with no sentence-ending punctuation."""
+    if len(line) > 250:  # no 25-word headline is this long; spares splitting whole bodies
+        return False
     words = line.split()
     return 2 <= len(words) <= 25 and not _TERMINAL.search(line) and "•" not in line
 

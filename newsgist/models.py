@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, TypeVar, cast
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from newsgist.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from newsgist.features import Features
 
 HeadlineOrigin = Literal["title", "first-highlight", "generated"]
 _HEADLINE_ORIGINS: tuple[str, ...] = ("title", "first-highlight", "generated")
@@ -253,9 +257,20 @@ class Summary:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
-    """An article with its sentences: what every summarization method reads."""
+    """An article with its sentences: what every summarization method reads.
+
+    ``features`` (tokens, stems, TF-IDF, similarity) is computed on first use and then shared
+    by every method and by selection, so no stage computes it twice.
+    """
 
     article: Article
     sentences: tuple[Sentence, ...]
+
+    @cached_property
+    def features(self) -> Features:
+        """The shared text features of the sentences."""
+        from newsgist.features import Features
+
+        return Features.of(self.sentences)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import numpy as np
 
-from newsgist.errors import NoSentenceError
+from newsgist.errors import InvalidOptionError, NoSentenceError
 from newsgist.headline import headline_for
 from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, load_text
+from newsgist.methods.base import Summarizer
 from newsgist.models import Article, Document, Highlight, Summary
 from newsgist.registry import methods
 from newsgist.segment import Segmenter, has_terminator, segment
@@ -29,16 +31,23 @@ def summarize(
     source: str | bytes | Article,
     *,
     method: str = DEFAULT_METHOD,
-    sentences: int = 3,
+    sentences: int | None = None,
+    words: int | None = None,
+    options: SelectOptions | None = None,
+    method_options: Mapping[str, Any] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     segmenter: Segmenter = segment,
 ) -> Summary:
-    """Summarize one article into a headline and ``sentences`` highlights.
+    """Summarize one article into a headline and highlights.
 
     Args:
         source: raw text or a scraped page (``str`` or UTF-8 ``bytes``), or an ``Article``.
         method: a name from ``newsgist.methods.names()``.
-        sentences: how many highlights; an article with fewer sentences gives what it has.
+        sentences: how many highlights (default 3); a shorter article gives what it has.
+        words: instead of ``sentences``, fill up to this many words, never over.
+        options: every selection option at once (budgets, redundancy, position prior);
+            give either this or ``sentences``/``words``.
+        method_options: keyword arguments for the method, e.g. ``{"threshold": 0.1}``.
         max_bytes: inputs larger than this are refused with ``InputTooLargeError``.
         segmenter: turns the body into sentences; the news-tuned default rarely needs changing.
 
@@ -47,8 +56,11 @@ def summarize(
             subclass says which (see ``newsgist.errors``).
 
     """
-    options = SelectOptions(sentences=sentences)
-    summarizer = methods.get(method)()
+    if options is None:
+        options = SelectOptions(sentences=sentences, words=words)
+    elif sentences is not None or words is not None:
+        raise InvalidOptionError("give sentences/words inside options, or without it, not both")
+    summarizer = make_summarizer(method, method_options or {})
     timings: dict[str, float] = {}
     started = time.perf_counter()
 
@@ -75,7 +87,7 @@ def summarize(
             f"method {method!r} returned {scores.shape} scores"
             f" for {len(document.sentences)} sentences"
         )
-    chosen = timed("select", lambda: select(scores, options))
+    chosen = timed("select", lambda: select(document, scores, options))
     highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
     headline, origin = timed("headline", lambda: headline_for(article, highlights))
     timings["total"] = time.perf_counter() - started
@@ -87,3 +99,20 @@ def summarize(
         article=article.meta,
         timings=timings,
     )
+
+
+def make_summarizer(method: str, method_options: Mapping[str, Any]) -> Summarizer:
+    """Create the named method with its options, or say which options it takes."""
+    factory = methods.get(method)
+    try:
+        return factory(**method_options)
+    except TypeError:
+        accepted = [
+            p.name
+            for p in inspect.signature(factory).parameters.values()
+            if p.kind is p.KEYWORD_ONLY
+        ]
+        raise InvalidOptionError(
+            f"method {method!r} takes the options {', '.join(accepted) or '(none)'},"
+            f" not {', '.join(sorted(method_options))}"
+        ) from None

@@ -50,13 +50,17 @@ _OPENERS = "\"'“‘«([`"
 
 _CANDIDATE = re.compile(
     r"""
-    (?P<term>\.(?:[ ]\.){2,}|\.{2,}|…|[.!?]+)   # ellipsis, or a run of terminators
-    [\"'”’»)\]]*                                # closing quotes and brackets
-    (?=\s|$)                                    # then whitespace or the end of the block
-    |(?P<cjk>[。！？]+)                           # CJK terminators need no space after
+    [.!?…。！？]                              # every candidate starts here, so the engine
+    (?:                                       # can skip ahead to these characters
+        (?<=[。！？])[。！？]*                   # CJK terminators need no space after
+      | (?:(?<=\.)(?:[ ]\.){2,}|[.!?]*)         # a spaced ". . ." or a run like ?! or ...
+        [\"'”’»)\]]*                          # closing quotes and brackets
+        (?=\s|$)                              # then whitespace or the end of the block
+    )
     """,
     re.VERBOSE,
 )
+_CJK_TERMINATORS = "。！？"
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*]|-(?!-)|–)[ \t]+")
 _INLINE_BULLET = re.compile(r"[ \t]*•[ \t]*")
 _NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
@@ -65,6 +69,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LEADING_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_NEXT_TOKEN = re.compile(r"\s*(\S+)")
 _CLOSING_QUOTE_TOKENS = frozenset({"''", "'", '"', "”", "’", "-rrb-", ")"})
 
 
@@ -137,8 +142,11 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = -1
     last_block_paragraph = -1
+    spans: list[tuple[int, int]] = []
     for start, end, block_paragraph in _blocks(text, wrapped=wrapped, cased=cased):
-        for sent_start, sent_end in _split_block(text, start, end, cased=cased):
+        spans.clear()
+        _split_block(text, start, end, cased=cased, spans=spans)
+        for sent_start, sent_end in spans:
             if block_paragraph != last_block_paragraph:
                 paragraph += 1
                 last_block_paragraph = block_paragraph
@@ -223,6 +231,9 @@ def _inline_blocks(
     text: str, start: int, end: int, paragraph: int
 ) -> Iterator[tuple[int, int, int]]:
     """Split a block at inline ``•`` bullets."""
+    if text.find("•", start, end) < 0:  # the common case, without a regex scan
+        yield start, end, paragraph
+        return
     for marker in _INLINE_BULLET.finditer(text, start, end):
         if marker.start() > start:
             yield start, marker.start(), paragraph
@@ -231,37 +242,49 @@ def _inline_blocks(
         yield start, end, paragraph
 
 
-def _split_block(text: str, start: int, end: int, *, cased: bool) -> Iterator[tuple[int, int]]:
-    """Yield trimmed ``(start, end)`` sentence spans inside one block."""
-    sent_start = start
+def _split_block(
+    text: str, start: int, end: int, *, cased: bool, spans: list[tuple[int, int]]
+) -> None:
+    """Append the ``(start, end)`` sentence spans inside one block to ``spans``."""
+    first = _NEXT_TOKEN.match(text, start, end)
+    if first is None:
+        return
+    sent_start = first.start(1)
+    other_spaces = [c for c in "\n\t" if text.find(c, start, end) >= 0]
     for match in _CANDIDATE.finditer(text, start, end):
+        following = _NEXT_TOKEN.match(text, match.end(), end)
+        if following is None:
+            break  # only whitespace is left in the block
         sent_end = match.end()
-        next_start = _skip_space(text, sent_end, end)
-        if next_start >= end:
-            break
-        next_token = text[next_start : _token_end(text, next_start, end)]
-        if match.group("cjk"):
+        next_start, next_token = following.start(1), following.group(1)
+        found = match.group()
+        if found[0] in _CJK_TERMINATORS:
             boundary = True
         else:
-            term = match.group("term")
-            token_start = match.start()
-            while token_start > sent_start and not text[token_start - 1].isspace():
-                token_start -= 1
-            previous = text[token_start : match.start()]
-            if not previous and _word_before(text, sent_start, token_start).lower() in _NEVER_FINAL:
-                continue
-            if not previous and next_token in _CLOSING_QUOTE_TOKENS:
-                sent_end = next_start + len(next_token)
-                next_start = _skip_space(text, sent_end, end)
-                if next_start >= end:
-                    break
-                next_token = text[next_start : _token_end(text, next_start, end)]
-            boundary = _is_boundary(term, previous, next_token, cased=cased)
+            term_start = match.start()
+            token_start = 1 + max(
+                text.rfind(" ", sent_start, term_start),
+                sent_start - 1,
+                *(text.rfind(c, sent_start, term_start) for c in other_spaces),
+            )
+            previous = text[token_start:term_start]
+            if not previous:  # a stand-alone terminator: space-tokenised text
+                if _word_before(text, sent_start, token_start).lower() in _NEVER_FINAL:
+                    continue
+                if next_token in _CLOSING_QUOTE_TOKENS:
+                    sent_end = next_start + len(next_token)
+                    following = _NEXT_TOKEN.match(text, sent_end, end)
+                    if following is None:
+                        break
+                    next_start, next_token = following.start(1), following.group(1)
+            boundary = _is_boundary(found.rstrip(_CLOSERS), previous, next_token, cased=cased)
         if boundary and _LETTER.search(text, sent_start, sent_end):
-            yield _trim(text, sent_start, sent_end)
+            spans.append((sent_start, sent_end))
             sent_start = next_start
     if _ALNUM.search(text, sent_start, end):
-        yield _trim(text, sent_start, end)
+        while text[end - 1].isspace():
+            end -= 1
+        spans.append((sent_start, end))
 
 
 def _is_boundary(term: str, previous: str, next_token: str, *, cased: bool) -> bool:
@@ -322,25 +345,3 @@ def _word_before(text: str, floor: int, pos: int) -> str:
     while start > floor and not text[start - 1].isspace():
         start -= 1
     return text[start:end]
-
-
-def _skip_space(text: str, pos: int, end: int) -> int:
-    """Return the first non-space position at or after ``pos`` (``end`` if none)."""
-    while pos < end and text[pos].isspace():
-        pos += 1
-    return pos
-
-
-def _token_end(text: str, pos: int, end: int) -> int:
-    """Return the end of the whitespace-delimited token starting at ``pos``."""
-    while pos < end and not text[pos].isspace():
-        pos += 1
-    return pos
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a span to exclude surrounding whitespace."""
-    start = _skip_space(text, start, end)
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -52,7 +52,7 @@ def test_methods_lists_the_registry(capsys):
     ("args", "message"),
     [
         (["summarize", "does-not-exist.txt"], "no such file"),
-        (["summarize", EXAMPLE, "--method", "nope"], "valid methods: lead"),
+        (["summarize", EXAMPLE, "--method", "nope"], "valid methods: centroid, lead"),
         (["summarize", EXAMPLE, "--sentences", "0"], "--sentences"),
         (["summarize", EXAMPLE, "--format", "yaml"], "--format"),
         (["summarize", EXAMPLE, "--max-bytes", "100"], "100-byte limit"),

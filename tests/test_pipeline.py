@@ -81,3 +81,32 @@ def test_custom_segmenter_is_used():
 
     summary = newsgist.summarize("a. b. c.\nsecond line.", segmenter=by_line, sentences=1)
     assert summary.highlights[0].text == "a. b. c."
+
+
+@pytest.mark.parametrize("method", ["lead", "textrank", "lexrank", "centroid"])
+@pytest.mark.parametrize("redundancy", ["none", "trigram", "mmr"])
+@pytest.mark.parametrize("text", ["The ferry sank.", "The ferry sank. All forty were saved."])
+def test_every_method_handles_tiny_articles(method, redundancy, text):
+    from newsgist.select import SelectOptions
+
+    summary = newsgist.summarize(
+        text, method=method, options=SelectOptions(sentences=3, redundancy=redundancy)
+    )
+    assert 1 <= len(summary.highlights) <= text.count(".")
+
+
+@pytest.mark.parametrize("method", ["textrank", "lexrank", "centroid"])
+def test_results_are_deterministic(method, example_page):
+    first = newsgist.summarize(example_page, method=method, words=80)
+    again = newsgist.summarize(example_page, method=method, words=80)
+    assert first.highlights == again.highlights
+    assert sum(len(h.text.split()) for h in first.highlights) <= 80
+
+
+def test_method_options_reach_the_method_and_bad_ones_are_named(example_page):
+    summary = newsgist.summarize(example_page, method="lexrank", method_options={"threshold": 0.1})
+    assert summary.highlights
+    with pytest.raises(InvalidOptionError, match="takes the options threshold, damping"):
+        newsgist.summarize(example_page, method="lexrank", method_options={"bogus": 1})
+    with pytest.raises(InvalidOptionError, match="not both"):
+        newsgist.summarize(example_page, sentences=2, options=newsgist.select.SelectOptions())

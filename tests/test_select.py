@@ -4,7 +4,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgist.errors import InvalidOptionError
+from newsgist.models import Article, Document, Sentence
 from newsgist.select import SelectOptions, select, top_k_in_order
+
+
+def _document(count):
+    sentences = tuple(Sentence(i, f"Sentence number {i}.", 0, 0) for i in range(count))
+    return Document(Article(body=""), sentences)
 
 
 def test_top_k_returns_best_in_document_order():
@@ -22,13 +28,13 @@ def test_k_larger_than_document_gives_what_it_has():
 
 def test_non_finite_scores_are_refused():
     with pytest.raises(ValueError, match="finite"):
-        top_k_in_order(np.array([0.1, np.nan]), 1)
+        select(_document(2), np.array([0.1, np.nan]), SelectOptions())
 
 
 @given(st.lists(st.floats(-1e6, 1e6), max_size=40), st.integers(1, 50))
 def test_selection_invariants(values, k):
     scores = np.array(values, dtype=np.float64)
-    chosen = select(scores, SelectOptions(sentences=k))
+    chosen = select(_document(len(values)), scores, SelectOptions(sentences=k))
     assert chosen == sorted(set(chosen))
     assert len(chosen) == min(k, len(values))
     if chosen and len(chosen) < len(values):
@@ -40,3 +46,85 @@ def test_selection_invariants(values, k):
 def test_options_are_validated(bad):
     with pytest.raises(InvalidOptionError):
         SelectOptions(sentences=bad)
+
+
+STORY = (
+    "The river burst its banks at dawn and flooded the town centre. "
+    "The river burst its banks at dawn, flooding the town centre. "
+    "Boats rescued sixty people from rooftops. "
+    "The mayor declared an emergency. "
+    "Schools will stay closed all week."
+)
+
+
+def _story():
+    from newsgist.segment import segment
+
+    return Document(Article(body=STORY), tuple(segment(STORY)))
+
+
+def _scores():
+    return np.array([0.9, 0.85, 0.5, 0.4, 0.1])
+
+
+@pytest.mark.parametrize("redundancy", ["trigram", "mmr"])
+def test_paraphrased_repeat_is_picked_once(redundancy):
+    document = _story()
+    plain = select(document, _scores(), SelectOptions(sentences=2))
+    assert plain == [0, 1]
+    chosen = select(
+        document, _scores(), SelectOptions(sentences=2, redundancy=redundancy, mmr_lambda=0.5)
+    )
+    assert chosen == [0, 2]
+
+
+def test_word_budget_is_filled_and_never_exceeded():
+    document = _story()
+    lengths = [len(s.text.split()) for s in document.sentences]
+    for budget in range(min(lengths), sum(lengths) + 2):
+        chosen = select(document, _scores(), SelectOptions(words=budget))
+        used = sum(lengths[i] for i in chosen)
+        assert used <= budget
+        left = [lengths[i] for i in range(len(lengths)) if i not in chosen]
+        assert all(used + n > budget for n in left), (budget, chosen)
+
+
+def test_word_budget_smaller_than_every_sentence_is_an_error():
+    with pytest.raises(InvalidOptionError, match="no sentence fits in 3 words"):
+        select(_story(), _scores(), SelectOptions(words=3))
+
+
+@pytest.mark.parametrize("redundancy", ["none", "trigram", "mmr"])
+@pytest.mark.parametrize("k", [1, 2, 3, 5, 9])
+def test_sentence_budget_is_exact_when_possible(redundancy, k):
+    chosen = select(_story(), _scores(), SelectOptions(sentences=k, redundancy=redundancy))
+    limit = 4 if redundancy == "trigram" else 5  # blocking excludes the repeat; MMR defers it
+    assert len(chosen) == min(k, limit)
+
+
+def test_position_prior_moves_towards_the_lead():
+    scores = np.array([0.1, 0.2, 0.3, 0.4, 0.5])
+    assert select(_story(), scores, SelectOptions(sentences=1)) == [4]
+    assert select(_story(), scores, SelectOptions(sentences=1, position_weight=0.8)) == [0]
+
+
+def test_conflicting_budgets_are_refused():
+    with pytest.raises(InvalidOptionError, match="not both"):
+        SelectOptions(sentences=3, words=50)
+    with pytest.raises(InvalidOptionError):
+        SelectOptions(redundancy="sometimes")  # type: ignore[arg-type]
+    with pytest.raises(InvalidOptionError):
+        SelectOptions(mmr_lambda=1.5)
+
+
+@given(st.integers(1, 200), st.sampled_from(["none", "trigram", "mmr"]))
+def test_word_budget_invariant(budget, redundancy):
+    document = _story()
+    lengths = [len(s.text.split()) for s in document.sentences]
+    try:
+        chosen = select(document, _scores(), SelectOptions(words=budget, redundancy=redundancy))
+    except InvalidOptionError:
+        assert budget < min(lengths)
+        return
+    assert sum(lengths[i] for i in chosen) <= budget
+    assert chosen == sorted(set(chosen))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -15,7 +15,6 @@ from newsgist.evaluate.records import Record, Skipped
 from newsgist.evaluate.report import Report, SystemResult
 from newsgist.evaluate.rouge import MEASURES, ROUGE_TYPES, Rouge
 from newsgist.evaluate.stats import interval, paired_test, resample_indices
-from newsgist.registry import methods
 from newsgist.select import SelectOptions
 
 if TYPE_CHECKING:
@@ -27,29 +26,43 @@ System = Callable[[Record], Sequence[str]]
 
 @dataclass(frozen=True, slots=True)
 class MethodSystem:
-    """A newsgist method with its highlight count, as an evaluation system (picklable)."""
+    """A newsgist method with its selection and method options, as a picklable system."""
 
     method: str
-    sentences: int
+    options: SelectOptions = field(default_factory=SelectOptions)
+    method_options: tuple[tuple[str, Any], ...] = ()
 
     def __call__(self, record: Record) -> list[str]:
         """Summarize the record's article and return the highlight texts."""
         from newsgist.pipeline import summarize
 
-        summary = summarize(record.article, method=self.method, sentences=self.sentences)
+        summary = summarize(
+            record.article,
+            method=self.method,
+            options=self.options,
+            method_options=dict(self.method_options),
+        )
         return [h.text for h in summary.highlights]
 
 
-def parse_method_spec(spec: str, *, sentences: int) -> tuple[str, MethodSystem]:
-    """Read ``NAME`` or ``NAME:K`` (K highlights, not ``sentences``) into a labelled system."""
+def parse_method_spec(
+    spec: str,
+    *,
+    options: SelectOptions | None = None,
+    method_options: Mapping[str, Any] | None = None,
+) -> tuple[str, MethodSystem]:
+    """Read ``NAME`` or ``NAME:K`` (K highlights, overriding the budget) into a labelled system."""
+    from newsgist.pipeline import make_summarizer
+
     name, _, count = spec.partition(":")
-    methods.get(name)  # an unknown name fails here, listing the valid ones
+    settings = dict(method_options or {})
+    make_summarizer(name, settings)  # unknown names and options fail here, listing valid ones
+    options = options or SelectOptions()
     if count:
         if not count.isdigit():
             raise InvalidOptionError(f"method spec {spec!r}: K in NAME:K must be an integer")
-        k = SelectOptions(sentences=int(count)).sentences
-        return spec, MethodSystem(name, k)
-    return name, MethodSystem(name, SelectOptions(sentences=sentences).sentences)
+        options = replace(options, sentences=int(count), words=None)
+    return spec, MethodSystem(name, options, tuple(sorted(settings.items())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,51 +90,70 @@ def _start(systems: Sequence[System]) -> None:
     _ROUGE[:] = [Rouge()]
 
 
-def _run(record: Record) -> _Outcome:
-    """Run every system on one record; a NewsgistError skips the record for all of them."""
+_CHUNK = 32
+"""Records per unit of work: each system runs over a whole chunk before any scoring."""
+
+
+def _run(chunk: Sequence[Record]) -> list[_Outcome]:
+    """Run every system over a chunk of records, then score them.
+
+    Systems run one after another over the whole chunk, timed, and ROUGE scoring comes after,
+    so each system's speed is measured as in batch use, not interleaved with scoring. A
+    NewsgistError skips that record for every system.
+    """
     count = len(_SYSTEMS)
-    shape = (count, len(ROUGE_TYPES), len(MEASURES))
-    scores = np.zeros(shape)
-    seconds, words, sentences = np.zeros(count), np.zeros(count), np.zeros(count)
-    failed = np.zeros(count, dtype=np.bool_)
+    predictions: list[list[list[str]]] = [[[] for _ in range(count)] for _ in chunk]
+    seconds = np.zeros((len(chunk), count))
+    failed = np.zeros((len(chunk), count), dtype=np.bool_)
+    skips: dict[int, str] = {}
     for i, system in enumerate(_SYSTEMS):
-        start = time.perf_counter()
-        try:
-            prediction = list(system(record))
-        except NewsgistError as error:
-            return _Outcome(
-                record.line, str(error), scores, seconds, words, sentences, failed, 0, 0
+        for r, record in enumerate(chunk):
+            if r in skips:
+                continue
+            start = time.perf_counter()
+            try:
+                predictions[r][i] = list(system(record))
+            except NewsgistError as error:
+                skips[r] = str(error)
+            except Exception:  # a peer's crash is scored as an empty summary, and counted
+                failed[r, i] = True
+            seconds[r, i] = time.perf_counter() - start
+    outcomes = []
+    shape = (count, len(ROUGE_TYPES), len(MEASURES))
+    for r, record in enumerate(chunk):
+        scores = np.zeros(shape)
+        if r not in skips:
+            for i in range(count):
+                scores[i] = _ROUGE[0].score(record.highlights, predictions[r][i])
+        outcomes.append(
+            _Outcome(
+                line=record.line,
+                skip=skips.get(r),
+                scores=scores,
+                seconds=seconds[r],
+                words=np.array([sum(len(s.split()) for s in p) for p in predictions[r]], float),
+                sentences=np.array([len(p) for p in predictions[r]], dtype=np.float64),
+                failed=failed[r],
+                reference_words=sum(len(h.split()) for h in record.highlights),
+                reference_sentences=len(record.highlights),
             )
-        except Exception:  # a peer's crash is scored as an empty summary, and counted
-            prediction, failed[i] = [], True
-        seconds[i] = time.perf_counter() - start
-        scores[i] = _ROUGE[0].score(record.highlights, prediction)
-        words[i] = sum(len(s.split()) for s in prediction)
-        sentences[i] = len(prediction)
-    reference_words = sum(len(h.split()) for h in record.highlights)
-    return _Outcome(
-        record.line,
-        None,
-        scores,
-        seconds,
-        words,
-        sentences,
-        failed,
-        reference_words,
-        len(record.highlights),
-    )
+        )
+    return outcomes
 
 
 def _outcomes(
     records: Sequence[Record], systems: Sequence[System], workers: int
 ) -> Iterator[_Outcome]:
     """Yield each record's outcome in input order, in this process or in ``workers``."""
+    chunks = [records[i : i + _CHUNK] for i in range(0, len(records), _CHUNK)]
     if workers == 1:
         _start(systems)
-        yield from map(_run, records)
+        for chunk in chunks:
+            yield from _run(chunk)
         return
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(list(systems),)) as pool:
-        yield from pool.map(_run, records, chunksize=max(1, min(32, len(records) // (4 * workers))))
+        for outcomes in pool.map(_run, chunks):
+            yield from outcomes
 
 
 def evaluate(

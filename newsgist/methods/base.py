@@ -28,3 +28,14 @@ class Summarizer(Protocol):
     def score(self, document: Document) -> npt.NDArray[np.float64]:
         """Return one score per sentence; higher is more worth a highlight."""
         ...
+
+
+def pad(scores: npt.NDArray[np.float64], count: int) -> npt.NDArray[np.float64]:
+    """Extend scores over ``count`` sentences: ones past the features' cap rank last, in order."""
+    import numpy as np
+
+    missing = count - len(scores)
+    if missing <= 0:
+        return scores
+    floor = float(scores.min()) if len(scores) else 0.0
+    return np.concatenate([scores, floor - 1.0 - np.arange(missing, dtype=np.float64)])

@@ -4,6 +4,7 @@ import pytest
 
 from newsgist.errors import InvalidOptionError, UnknownNameError
 from newsgist.evaluate import MethodSystem, evaluate, parse_method_spec, read_records
+from newsgist.select import SelectOptions
 from tests.conftest import DATA
 
 
@@ -13,19 +14,25 @@ def records():
 
 
 def test_method_specs():
-    assert parse_method_spec("lead", sentences=3) == ("lead", MethodSystem("lead", 3))
-    assert parse_method_spec("lead:1", sentences=3) == ("lead:1", MethodSystem("lead", 1))
+    three = SelectOptions(sentences=3)
+    assert parse_method_spec("lead", options=three) == ("lead", MethodSystem("lead", three))
+    label, system = parse_method_spec("lead:1", options=SelectOptions(words=50))
+    assert (label, system) == ("lead:1", MethodSystem("lead", SelectOptions(sentences=1)))
+    label, system = parse_method_spec("lexrank", method_options={"threshold": 0.1})
+    assert system.method_options == (("threshold", 0.1),)
     with pytest.raises(UnknownNameError):
-        parse_method_spec("nope", sentences=3)
+        parse_method_spec("nope")
     with pytest.raises(InvalidOptionError):
-        parse_method_spec("lead:x", sentences=3)
+        parse_method_spec("lead:x")
     with pytest.raises(InvalidOptionError):
-        parse_method_spec("lead:0", sentences=3)
+        parse_method_spec("lead:0")
+    with pytest.raises(InvalidOptionError, match="takes the options"):
+        parse_method_spec("lexrank", method_options={"bogus": 1})
 
 
 def test_side_by_side_report(records):
     found, skipped = records
-    systems = dict(parse_method_spec(s, sentences=3) for s in ("lead", "lead:1"))
+    systems = dict(parse_method_spec(s) for s in ("lead", "lead:1"))
     report = evaluate(found, systems, bootstrap=200, seed=1, skipped=skipped, source="stories")
     assert [r.label for r in report.systems] == ["lead", "lead:1"]
     # the unpunctuated record fails for every method, so it is skipped for all of them
@@ -48,7 +55,7 @@ def test_side_by_side_report(records):
 
 def test_markdown_and_json_render(records, tmp_path):
     found, skipped = records
-    systems = dict(parse_method_spec(s, sentences=3) for s in ("lead", "lead:2"))
+    systems = dict(parse_method_spec(s) for s in ("lead", "lead:2"))
     report = evaluate(found, systems, bootstrap=100, skipped=skipped, source="stories")
     markdown = report.to_markdown()
     assert "| lead (baseline) |" in markdown
@@ -67,7 +74,7 @@ def test_markdown_and_json_render(records, tmp_path):
 
 def test_seeded_and_worker_count_independent(records):
     found, _ = records
-    systems = dict(parse_method_spec(s, sentences=3) for s in ("lead", "lead:1"))
+    systems = dict(parse_method_spec(s) for s in ("lead", "lead:1"))
     one = evaluate(found, systems, bootstrap=100, seed=5, workers=1)
     two = evaluate(found, systems, bootstrap=100, seed=5, workers=2)
     for a, b in zip(one.systems, two.systems, strict=True):
@@ -94,6 +101,6 @@ def test_any_callable_is_a_system_and_crashes_score_as_empty(records):
 
 def test_nothing_to_evaluate_is_an_error():
     with pytest.raises(InvalidOptionError, match="no records left"):
-        evaluate([], {"lead": MethodSystem("lead", 3)})
+        evaluate([], {"lead": MethodSystem("lead")})
     with pytest.raises(InvalidOptionError, match="at least one"):
         evaluate([], {})

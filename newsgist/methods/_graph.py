@@ -1,0 +1,37 @@
+"""Weighted PageRank over a sentence graph, shared by the graph-based methods.
+
+Brin & Page (1998). A row with no edges jumps uniformly (dangling node). Sentence graphs are
+small (features cap them at a few hundred nodes), so the stationary vector is found exactly
+by solving ``(I - d Pᵀ) x = (1 - d) / n`` rather than by power iteration: the same fixed
+point, without a tolerance, and several times faster at these sizes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsgist.errors import InvalidOptionError
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+
+def check_damping(damping: float) -> float:
+    """Validate a damping factor: strictly between 0 and 1."""
+    if not 0.0 < damping < 1.0:
+        raise InvalidOptionError(f"damping must be between 0 and 1 (exclusive), not {damping}")
+    return damping
+
+
+def pagerank(weights: npt.NDArray[np.float64], *, damping: float) -> npt.NDArray[np.float64]:
+    """Return the stationary PageRank score of each node of a weighted graph (sums to 1)."""
+    n = len(weights)
+    if n == 0:
+        return np.zeros(0)
+    sums = weights.sum(axis=1, keepdims=True)
+    transition = np.divide(weights, sums, out=np.full_like(weights, 1.0 / n), where=sums > 0)
+    system = np.eye(n) - damping * transition.T
+    scores: npt.NDArray[np.float64] = np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
+    return scores

@@ -1,0 +1,1 @@
+"""Data files shipped with newsgist: word tables now, model weights later."""

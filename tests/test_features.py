@@ -1,0 +1,71 @@
+import numpy as np
+import pytest
+
+from newsgist import features as features_module
+from newsgist.features import Features, stop_words, tokenize
+from newsgist.models import Sentence
+from newsgist.segment import segment
+
+
+def _features(text):
+    return Features.of(segment(text))
+
+
+def test_tokenize_lowercases_and_strips_punctuation():
+    assert tokenize('The "Flat-bottomed" boats (62) -- rescued U.S. crews.') == [
+        "the",
+        "flat-bottomed",
+        "boats",
+        "62",
+        "rescued",
+        "u.s",
+        "crews",
+    ]
+
+
+def test_terms_drop_stop_words_and_stem():
+    features = _features("The rescuers were rescuing people. Rescue boats rescued them.")
+    assert features.terms == (("rescuer", "rescu", "peopl"), ("rescu", "boat", "rescu"))
+    assert "the" in stop_words()
+
+
+def test_counts_idf_and_tfidf():
+    features = _features("Levee breaks. Levee floods town. Town mayor speaks.")
+    levee, speak = features.vocabulary["leve"], features.vocabulary["speak"]
+    assert features.counts.shape == (3, len(features.vocabulary))
+    assert features.counts[:, levee].tolist() == [1, 1, 0]
+    assert features.idf[levee] < features.idf[speak]
+    assert np.allclose(np.linalg.norm(features.tfidf, axis=1), 1.0)
+
+
+def test_cosine_is_symmetric_with_unit_diagonal():
+    features = _features("Levee breaks. Levee floods town. Town mayor speaks. Sun.")
+    cosine = features.cosine
+    assert np.allclose(cosine, cosine.T)
+    assert np.allclose(np.diag(cosine), 1.0)
+    assert cosine[0, 2] == 0.0
+
+
+def test_sentences_of_only_stop_words_have_zero_rows():
+    features = _features("It was the one. Levee floods town.")
+    assert features.terms[0] == ()
+    assert not features.tfidf[0].any()
+
+
+def test_trigrams_and_lengths():
+    features = _features("The river rose fast. It rose.")
+    assert ("the", "river", "rose") in features.trigrams[0]
+    assert features.trigrams[1] == frozenset()
+    assert features.lengths.tolist() == [4.0, 2.0]
+
+
+def test_features_cover_at_most_the_cap(monkeypatch):
+    monkeypatch.setattr(features_module, "MAX_SENTENCES", 2)
+    sentences = [Sentence(i, f"Sentence {i} here.", 0, 0) for i in range(5)]
+    assert len(Features.of(sentences)) == 2
+
+
+@pytest.mark.parametrize("text", ["", "...", "The."])
+def test_degenerate_inputs(text):
+    features = Features.of(segment(text))
+    assert features.cosine.shape == (len(features), len(features))
