@@ -147,3 +147,36 @@ def test_evaluate_errors_exit_2(capsys, args, message):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert message in err[0]
+
+
+def test_selection_and_method_options(capsys):
+    args = ["summarize", EXAMPLE, "-m", "lexrank", "--words", "60", "--redundancy", "mmr"]
+    assert main([*args, "-o", "threshold=0.1", "--format", "json"]) == 0
+    highlights = json.loads(capsys.readouterr().out)["highlights"]
+    assert sum(len(h["text"].split()) for h in highlights) <= 60
+    assert main(["summarize", EXAMPLE, "-m", "textrank", "--position-weight", "0.5"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-k", "2", "--words", "40"], "not both"),
+        (["-o", "threshold"], "KEY=VALUE"),
+        (["-m", "lexrank", "-o", "bogus=1"], "takes the options threshold, damping"),
+        (["-m", "lexrank", "-o", "threshold=2"], "threshold must be in [0, 1)"),
+        (["--words", "2"], "no sentence fits in 2 words"),
+        (["--redundancy", "often"], "--redundancy"),
+    ],
+)
+def test_bad_selection_options_exit_2(capsys, args, message):
+    assert main(["summarize", EXAMPLE, *args]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert message in err[0]
+
+
+def test_evaluate_takes_selection_options(capsys):
+    data = str(ROOT / "tests" / "data" / "eval_records.jsonl")
+    args = ["evaluate", data, "-m", "lead", "-m", "textrank", "--words", "40", "--bootstrap", "20"]
+    assert main([*args, "--redundancy", "trigram"]) == 0
+    assert "| textrank |" in capsys.readouterr().out
