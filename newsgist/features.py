@@ -162,9 +162,9 @@ class Features:
         return totals
 
     @cached_property
-    def lengths(self) -> npt.NDArray[np.float64]:
-        """Word count of each sentence."""
-        return np.array([len(w) for w in self.words], dtype=np.float64)
+    def presence(self) -> npt.NDArray[np.float64]:
+        """(sentences, terms) 1.0 where a sentence has a term, else 0.0."""
+        return (self.counts > 0).astype(np.float64)
 
     @cached_property
     def tfidf(self) -> npt.NDArray[np.float64]:

@@ -52,11 +52,10 @@ def test_sentences_of_only_stop_words_have_zero_rows():
     assert not features.tfidf[0].any()
 
 
-def test_trigrams_and_lengths():
+def test_trigrams():
     features = _features("The river rose fast. It rose.")
     assert ("the", "river", "rose") in features.trigrams[0]
     assert features.trigrams[1] == frozenset()
-    assert features.lengths.tolist() == [4.0, 2.0]
 
 
 def test_features_cover_at_most_the_cap(monkeypatch):

@@ -1,6 +1,7 @@
 """Weighted PageRank over a sentence graph, shared by the graph-based methods.
 
-Brin & Page (1998). A row with no edges jumps uniformly (dangling node). Sentence graphs are
+Brin & Page (1998). Self-loops are ignored (a sentence does not vote for itself), and a row
+with no other edges jumps uniformly (dangling node). Sentence graphs are
 small (features cap them at a few hundred nodes), so the stationary vector is found exactly
 by solving ``(I - d Pᵀ) x = (1 - d) / n`` rather than by power iteration: the same fixed
 point, without a tolerance, and several times faster at these sizes.
@@ -30,6 +31,8 @@ def pagerank(weights: npt.NDArray[np.float64], *, damping: float) -> npt.NDArray
     n = len(weights)
     if n == 0:
         return np.zeros(0)
+    weights = weights.copy()
+    np.fill_diagonal(weights, 0.0)
     sums = weights.sum(axis=1, keepdims=True)
     transition = np.divide(weights, sums, out=np.full_like(weights, 1.0 / n), where=sums > 0)
     system = np.eye(n) - damping * transition.T

@@ -42,5 +42,5 @@ class CentroidSummarizer:
             return pad(np.zeros(0), len(document.sentences))
         centroid = (features.counts * features.idf).mean(axis=0)
         centroid[centroid < self.topic * centroid.max()] = 0.0
-        scores: npt.NDArray[np.float64] = (features.counts > 0).astype(np.float64) @ centroid
+        scores: npt.NDArray[np.float64] = features.presence @ centroid
         return pad(scores, len(document.sentences))

@@ -38,8 +38,7 @@ class LexRankSummarizer:
 
     def score(self, document: Document) -> npt.NDArray[np.float64]:
         """Return each sentence's LexRank."""
-        weights = document.features.cosine.copy()
-        np.fill_diagonal(weights, 0.0)
+        weights = document.features.cosine
         if self.threshold is not None:
             weights = (weights > self.threshold).astype(np.float64)
         return pad(pagerank(weights, damping=self.damping), len(document.sentences))
