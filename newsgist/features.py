@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -48,41 +48,59 @@ def _stemmer() -> Any:  # noqa: ANN401 - PyStemmer ships no type information
 
 
 _TERM_CACHE_SIZE = 200_000
+_STOP = -1
+_NOT_A_WORD = -2
+_MISSING = -3
 
 
 @dataclass
 class _TermTable:
-    """A per-process word → term-id table, so each distinct word is stemmed only once.
+    """A per-process token → term-id table, so each distinct token is stemmed only once.
 
-    A stop word maps to -1. Ids index ``names``; the table starts afresh past
-    ``_TERM_CACHE_SIZE`` words, and a ``Features`` keeps its own column names, so that
-    never changes a result.
+    Keys are lower-cased whitespace tokens with their punctuation still on. A stop word maps
+    to ``STOP`` and a token that is all punctuation to ``NOT_A_WORD``. Ids index ``names``,
+    which only ever grows; past ``_TERM_CACHE_SIZE`` tokens the table starts afresh with new
+    containers, so a ``Features`` holding the old ``names`` still reads its own terms.
     """
 
     ids: dict[str, int]
     names: list[str]
     index: dict[str, int]
 
-    def lookup(self, vocabulary: set[str]) -> dict[str, int]:
-        """Return the word → id table, extended to cover ``vocabulary``."""
-        new = [w for w in vocabulary if w not in self.ids]  # not .difference: it walks ids
-        if not new:
-            return self.ids
-        if len(self.ids) + len(new) > _TERM_CACHE_SIZE:
-            self.ids.clear()
-            self.names.clear()
-            self.index.clear()
-            new = list(vocabulary)
+    def ids_of(self, tokens: list[str]) -> npt.NDArray[np.intp]:
+        """Return the term id of each token, adding the tokens not seen before."""
+        get = self.ids.get
+        ids = np.fromiter(map(get, tokens, repeat(_MISSING)), dtype=np.intp, count=len(tokens))
+        missing = np.flatnonzero(ids == _MISSING).tolist()
+        if missing:
+            new = {tokens[i] for i in missing}
+            if len(self.ids) + len(new) > _TERM_CACHE_SIZE:
+                self.ids, self.names, self.index = {}, [], {}  # new lists: old names stay valid
+                new, missing = set(tokens), list(range(len(tokens)))
+            self._add(new)
+            ids[missing] = [self.ids[tokens[i]] for i in missing]
+        return ids
+
+    def _add(self, new: set[str]) -> None:
+        """Stem and number tokens not in the table yet."""
         stops = stop_words()
-        content = [w for w in new if w not in stops]
-        self.ids.update(dict.fromkeys([w for w in new if w in stops], -1))
-        for word, term in zip(content, stem(content), strict=True):
+        content: list[str] = []
+        words: list[str] = []
+        for token in new:
+            word = token.strip(_PUNCTUATION)
+            if not word:
+                self.ids[token] = _NOT_A_WORD
+            elif word in stops:
+                self.ids[token] = _STOP
+            else:
+                content.append(token)
+                words.append(word)
+        for token, term in zip(content, stem(words), strict=True):
             known = self.index.get(term)
             if known is None:
                 known = self.index[term] = len(self.names)
                 self.names.append(term)
-            self.ids[word] = known
-        return self.ids
+            self.ids[token] = known
 
 
 _TABLE = _TermTable({}, [], {})
@@ -107,38 +125,52 @@ def tokenize(text: str) -> list[str]:
 class Features:
     """Per-sentence features of one document. Build with ``Features.of(sentences)``."""
 
-    words: tuple[tuple[str, ...], ...]
-    """Lower-cased word tokens of each sentence."""
-    columns: tuple[str, ...]
-    """The term of each column of ``counts`` and ``tfidf``."""
+    tokens: tuple[tuple[str, ...], ...]
+    """Lower-cased whitespace tokens of each sentence, punctuation still on."""
     counts: npt.NDArray[np.float64]
     """(sentences, terms) counts of each stemmed content term (stop words left out)."""
     idf: npt.NDArray[np.float64]
     """(terms,) smoothed inverse sentence frequency."""
+    _term_ids: npt.NDArray[np.intp]
+    _names: list[str]
     _token_sentence: npt.NDArray[np.intp]
     _token_column: npt.NDArray[np.intp]
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence]) -> Features:
         """Compute the features of (at most ``MAX_SENTENCES`` of) ``sentences``."""
-        words = tuple(tuple(tokenize(s.text)) for s in sentences[:MAX_SENTENCES])
-        table = _TABLE.lookup(set().union(*words))
-        ids = np.array(list(map(table.__getitem__, chain.from_iterable(words))), dtype=np.intp)
-        sentence = np.repeat(np.arange(len(words)), [len(w) for w in words])
+        tokens = tuple(tuple(s.text.lower().split()) for s in sentences[:MAX_SENTENCES])
+        ids = _TABLE.ids_of(list(chain.from_iterable(tokens)))
+        sentence = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
         content = ids >= 0
-        term_ids, column = np.unique(ids[content], return_inverse=True)
+        term_ids, first, column = np.unique(ids[content], return_index=True, return_inverse=True)
+        order = np.argsort(first)  # columns in order of first use: independent of history
+        rank = np.empty_like(order)
+        rank[order] = np.arange(order.size)
+        term_ids, column = term_ids[order], rank[column.reshape(-1)]
         sentence = sentence[content]
-        n, size = len(words), max(1, len(term_ids))
+        n, size = len(tokens), max(1, len(term_ids))
         flat = np.bincount(sentence * size + column, minlength=n * size)
         counts = flat.reshape(n, size).astype(np.float64)
         idf = np.log((1 + n) / (1 + np.count_nonzero(counts, axis=0))) + 1.0
-        names = _TABLE.names
-        columns = tuple([names[i] for i in term_ids.tolist()])
-        return cls(words, columns, counts, idf, sentence, column.reshape(-1))
+        return cls(tokens, counts, idf, term_ids, _TABLE.names, sentence, column)
 
     def __len__(self) -> int:
         """How many sentences the features cover."""
-        return len(self.words)
+        return len(self.tokens)
+
+    @cached_property
+    def words(self) -> tuple[tuple[str, ...], ...]:
+        """Lower-cased word tokens of each sentence, punctuation stripped (see ``tokenize``)."""
+        return tuple(
+            tuple(w for t in tokens if (w := t.strip(_PUNCTUATION))) for tokens in self.tokens
+        )
+
+    @cached_property
+    def columns(self) -> tuple[str, ...]:
+        """The term of each column of ``counts`` and ``tfidf``, in order of first use."""
+        names = self._names
+        return tuple([names[i] for i in self._term_ids.tolist()])
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -148,7 +180,7 @@ class Features:
     @cached_property
     def terms(self) -> tuple[tuple[str, ...], ...]:
         """Stemmed content terms of each sentence, in order, repeats kept."""
-        per_sentence: list[list[str]] = [[] for _ in self.words]
+        per_sentence: list[list[str]] = [[] for _ in self.tokens]
         for row, column in zip(
             self._token_sentence.tolist(), self._token_column.tolist(), strict=True
         ):
@@ -169,12 +201,11 @@ class Features:
     @cached_property
     def tfidf(self) -> npt.NDArray[np.float64]:
         """TF-IDF rows, L2-normalised (all-zero rows stay zero)."""
-        weights = self.counts * self.idf
-        norms = np.linalg.norm(weights, axis=1, keepdims=True)
-        normalised: npt.NDArray[np.float64] = np.divide(
-            weights, norms, out=np.zeros_like(weights), where=norms > 0
-        )
-        return normalised
+        weights: npt.NDArray[np.float64] = self.counts * self.idf
+        norms = np.sqrt(np.einsum("ij,ij->i", weights, weights))
+        norms[norms == 0] = 1.0
+        weights /= norms[:, None]
+        return weights
 
     @cached_property
     def cosine(self) -> npt.NDArray[np.float64]:

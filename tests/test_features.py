@@ -68,3 +68,21 @@ def test_features_cover_at_most_the_cap(monkeypatch):
 def test_degenerate_inputs(text):
     features = Features.of(segment(text))
     assert features.cosine.shape == (len(features), len(features))
+
+
+def test_term_table_restart_never_changes_results(monkeypatch):
+    first = "Levee breaks near the town. Levee floods town, mayor says."
+    second = "Mayor thanks rescuers. Rescuers sleep at last."
+    expected = [(f.columns, f.counts.tolist()) for f in (_features(first), _features(second))]
+    monkeypatch.setattr(features_module, "_TABLE", features_module._TermTable({}, [], {}))
+    monkeypatch.setattr(features_module, "_TERM_CACHE_SIZE", 12)
+    for _ in range(2):
+        got = [(f.columns, f.counts.tolist()) for f in (_features(first), _features(second))]
+        assert got == expected
+        assert len(features_module._TABLE.ids) <= 12
+
+
+def test_punctuated_tokens_share_their_word_term():
+    features = _features('Floods hit. "Floods," she said -- floods!')
+    assert features.terms == (("flood", "hit"), ("flood", "flood"))
+    assert features.words[1] == ("floods", "she", "said", "floods")

@@ -31,10 +31,13 @@ def pagerank(weights: npt.NDArray[np.float64], *, damping: float) -> npt.NDArray
     n = len(weights)
     if n == 0:
         return np.zeros(0)
-    weights = weights.copy()
-    np.fill_diagonal(weights, 0.0)
-    sums = weights.sum(axis=1, keepdims=True)
-    transition = np.divide(weights, sums, out=np.full_like(weights, 1.0 / n), where=sums > 0)
-    system = np.eye(n) - damping * transition.T
+    sums = weights.sum(axis=1) - weights.diagonal()
+    dangling = sums <= 0
+    sums[dangling] = np.inf
+    transition = weights / sums[:, None]
+    np.fill_diagonal(transition, 0.0)
+    transition[dangling] = 1.0 / n
+    system = transition.T * -damping
+    system.flat[:: n + 1] += 1.0
     scores: npt.NDArray[np.float64] = np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
     return scores

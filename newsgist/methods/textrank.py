@@ -36,6 +36,7 @@ class TextRankSummarizer:
         features = document.features
         overlap = features.presence @ features.presence.T
         sizes = np.log(np.maximum(features.term_counts, 1.0))
-        norm = sizes[:, None] + sizes[None, :]
-        weights = np.divide(overlap, norm, out=np.zeros_like(overlap), where=norm > 0)
-        return pad(pagerank(weights, damping=self.damping), len(document.sentences))
+        norm = np.add.outer(sizes, sizes)
+        norm[norm == 0] = np.inf  # two one-term sentences: no defined weight, so no edge
+        overlap /= norm
+        return pad(pagerank(overlap, damping=self.damping), len(document.sentences))
