@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 
-.PHONY: demo test lint types pytest bench bench-quick clean
+.PHONY: demo test lint types pytest model bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ types: $(VENV)/.installed-dev
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest -q
+
+# The shipped model, reproducibly: CNN/Daily Mail's train split (lower-cased, tokenised) and the
+# first 500 records of cnndm_validation; validation records 501-1000 stay held out for reports.
+model: $(VENV)/.installed-dev
+	$(BIN)/newsgist train $(DATA)/cnndm_toklower_train.jsonl $(DATA)/cnndm_validation.jsonl:500 \
+		--seed 0 --out newsgist/resources/salience.npz
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA)

@@ -17,6 +17,7 @@ import click
 from newsgist.__version__ import __version__
 from newsgist.errors import NewsgistError
 from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_limited
+from newsgist.methods.base import DEFAULT_METHOD
 from newsgist.models import Summary
 from newsgist.registry import methods
 from newsgist.select import REDUNDANCY, Redundancy, SelectOptions
@@ -65,6 +66,11 @@ def _selection_options(command: F) -> F:
             help="Mix a 1/(1+position) prior into the scores.",
         ),
         click.option(
+            "--model",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="A model file from `newsgist train`, for the learned method.",
+        ),
+        click.option(
             "--option",
             "-o",
             "method_options",
@@ -97,9 +103,9 @@ def _select_options(
     )
 
 
-def _method_options(pairs: Sequence[str]) -> dict[str, Any]:
-    """Parse KEY=VALUE method options; values are numbers, true/false/none, or text."""
-    parsed: dict[str, Any] = {}
+def _method_options(pairs: Sequence[str], model: Path | None = None) -> dict[str, Any]:
+    """Parse KEY=VALUE method options (numbers, true/false/none, or text), plus ``--model``."""
+    parsed: dict[str, Any] = {} if model is None else {"model": model}
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key:
@@ -132,7 +138,7 @@ def cli() -> None:
 @click.option(
     "--method",
     "-m",
-    default="lead",
+    default=DEFAULT_METHOD,
     show_default=True,
     help="Summarization method (see `newsgist methods`).",
 )
@@ -158,6 +164,7 @@ def summarize(
     output_format: str,
     max_bytes: int,
     method_options: tuple[str, ...],
+    model: Path | None,
     **selection: Any,  # noqa: ANN401 - the shared selection options
 ) -> None:
     """Summarize FILE (or stdin when FILE is - or missing)."""
@@ -165,7 +172,7 @@ def summarize(
     from newsgist.pipeline import summarize as run
 
     options = _select_options(**selection)
-    settings = _method_options(method_options)
+    settings = _method_options(method_options, model)
     make_summarizer(method, settings)  # bad names and options fail before input is read
     data = _read_input(file, IngestOptions(max_bytes=max_bytes))
     summary = run(
@@ -186,6 +193,9 @@ def summarize(
 )
 @_selection_options
 @click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many records.")
+@click.option(
+    "--skip", default=0, type=click.IntRange(0), help="Leave out the first N valid records."
+)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1))
 @click.option("--seed", default=0, show_default=True, type=int, help="Bootstrap seed.")
 @click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(10))
@@ -196,7 +206,9 @@ def evaluate(
     data: Path,
     specs: tuple[str, ...],
     method_options: tuple[str, ...],
+    model: Path | None,
     limit: int | None,
+    skip: int,
     workers: int,
     seed: int,
     bootstrap: int,
@@ -207,7 +219,8 @@ def evaluate(
 ) -> None:
     """Score methods with ROUGE against the reference highlights in DATA (JSONL).
 
-    Selection and method options apply to every method; NAME:K overrides the budget.
+    Selection and method options apply to every method (--model to those that take a
+    model); NAME:K overrides the budget.
     """
     import json
 
@@ -219,10 +232,10 @@ def evaluate(
     options = _select_options(**selection)
     settings = _method_options(method_options)
     systems = dict(
-        parse_method_spec(spec, options=options, method_options=settings)
+        parse_method_spec(spec, options=options, method_options=_with_model(spec, settings, model))
         for spec in specs or ("lead",)
     )
-    records, skipped = read_records(data, limit=limit)
+    records, skipped = read_records(data, limit=limit, skip=skip)
     with _progress(len(records), "evaluating") as advance:
         report = run(
             records,
@@ -242,6 +255,88 @@ def evaluate(
         json_path.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
     if plot:
         report.plot(plot)
+
+
+def _with_model(spec: str, settings: dict[str, Any], model: Path | None) -> dict[str, Any]:
+    """Add ``--model`` to a method's options when that method takes a model."""
+    import inspect
+
+    factory = methods.get(spec.partition(":")[0])
+    if model is None or "model" not in inspect.signature(factory).parameters:
+        return settings
+    return {**settings, "model": model}
+
+
+@cli.command()
+@click.argument("data", nargs=-1, required=True, metavar="DATA.jsonl[:N]...")
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the model (.npz).",
+)
+@click.option("--iterations", default=200, show_default=True, type=click.IntRange(1, 5000))
+@click.option("--depth", default=4, show_default=True, type=click.IntRange(1, 12))
+@click.option("--learning-rate", default=0.05, show_default=True, type=click.FloatRange(0, 1))
+@click.option("--min-leaf", default=20, show_default=True, type=click.IntRange(1))
+@click.option("--seed", default=0, show_default=True, type=int)
+def train(
+    data: tuple[str, ...],
+    out: Path,
+    iterations: int,
+    depth: int,
+    learning_rate: float,
+    min_leaf: int,
+    seed: int,
+) -> None:
+    """Train a salience model from JSONL files with `article` and `highlights`.
+
+    DATA:N uses only the first N valid records of a file. Use the model with
+    `newsgist summarize --model OUT`.
+    """
+    import time
+
+    from newsgist.evaluate import read_records
+    from newsgist.train import TrainOptions, examples, fit
+
+    options = TrainOptions(iterations, depth, learning_rate, min_leaf, seed)
+    started = time.perf_counter()
+    records = []
+    for spec in data:
+        path, limit = _data_spec(spec)
+        found, skipped = read_records(path, limit=limit)
+        click.echo(f"{path}: {len(found)} records, {len(skipped)} lines skipped")
+        records.extend(found)
+    with _progress(len(records), "labelling") as advance:
+        labelled = examples(_advancing(records, advance))
+    model = fit(labelled, options, sources=list(data))
+    model.save(out)
+    click.echo(
+        f"trained on {labelled.articles} articles ({len(labelled.labels)} sentences,"
+        f" {int(labelled.labels.sum())} oracle highlights; {labelled.skipped} unusable) in"
+        f" {time.perf_counter() - started:.0f} s: {model.trees} trees → {out}"
+        f" ({out.stat().st_size / 1024:.0f} KiB)"
+    )
+
+
+def _data_spec(spec: str) -> tuple[Path, int | None]:
+    """Read ``PATH`` or ``PATH:N`` (the first N records)."""
+    path, sep, count = spec.rpartition(":")
+    if sep and count.isdigit() and not Path(spec).exists():
+        return Path(path), int(count)
+    return Path(spec), None
+
+
+_Item = TypeVar("_Item")
+
+
+def _advancing(items: Sequence[_Item], advance: Callable[[], None]) -> Iterator[_Item]:
+    """Yield items, ticking the progress bar after each."""
+    for item in items:
+        yield item
+        advance()
 
 
 @contextmanager

@@ -11,6 +11,7 @@ The tree::
     │   └── NoSentenceError                  no sentence-ending punctuation at all
     ├── InvalidOptionError (ValueError)      an option out of range or contradictory
     ├── UnknownNameError (LookupError)       a registry has no entry of that name
+    ├── ModelError                           a model file is missing, corrupt or mismatched
     └── MissingDependencyError (ImportError) an optional extra is not installed
 
 Callers catch ``NewsgistError`` for "the user's input or settings were wrong"; anything
@@ -62,6 +63,14 @@ class UnknownNameError(NewsgistError, LookupError):
         self.name = name
         self.valid = tuple(valid)
         super().__init__(f"unknown {kind} {name!r}; valid {kind}s: {', '.join(self.valid)}")
+
+
+class ModelError(NewsgistError):
+    """A model file cannot be used: missing, corrupt, truncated or from another version."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        super().__init__(f"model file {self.path}: {problem}")
 
 
 class MissingDependencyError(NewsgistError, ImportError):

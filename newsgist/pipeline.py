@@ -6,6 +6,7 @@ import inspect
 import logging
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
@@ -13,16 +14,13 @@ import numpy as np
 from newsgist.errors import InvalidOptionError, NoSentenceError
 from newsgist.headline import headline_for
 from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, load_text
-from newsgist.methods.base import Summarizer
+from newsgist.methods.base import DEFAULT_METHOD, Summarizer
 from newsgist.models import Article, Document, Highlight, Summary
 from newsgist.registry import methods
 from newsgist.segment import Segmenter, has_terminator, segment
 from newsgist.select import SelectOptions, select
 
 LOGGER = logging.getLogger(__name__)
-
-DEFAULT_METHOD = "lead"
-"""The method ``summarize`` uses when none is named."""
 
 _T = TypeVar("_T")
 
@@ -35,6 +33,7 @@ def summarize(
     words: int | None = None,
     options: SelectOptions | None = None,
     method_options: Mapping[str, Any] | None = None,
+    model: str | Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     segmenter: Segmenter = segment,
 ) -> Summary:
@@ -48,6 +47,8 @@ def summarize(
         options: every selection option at once (budgets, redundancy, position prior);
             give either this or ``sentences``/``words``.
         method_options: keyword arguments for the method, e.g. ``{"threshold": 0.1}``.
+        model: a model file from ``newsgist train`` for the ``learned`` method (default: the
+            model shipped with newsgist); short for ``method_options={"model": ...}``.
         max_bytes: inputs larger than this are refused with ``InputTooLargeError``.
         segmenter: turns the body into sentences; the news-tuned default rarely needs changing.
 
@@ -60,7 +61,10 @@ def summarize(
         options = SelectOptions(sentences=sentences, words=words)
     elif sentences is not None or words is not None:
         raise InvalidOptionError("give sentences/words inside options, or without it, not both")
-    summarizer = make_summarizer(method, method_options or {})
+    settings = dict(method_options or {})
+    if model is not None:
+        settings["model"] = model
+    summarizer = make_summarizer(method, settings)
     timings: dict[str, float] = {}
     started = time.perf_counter()
 

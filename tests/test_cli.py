@@ -180,3 +180,46 @@ def test_evaluate_takes_selection_options(capsys):
     args = ["evaluate", data, "-m", "lead", "-m", "textrank", "--words", "40", "--bootstrap", "20"]
     assert main([*args, "--redundancy", "trigram"]) == 0
     assert "| textrank |" in capsys.readouterr().out
+
+
+def _training_file(path, count=40):
+    from tests.test_train import _records
+
+    with path.open("w", encoding="utf-8") as out:
+        for record in _records(count, seed=5):
+            out.write(json.dumps({"article": record.article, "highlights": record.highlights}))
+            out.write("\n")
+        out.write("not json\n")
+    return path
+
+
+def test_train_then_summarize_and_evaluate_with_the_model(capsys, tmp_path):
+    data = _training_file(tmp_path / "house.jsonl")
+    model = tmp_path / "house.npz"
+    assert main(["train", f"{data}:30", str(data), "--iterations", "20", "--out", str(model)]) == 0
+    captured = capsys.readouterr()
+    assert "trained on 70 articles" in captured.out
+    assert "1 lines skipped" in captured.out
+    assert main(["summarize", EXAMPLE, "--model", str(model), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["method"] == "learned"
+    args = ["evaluate", str(data), "-m", "lead", "-m", "learned", "--model", str(model)]
+    report = tmp_path / "r.json"
+    assert main([*args, "--skip", "35", "--bootstrap", "20", "--json", str(report)]) == 0
+    assert json.loads(report.read_text())["evaluated"] == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summarize", EXAMPLE, "--model", "missing.npz"], "model file missing.npz: no such file"),
+        (["summarize", EXAMPLE, "--model", EXAMPLE], "not a readable model file"),
+        (["summarize", EXAMPLE, "-m", "lead", "--model", EXAMPLE], "takes the options (none)"),
+        (["train", "missing.jsonl", "--out", "m.npz"], "no such file"),
+        (["train", EXAMPLE, "--out", "m.npz"], "no usable training records"),
+    ],
+)
+def test_model_errors_exit_2(capsys, args, message):
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert message in err[0]

@@ -14,7 +14,7 @@ from newsgist.models import Article, Sentence
 
 def test_example_page_summary(example_page):
     summary = newsgist.summarize(example_page, sentences=3)
-    assert summary.method == "lead"
+    assert summary.method == "learned"
     assert summary.headline == "Levee breach floods Marlow Bend, thousands flee"
     assert summary.headline_origin == "title"
     assert len(summary.highlights) == 3
@@ -79,11 +79,13 @@ def test_custom_segmenter_is_used():
             pos += len(line) + 1
         return out
 
-    summary = newsgist.summarize("a. b. c.\nsecond line.", segmenter=by_line, sentences=1)
+    summary = newsgist.summarize(
+        "a. b. c.\nsecond line.", segmenter=by_line, sentences=1, method="lead"
+    )
     assert summary.highlights[0].text == "a. b. c."
 
 
-@pytest.mark.parametrize("method", ["lead", "textrank", "lexrank", "centroid"])
+@pytest.mark.parametrize("method", ["lead", "learned", "textrank", "lexrank", "centroid"])
 @pytest.mark.parametrize("redundancy", ["none", "trigram", "mmr"])
 @pytest.mark.parametrize("text", ["The ferry sank.", "The ferry sank. All forty were saved."])
 def test_every_method_handles_tiny_articles(method, redundancy, text):

@@ -33,8 +33,14 @@ class Skipped:
     reason: str
 
 
-def read_records(path: Path, *, limit: int | None = None) -> tuple[list[Record], list[Skipped]]:
-    """Read up to ``limit`` valid records from a JSONL file, with the lines skipped and why."""
+def read_records(
+    path: Path, *, limit: int | None = None, skip: int = 0
+) -> tuple[list[Record], list[Skipped]]:
+    """Read up to ``limit`` valid records after the first ``skip``, with the lines left out and why.
+
+    ``skip`` and ``limit`` count valid records, so ``skip=500`` and ``limit=500`` split a file
+    into two disjoint halves however many bad lines it has.
+    """
     records: list[Record] = []
     skipped: list[Skipped] = []
     try:
@@ -55,9 +61,14 @@ def read_records(path: Path, *, limit: int | None = None) -> tuple[list[Record],
             if not line.strip():
                 continue
             try:
-                records.append(_parse(line, number))
+                record = _parse(line, number)
             except InvalidInputError as error:
                 skipped.append(Skipped(number, str(error)))
+                continue
+            if skip:
+                skip -= 1
+            else:
+                records.append(record)
     return records, skipped
 
 

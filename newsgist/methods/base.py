@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from newsgist.models import Document
 
 
+DEFAULT_METHOD = "learned"
+"""The method used when none is named: the trained model shipped in the package."""
+
+
 @runtime_checkable
 class Summarizer(Protocol):
     """Scores each sentence of a document.

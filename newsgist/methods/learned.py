@@ -1,0 +1,37 @@
+"""Learned salience: boosted trees over per-sentence features, trained on reference highlights.
+
+The default method. Features are ``newsgist.salience`` (position, length, centrality, lead
+similarity, content cues); the model is the one shipped in the package (trained by
+``make model``, see the README) or any file written by ``newsgist train``. The score of a
+sentence is the model's log-odds that it belongs to the ROUGE oracle summary of its article.
+
+Defaults: ``model=None`` (the shipped model).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgist.model import load_model
+from newsgist.registry import methods
+from newsgist.salience import salience_features
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import numpy as np
+    import numpy.typing as npt
+
+    from newsgist.models import Document
+
+
+@methods.register("learned")
+class LearnedSummarizer:
+    """Scores sentences with a trained salience model."""
+
+    def __init__(self, *, model: str | Path | None = None) -> None:
+        self.model = load_model(model)
+
+    def score(self, document: Document) -> npt.NDArray[np.float64]:
+        """Return each sentence's predicted log-odds of being a highlight."""
+        return self.model.predict(salience_features(document))

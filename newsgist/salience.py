@@ -1,0 +1,179 @@
+"""Per-sentence salience features: what the learned method scores and ``newsgist train`` fits.
+
+One row per sentence, one column per entry of ``NAMES``, all built from the shared
+``Features`` (no second tokenizer) plus the raw sentence text. The groups, each kept because
+dropping it lowered validation ROUGE (see ``benchmarks/learned.py``):
+
+- position: in the article and in its paragraph; news puts the gist first;
+- length: words, and flags for very short and very long sentences;
+- centrality: TF-IDF cosine to the other sentences and to the centroid, TextRank-style
+  PageRank, and the mean document frequency of the sentence's terms (SumBasic);
+- similarity to the lead sentences;
+- content cues: numbers, quotations, capitalised name-like words (cased text only), attribution
+  verbs ("said", "told"), openings that lean on an earlier sentence ("But", "He", "This"),
+  questions, and novelty against earlier sentences.
+
+Lower-cased, tokenised text (the ``cnndm_toklower`` style) has no capitals: the ``cased``
+column says so, and case-dependent columns are zero there rather than noise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsgist.features import MAX_SENTENCES, Features
+from newsgist.methods._graph import pagerank
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from newsgist.models import Document
+
+NAMES: tuple[str, ...] = (
+    "inverse_position",
+    "relative_position",
+    "is_first",
+    "is_second",
+    "is_third",
+    "is_fourth",
+    "inverse_paragraph",
+    "opens_paragraph",
+    "log_sentences",
+    "words",
+    "log_words",
+    "is_short",
+    "is_long",
+    "mean_cosine",
+    "centroid_cosine",
+    "pagerank",
+    "term_frequency",
+    "content_ratio",
+    "first_cosine",
+    "lead_cosine",
+    "numbers",
+    "has_quote",
+    "opens_with_quote",
+    "quoted_share",
+    "cased",
+    "capitalised_share",
+    "attribution",
+    "leans_back",
+    "is_question",
+    "open_ending",
+    "novelty",
+)
+"""The feature columns, in order; a model file records them and must match."""
+
+_ATTRIBUTION = frozenset(
+    {
+        *("said", "says", "told", "according", "reported", "announced", "added", "explained"),
+        *("claimed", "stated", "insisted", "warned", "revealed", "confirmed", "admitted"),
+        *("tweeted", "wrote"),
+    }
+)
+_LEANING = frozenset(
+    {
+        *("but", "and", "or", "so", "yet", "however", "also", "meanwhile", "still", "then"),
+        *("he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "there"),
+        *("this", "that", "these", "those", "instead"),
+    }
+)
+_QUOTES = '"“”«»'
+_NUMBER = re.compile(r"\d")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def salience_features(document: Document) -> npt.NDArray[np.float64]:
+    """Return the (sentences, ``len(NAMES)``) feature matrix of ``document``.
+
+    Sentences past ``MAX_SENTENCES`` get the row of the last covered sentence's position
+    features only; they are scored but ranked like the tail of the article.
+    """
+    sentences = document.sentences[:MAX_SENTENCES]
+    n = len(sentences)
+    if n == 0:
+        return np.zeros((len(document.sentences), len(NAMES)))
+    features: Features = document.features
+    texts = [s.text for s in sentences]
+    words = np.array([len(t) for t in features.tokens], dtype=np.float64)
+    position = np.arange(n, dtype=np.float64)
+    paragraphs = np.array([s.paragraph for s in sentences])
+    opens = np.ones(n, dtype=bool)
+    opens[1:] = paragraphs[1:] != paragraphs[:-1]
+
+    cosine = features.cosine
+    off_diagonal = cosine - np.eye(n)
+    tfidf = features.tfidf
+    centroid = tfidf.sum(axis=0)
+    centroid_norm = float(np.linalg.norm(centroid))
+    centroid_cosine = tfidf @ centroid / centroid_norm if centroid_norm else np.zeros(n)
+    rank = pagerank(cosine, damping=0.85) * n
+    frequency = features.counts.sum(axis=0) / max(1.0, float(features.counts.sum()))
+    term_counts = features.term_counts
+    term_frequency = np.divide(
+        features.counts @ frequency, term_counts, out=np.zeros(n), where=term_counts > 0
+    ) * len(frequency)
+    earlier = np.tril(off_diagonal, k=-1)
+    novelty = 1.0 - (earlier.max(axis=1) if n > 1 else np.zeros(n))
+    novelty[0] = 1.0
+
+    cased = _is_cased(texts)
+    rows = np.zeros((n, len(NAMES)))
+    columns = {name: i for i, name in enumerate(NAMES)}
+
+    def put(name: str, values: npt.ArrayLike) -> None:
+        rows[:, columns[name]] = values
+
+    put("inverse_position", 1.0 / (1.0 + position))
+    put("relative_position", position / n)
+    for offset, name in enumerate(("is_first", "is_second", "is_third", "is_fourth")):
+        put(name, position == offset)
+    put("inverse_paragraph", 1.0 / (1.0 + paragraphs - paragraphs[0]))
+    put("opens_paragraph", opens)
+    put("log_sentences", np.log(n))
+    put("words", words / 30.0)
+    put("log_words", np.log1p(words))
+    put("is_short", words < 8)
+    put("is_long", words > 45)
+    put("mean_cosine", off_diagonal.sum(axis=1) / max(1, n - 1))
+    put("centroid_cosine", centroid_cosine)
+    put("pagerank", rank)
+    put("term_frequency", term_frequency)
+    put("content_ratio", np.divide(term_counts, np.maximum(words, 1.0)))
+    put("first_cosine", cosine[0])
+    put("lead_cosine", off_diagonal[:, :3].max(axis=1))
+    put("numbers", [min(3, len(_NUMBER.findall(t))) / 3.0 for t in texts])
+    put("has_quote", [any(q in t for q in _QUOTES) for t in texts])
+    put("opens_with_quote", [t[:1] in _QUOTES for t in texts])
+    put("quoted_share", [sum(map(len, _QUOTED.findall(t))) / len(t) for t in texts])
+    put("cased", cased)
+    if cased:
+        put("capitalised_share", [_capitalised_share(t) for t in texts])
+    put("attribution", [not _ATTRIBUTION.isdisjoint(w) for w in features.words])
+    put("leans_back", [bool(w) and w[0] in _LEANING for w in features.words])
+    put("is_question", [t.rstrip(_QUOTES + " ')").endswith("?") for t in texts])
+    put("open_ending", [t.rstrip(_QUOTES + " ')")[-1:] not in ".!?" for t in texts])
+    put("novelty", novelty)
+    missing = len(document.sentences) - n
+    if missing > 0:
+        rows = np.vstack([rows, np.repeat(rows[-1:], missing, axis=0)])
+    return rows
+
+
+def _is_cased(texts: list[str]) -> bool:
+    """Whether the article uses capitals: false for lower-cased (or all-caps) text."""
+    sample = "".join(texts[:5])
+    letters = [c for c in sample if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and 0.01 <= upper / len(letters) <= 0.6
+
+
+def _capitalised_share(text: str) -> float:
+    """Share of words after the first that start with a capital: names, places, bodies."""
+    tokens = text.split()[1:]
+    if not tokens:
+        return 0.0
+    return sum(t[:1].isupper() for t in tokens) / len(tokens)

@@ -1,0 +1,36 @@
+import numpy as np
+import pytest
+
+import newsgist
+from newsgist.errors import ModelError
+from newsgist.ingest import load_text
+from newsgist.methods.learned import LearnedSummarizer
+from newsgist.model import load_model
+from newsgist.models import Document
+from newsgist.segment import segment
+
+
+def _document(text):
+    article = load_text(text)
+    return Document(article, tuple(segment(article.body)))
+
+
+def test_learned_is_the_default(example_page):
+    assert newsgist.summarize(example_page).method == "learned"
+
+
+def test_shipped_model_prefers_the_news_lead_over_a_closing_aside(example_page):
+    document = _document(example_page)
+    scores = LearnedSummarizer().score(document)
+    assert 0 in np.argsort(-scores)[:3]
+    assert scores[0] > np.median(scores) > scores[-1]
+
+
+def test_model_argument_reaches_the_method(tmp_path, example_page):
+    path = tmp_path / "copy.npz"
+    load_model().save(path)
+    by_path = newsgist.summarize(example_page, model=path)
+    default = newsgist.summarize(example_page)
+    assert [h.text for h in by_path.highlights] == [h.text for h in default.highlights]
+    with pytest.raises(ModelError, match=r"missing\.npz"):
+        newsgist.summarize(example_page, model=tmp_path / "missing.npz")

@@ -1,0 +1,117 @@
+import json
+
+import numpy as np
+import pytest
+
+from newsgist.errors import ModelError, NewsgistError
+from newsgist.model import FORMAT, SalienceModel, load_model
+from newsgist.salience import NAMES
+
+
+def _stump(threshold=0.5):
+    """One tree: words <= threshold scores -1, else +1; plus a second constant tree."""
+    words = NAMES.index("words")
+    return SalienceModel(
+        feature=np.array([words, 0, 0, 0]),
+        threshold=np.array([threshold, np.inf, np.inf, np.inf]),
+        left=np.array([1, 1, 2, 3]),
+        right=np.array([2, 1, 2, 3]),
+        value=np.array([0.0, -1.0, 1.0, 0.25]),
+        roots=np.array([0, 3]),
+        depth=1,
+        base=0.5,
+        info={"note": "hand-made"},
+    )
+
+
+def _rows(*words):
+    rows = np.zeros((len(words), len(NAMES)))
+    rows[:, NAMES.index("words")] = words
+    return rows
+
+
+def test_trees_are_walked_and_added():
+    assert _stump().predict(_rows(0.2, 0.5, 0.9)).tolist() == [-0.25, -0.25, 1.75]
+
+
+def test_wrong_feature_count_is_refused():
+    with pytest.raises(ValueError, match="feature columns"):
+        _stump().predict(np.zeros((2, 3)))
+
+
+def test_model_file_round_trips(tmp_path):
+    path = tmp_path / "m.npz"
+    _stump().save(path)
+    loaded = SalienceModel.load(path)
+    assert loaded.info == {"note": "hand-made"}
+    assert loaded.trees == 2
+    assert loaded.base == 0.5
+    rows = _rows(0.1, 0.7)
+    assert np.array_equal(loaded.predict(rows), _stump().predict(rows))
+
+
+def test_shipped_model_loads_and_is_small():
+    model = load_model()
+    assert model.features == NAMES
+    assert model.trees >= 50
+    assert model.info["articles"] > 1000
+
+
+def _header_with(path, **changes):
+    """Rewrite a saved model's header with some keys changed."""
+    with np.load(path) as archive:
+        arrays = dict(archive)
+    header = json.loads(str(arrays["header"]))
+    header.update(changes)
+    arrays["header"] = np.array(json.dumps(header))
+    np.savez(path, **arrays)
+
+
+def _single_array(path):
+    """Replace the model with a plain .npy array."""
+    np.save(path.with_suffix(".npy"), np.zeros(3))
+    path.with_suffix(".npy").replace(path)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda p: p.write_bytes(b"not a model at all"), "not a readable model file"),
+        (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "corrupt or trunc"),
+        (lambda p: _header_with(p, version=99), "format version 99"),
+        (lambda p: _header_with(p, format="other"), f"not a {FORMAT} model"),
+        (lambda p: _header_with(p, features=["words"]), "other sentence features"),
+        (lambda p: _single_array(p), "not a model archive"),
+        (lambda p: p.unlink(), "no such file"),
+    ],
+)
+def test_bad_model_files_name_the_file(tmp_path, damage, message):
+    path = tmp_path / "house-style.npz"
+    _stump().save(path)
+    damage(path)
+    with pytest.raises(ModelError, match=message) as caught:
+        SalienceModel.load(path)
+    assert str(path) in str(caught.value)
+    assert isinstance(caught.value, NewsgistError)
+
+
+def test_out_of_range_tree_links_are_refused(tmp_path):
+    path = tmp_path / "m.npz"
+    model = _stump()
+    broken = SalienceModel(**{**model.__dict__, "left": np.array([7, 1, 2, 3])})
+    broken.save(path)
+    with pytest.raises(ModelError, match="inconsistent"):
+        SalienceModel.load(path)
+
+
+def test_load_model_reads_a_file_again_once_it_changes(tmp_path):
+    path = tmp_path / "m.npz"
+    _stump(threshold=0.5).save(path)
+    assert load_model(path).threshold[0] == 0.5
+    _stump(threshold=0.8).save(path)
+    import os
+
+    os.utime(path, ns=(1, 10**18))
+    assert load_model(path).threshold[0] == 0.8
+    with pytest.raises(ModelError, match="no such file"):
+        load_model(tmp_path / "missing.npz")

@@ -1,0 +1,80 @@
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgist import features as features_module
+from newsgist.ingest import load_text
+from newsgist.models import Document
+from newsgist.salience import NAMES, salience_features
+from newsgist.segment import segment
+
+STORY = (
+    "Floodwater poured through Marlow Bend on Tuesday after a levee failed. "
+    'About 3,400 residents fled, and "we lost everything," said Ada Reyes.\n\n'
+    "But the water kept rising overnight. Engineers said 12 pumps were running. "
+    "Was the levee ever inspected?"
+)
+
+
+def _rows(text):
+    article = load_text(text)
+    return salience_features(Document(article, tuple(segment(article.body))))
+
+
+def _column(rows, name):
+    return rows[:, NAMES.index(name)]
+
+
+def test_one_finite_row_per_sentence():
+    rows = _rows(STORY)
+    assert rows.shape == (5, len(NAMES))
+    assert np.all(np.isfinite(rows))
+
+
+def test_position_and_paragraph_columns():
+    rows = _rows(STORY)
+    assert _column(rows, "is_first").tolist() == [1, 0, 0, 0, 0]
+    assert _column(rows, "opens_paragraph").tolist() == [1, 0, 1, 0, 0]
+    assert _column(rows, "inverse_paragraph").tolist() == [1, 1, 0.5, 0.5, 0.5]
+
+
+def test_content_cues():
+    rows = _rows(STORY)
+    assert _column(rows, "has_quote").tolist() == [0, 1, 0, 0, 0]
+    assert _column(rows, "numbers")[1] > 0
+    assert _column(rows, "numbers")[0] == 0
+    assert _column(rows, "attribution").tolist() == [0, 1, 0, 1, 0]
+    assert _column(rows, "leans_back").tolist() == [0, 0, 1, 0, 0]
+    assert _column(rows, "is_question").tolist() == [0, 0, 0, 0, 1]
+    assert _column(rows, "cased").tolist() == [1] * 5
+    assert _column(rows, "capitalised_share")[0] > 0
+
+
+def test_lower_cased_text_has_no_case_cues():
+    rows = _rows(STORY.lower())
+    assert not _column(rows, "cased").any()
+    assert not _column(rows, "capitalised_share").any()
+
+
+def test_sentences_past_the_feature_cap_still_get_rows(monkeypatch):
+    monkeypatch.setattr(features_module, "MAX_SENTENCES", 3)
+    monkeypatch.setattr("newsgist.salience.MAX_SENTENCES", 3)
+    rows = _rows(STORY)
+    assert rows.shape == (5, len(NAMES))
+    assert np.array_equal(rows[3], rows[2])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Rain fell.", "The mayor spoke at 9.", '"No," he said.', "Why?"]),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_features_are_finite_for_any_article(sentences):
+    text = " ".join(sentences)
+    document = Document(load_text(text), tuple(segment(text)))
+    rows = salience_features(document)
+    assert rows.shape == (len(document.sentences), len(NAMES))
+    assert np.all(np.isfinite(rows))
