@@ -47,9 +47,8 @@ def _selection_options(command: F) -> F:
         click.option(
             "--redundancy",
             type=click.Choice(list(REDUNDANCY)),
-            default="none",
-            show_default=True,
-            help="Redundancy control: trigram blocking or MMR.",
+            help="Redundancy control: trigram blocking or MMR  [default: the method's own:"
+            " trigram for learned, none for the others].",
         ),
         click.option(
             "--mmr-lambda",
@@ -87,7 +86,7 @@ def _selection_options(command: F) -> F:
 def _select_options(
     sentences: int | None,
     words: int | None,
-    redundancy: str,
+    redundancy: str | None,
     mmr_lambda: float,
     position_weight: float,
 ) -> SelectOptions:
@@ -97,7 +96,7 @@ def _select_options(
     return SelectOptions(
         sentences=sentences,
         words=words,
-        redundancy=cast(Redundancy, redundancy),
+        redundancy=cast(Redundancy | None, redundancy),
         mmr_lambda=mmr_lambda,
         position_weight=position_weight,
     )

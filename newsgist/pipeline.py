@@ -6,6 +6,7 @@ import inspect
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,6 +66,8 @@ def summarize(
     if model is not None:
         settings["model"] = model
     summarizer = make_summarizer(method, settings)
+    if options.redundancy is None:
+        options = replace(options, redundancy=getattr(summarizer, "redundancy", "none"))
     timings: dict[str, float] = {}
     started = time.perf_counter()
 

@@ -40,7 +40,8 @@ class SelectOptions:
 
     sentences: int | None = None
     words: int | None = None
-    redundancy: Redundancy = "none"
+    redundancy: Redundancy | None = None
+    """None: the method's own default (see ``Summarizer``), else ``none``."""
     mmr_lambda: float = 0.7
     position_weight: float = 0.0
 
@@ -49,7 +50,7 @@ class SelectOptions:
             raise InvalidOptionError("give a sentence budget or a word budget, not both")
         _check_int("sentences", self.sentences, MAX_SENTENCES)
         _check_int("words", self.words, 100_000)
-        if self.redundancy not in REDUNDANCY:
+        if self.redundancy is not None and self.redundancy not in REDUNDANCY:
             raise InvalidOptionError(
                 f"redundancy must be one of {', '.join(REDUNDANCY)}, not {self.redundancy!r}"
             )
@@ -96,7 +97,7 @@ def select(
         prior = 1.0 / (1.0 + np.arange(scores.size))
         scores = (1 - options.position_weight) * scaled + options.position_weight * prior
     count = options.count
-    if options.redundancy == "none" and count is not None:
+    if options.redundancy in (None, "none") and count is not None:
         return top_k_in_order(scores, count)
     lengths = [len(s.text.split()) for s in document.sentences]
     if options.words is not None and min(lengths) > options.words:

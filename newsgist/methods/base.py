@@ -26,7 +26,9 @@ class Summarizer(Protocol):
 
     ``score(document)`` returns one finite float per sentence of ``document.sentences``, in
     the same order. It must be deterministic and must not keep per-document state, so one
-    instance can serve concurrent requests.
+    instance can serve concurrent requests. A method may also set a ``redundancy`` attribute
+    (``"none"``, ``"trigram"`` or ``"mmr"``): the redundancy control used when the caller
+    leaves ``SelectOptions.redundancy`` unset.
     """
 
     def score(self, document: Document) -> npt.NDArray[np.float64]:
