@@ -1,8 +1,8 @@
 """Per-sentence salience features: what the learned method scores and ``newsgist train`` fits.
 
 One row per sentence, one column per entry of ``NAMES``, all built from the shared
-``Features`` (no second tokenizer) plus the raw sentence text. The groups, each kept because
-dropping it lowered validation ROUGE (see ``benchmarks/learned.py``):
+``Features`` (no second tokenizer) plus the raw sentence text. The groups (what each is worth,
+by 5-fold cross-validation on the training set, is measured by ``benchmarks/ablation.py``):
 
 - position: in the article and in its paragraph; news puts the gist first;
 - length: words, and flags for very short and very long sentences;
