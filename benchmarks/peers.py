@@ -20,7 +20,7 @@ apply and says so:
 
 Usage::
 
-    python benchmarks/peers.py                                  # CNN, 300 articles
+    python benchmarks/peers.py                                  # CNN, 300 held-out articles
     python benchmarks/peers.py --file bbc_news_summary.jsonl    # BBC, with real titles
     python benchmarks/peers.py --quick                          # CI: proves it runs
 """
@@ -169,6 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--file", default="cnndm_validation.jsonl", help="a JSONL under --data")
     parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument(
+        "--skip",
+        type=int,
+        help="leave out the first N records [default: 500 for cnndm_validation, the learned"
+        " model's training part, else 0]",
+    )
     parser.add_argument("--sentences", "-k", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--bootstrap", type=int, default=1000)
@@ -179,8 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.limit, args.bootstrap = 5, 100
 
     path = args.data / args.file
+    if args.skip is None:
+        args.skip = 500 if args.file == "cnndm_validation.jsonl" else 0
     if path.exists():
-        records, skipped = read_records(path, limit=args.limit)
+        records, skipped = read_records(path, limit=args.limit, skip=args.skip)
     elif args.quick:
         print(f"note: {path} not found; quick run on {EXAMPLE.name}", file=sys.stderr)
         article = load_text(EXAMPLE.read_text(encoding="utf-8"))

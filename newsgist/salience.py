@@ -26,6 +26,7 @@ import numpy as np
 
 from newsgist.features import MAX_SENTENCES, Features
 from newsgist.methods._graph import pagerank
+from newsgist.segment import is_cased
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -83,6 +84,7 @@ _LEANING = frozenset(
 )
 _QUOTES = '"“”«»'
 _NUMBER = re.compile(r"\d")
+_CAPITALISED = re.compile(r"\s[\"“'(]?[A-Z]")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
@@ -120,7 +122,7 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     novelty = 1.0 - (earlier.max(axis=1) if n > 1 else np.zeros(n))
     novelty[0] = 1.0
 
-    cased = _is_cased(texts)
+    cased = is_cased(document.article.body)
     rows = np.zeros((n, len(NAMES)))
     columns = {name: i for i, name in enumerate(NAMES)}
 
@@ -163,17 +165,7 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     return rows
 
 
-def _is_cased(texts: list[str]) -> bool:
-    """Whether the article uses capitals: false for lower-cased (or all-caps) text."""
-    sample = "".join(texts[:5])
-    letters = [c for c in sample if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return bool(letters) and 0.01 <= upper / len(letters) <= 0.6
-
-
 def _capitalised_share(text: str) -> float:
     """Share of words after the first that start with a capital: names, places, bodies."""
-    tokens = text.split()[1:]
-    if not tokens:
-        return 0.0
-    return sum(t[:1].isupper() for t in tokens) / len(tokens)
+    later = len(text.split()) - 1
+    return len(_CAPITALISED.findall(text)) / later if later > 0 else 0.0

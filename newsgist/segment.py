@@ -137,7 +137,7 @@ _TIME_FOLLOWERS = _words(
 
 def segment(text: str) -> list[Sentence]:
     """Split ``text`` into sentences whose offsets reproduce it exactly."""
-    cased = _is_cased(text)
+    cased = is_cased(text)
     wrapped = _is_hard_wrapped(text)
     sentences: list[Sentence] = []
     paragraph = -1
@@ -167,7 +167,7 @@ def has_terminator(text: str) -> bool:
     return any(t in text for t in _TERMINATORS)
 
 
-def _is_cased(text: str) -> bool:
+def is_cased(text: str) -> bool:
     """Whether capitals carry information: false for all-lower-case or all-caps text."""
     sample = text[:4000].encode("ascii", "ignore")
     upper = len(sample.translate(None, _NOT_UPPER))
