@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 chosen = select(document, scores, SelectOptions(sentences=3, redundancy="trigram"))
                 texts = [document.sentences[i].text for i in chosen]
                 totals.append(rouge.score(record.highlights, texts)[:2, 2])
-        return tuple(100 * np.mean(totals, axis=0))  # type: ignore[return-value]
+        return tuple(100 * np.mean(totals, axis=0))
 
     base = score(())
     print(f"{len(prepared)} training articles, {folds}-fold cross-validation\n")
