@@ -49,12 +49,14 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/summarize.py --data $(DATA)
 	$(BIN)/python benchmarks/peers.py --data $(DATA)
 	$(BIN)/python benchmarks/learned.py --data $(DATA)
+	$(BIN)/python benchmarks/ablation.py --data $(DATA)
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/summarize.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/peers.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/learned.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/ablation.py --data $(DATA) --quick
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
