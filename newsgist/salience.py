@@ -33,39 +33,22 @@ if TYPE_CHECKING:
 
     from newsgist.models import Document
 
-NAMES: tuple[str, ...] = (
-    "inverse_position",
-    "relative_position",
-    "is_first",
-    "is_second",
-    "is_third",
-    "is_fourth",
-    "inverse_paragraph",
-    "opens_paragraph",
-    "log_sentences",
-    "words",
-    "log_words",
-    "is_short",
-    "is_long",
-    "mean_cosine",
-    "centroid_cosine",
-    "pagerank",
-    "term_frequency",
-    "content_ratio",
-    "first_cosine",
-    "lead_cosine",
-    "numbers",
-    "has_quote",
-    "opens_with_quote",
-    "quoted_share",
-    "cased",
-    "capitalised_share",
-    "attribution",
-    "leans_back",
-    "is_question",
-    "open_ending",
-    "novelty",
-)
+GROUPS: dict[str, tuple[str, ...]] = {
+    "position": (
+        *("inverse_position", "relative_position", "is_first", "is_second", "is_third"),
+        *("is_fourth", "inverse_paragraph", "opens_paragraph", "log_sentences"),
+    ),
+    "length": ("words", "log_words", "is_short", "is_long"),
+    "centrality": ("mean_cosine", "centroid_cosine", "pagerank", "term_frequency", "content_ratio"),
+    "lead similarity": ("first_cosine", "lead_cosine"),
+    "content cues": (
+        *("numbers", "has_quote", "opens_with_quote", "quoted_share", "cased"),
+        *("capitalised_share", "attribution", "leans_back", "is_question", "open_ending"),
+        "novelty",
+    ),
+}
+"""The feature columns by group (the groups of the module docstring, in its order)."""
+NAMES: tuple[str, ...] = tuple(name for group in GROUPS.values() for name in group)
 """The feature columns, in order; a model file records them and must match."""
 
 _ATTRIBUTION = frozenset(

@@ -17,6 +17,14 @@ def run_process(*args, stdin=b""):
     )
 
 
+def assert_fails(capsys, args, message):
+    """The CLI exits 2 with exactly one stderr line, which says ``message``."""
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert message in err[0]
+
+
 def test_text_output_shows_headline_and_bullets(capsys):
     assert main(["summarize", EXAMPLE]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -143,10 +151,7 @@ def test_evaluate_prints_table_and_writes_reports(capsys, tmp_path):
     ],
 )
 def test_evaluate_errors_exit_2(capsys, args, message):
-    assert main(args) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1
-    assert message in err[0]
+    assert_fails(capsys, args, message)
 
 
 def test_selection_and_method_options(capsys):
@@ -169,10 +174,7 @@ def test_selection_and_method_options(capsys):
     ],
 )
 def test_bad_selection_options_exit_2(capsys, args, message):
-    assert main(["summarize", EXAMPLE, *args]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1
-    assert message in err[0]
+    assert_fails(capsys, ["summarize", EXAMPLE, *args], message)
 
 
 def test_evaluate_takes_selection_options(capsys):
@@ -219,7 +221,4 @@ def test_train_then_summarize_and_evaluate_with_the_model(capsys, tmp_path):
     ],
 )
 def test_model_errors_exit_2(capsys, args, message):
-    assert main(args) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1
-    assert message in err[0]
+    assert_fails(capsys, args, message)
