@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import zipfile
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -168,7 +168,7 @@ def _check_arrays(path: str | Path, model: SalienceModel) -> None:
         raise ModelError(path, "the tree arrays are inconsistent (damaged file?)")
 
 
-@cache
+@lru_cache(maxsize=16)
 def _load_cached(path: str, modified: int) -> SalienceModel:
     """Load a model once per file version: every summarize call can name it cheaply."""
     del modified  # part of the cache key only: an overwritten file is read again

@@ -50,6 +50,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 """The feature columns by group (the groups of the module docstring, in its order)."""
 NAMES: tuple[str, ...] = tuple(name for group in GROUPS.values() for name in group)
 """The feature columns, in order; a model file records them and must match."""
+_COLUMN = {name: i for i, name in enumerate(NAMES)}
 
 _ATTRIBUTION = frozenset(
     {
@@ -107,10 +108,9 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
 
     cased = is_cased(document.article.body)
     rows = np.zeros((n, len(NAMES)))
-    columns = {name: i for i, name in enumerate(NAMES)}
 
     def put(name: str, values: npt.ArrayLike) -> None:
-        rows[:, columns[name]] = values
+        rows[:, _COLUMN[name]] = values
 
     put("inverse_position", 1.0 / (1.0 + position))
     put("relative_position", position / n)
