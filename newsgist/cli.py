@@ -16,18 +16,12 @@ import click
 
 from newsgist.__version__ import __version__
 from newsgist.errors import NewsgistError
+from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_limited
 from newsgist.methods.base import DEFAULT_METHOD
 from newsgist.models import Summary
-from newsgist.registry import methods
+from newsgist.registry import headlines, methods
 from newsgist.select import REDUNDANCY, Redundancy, SelectOptions
-
-_ORIGIN_NOTES = {
-    "title": "headline: the page's own title",
-    "first-highlight": "headline: the first highlight (the page has no title)",
-    "generated": "headline: generated",
-}
-
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -143,6 +137,23 @@ def cli() -> None:
 )
 @_selection_options
 @click.option(
+    "--headline",
+    "headline",
+    default=DEFAULT_HEADLINE,
+    show_default=True,
+    help="Headline generator (see `newsgist headlines`).",
+)
+@click.option(
+    "--headline-words",
+    default=DEFAULT_HEADLINE_WORDS,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help="Headline budget in words.",
+)
+@click.option(
+    "--keep-title", is_flag=True, help="Use the page's own title as the headline when it has one."
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "markdown", "json"]),
@@ -160,6 +171,9 @@ def cli() -> None:
 def summarize(
     file: str,
     method: str,
+    headline: str,
+    headline_words: int,
+    keep_title: bool,
     output_format: str,
     max_bytes: int,
     method_options: tuple[str, ...],
@@ -167,15 +181,23 @@ def summarize(
     **selection: Any,  # noqa: ANN401 - the shared selection options
 ) -> None:
     """Summarize FILE (or stdin when FILE is - or missing)."""
-    from newsgist.pipeline import make_summarizer
+    from newsgist.pipeline import make_headliner, make_summarizer
     from newsgist.pipeline import summarize as run
 
     options = _select_options(**selection)
     settings = _method_options(method_options, model)
     make_summarizer(method, settings)  # bad names and options fail before input is read
+    make_headliner(headline, headline_words)
     data = _read_input(file, IngestOptions(max_bytes=max_bytes))
     summary = run(
-        data, method=method, options=options, method_options=settings, max_bytes=max_bytes
+        data,
+        method=method,
+        options=options,
+        method_options=settings,
+        headline=headline,
+        headline_words=headline_words,
+        keep_title=keep_title,
+        max_bytes=max_bytes,
     )
     click.echo(_render(summary, output_format))
 
@@ -191,6 +213,21 @@ def summarize(
     " is the baseline.  [default: lead]",
 )
 @_selection_options
+@click.option(
+    "--headline",
+    "headline_specs",
+    multiple=True,
+    help="Headline generator to score against the records' titles; repeat to compare, the"
+    f" first is the baseline.  [default: first-words and {DEFAULT_HEADLINE}, when records"
+    " have titles]",
+)
+@click.option(
+    "--headline-words",
+    default=DEFAULT_HEADLINE_WORDS,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help="Headline budget in words.",
+)
 @click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many records.")
 @click.option(
     "--skip", default=0, type=click.IntRange(0), help="Leave out the first N valid records."
@@ -204,6 +241,8 @@ def summarize(
 def evaluate(
     data: Path,
     specs: tuple[str, ...],
+    headline_specs: tuple[str, ...],
+    headline_words: int,
     method_options: tuple[str, ...],
     model: Path | None,
     limit: int | None,
@@ -219,13 +258,15 @@ def evaluate(
     """Score methods with ROUGE against the reference highlights in DATA (JSONL).
 
     Selection and method options apply to every method (--model to those that take a
-    model); NAME:K overrides the budget.
+    model); NAME:K overrides the budget. Where records have titles, headline generators are
+    scored against them too, in a second report.
     """
     import json
 
+    from newsgist.evaluate import HeadlineSystem, parse_method_spec, read_records
     from newsgist.evaluate import evaluate as run
-    from newsgist.evaluate import parse_method_spec, read_records
     from newsgist.evaluate.rouge import Rouge
+    from newsgist.pipeline import make_headliner
 
     Rouge()  # a missing 'eval' extra fails here, before any work
     options = _select_options(**selection)
@@ -234,24 +275,36 @@ def evaluate(
         parse_method_spec(spec, options=options, method_options=_with_model(spec, settings, model))
         for spec in specs or ("lead",)
     )
+    for name in headline_specs:
+        make_headliner(name, headline_words)  # unknown names fail before any work
     records, skipped = read_records(data, limit=limit, skip=skip)
+    settings = {"bootstrap": bootstrap, "seed": seed, "workers": workers, "source": str(data)}
     with _progress(len(records), "evaluating") as advance:
-        report = run(
-            records,
-            systems,
-            bootstrap=bootstrap,
-            seed=seed,
-            workers=workers,
-            skipped=skipped,
-            source=str(data),
-            progress=advance,
-        )
-    markdown = report.to_markdown()
+        report = run(records, systems, skipped=skipped, progress=advance, **settings)
+    reports = {"highlights": report}
+    titled = [r for r in records if r.title]
+    if titled:
+        headliners = {
+            name: HeadlineSystem(name, headline_words)
+            for name in headline_specs or ("first-words", DEFAULT_HEADLINE)
+        }
+        with _progress(len(titled), "headlines") as advance:
+            reports["headlines"] = run(
+                titled, headliners, progress=advance, reference="title", **settings
+            )
+    elif headline_specs:
+        click.echo("newsgist: no record has a title, so no headline was scored", err=True)
+    markdown = "\n\n".join(
+        f"## {kind.capitalize()}\n\n{r.to_markdown()}" for kind, r in reports.items()
+    )
     click.echo(markdown)
     if out:
         out.write_text(markdown + "\n", encoding="utf-8")
     if json_path:
-        json_path.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+        document = {**report.to_dict()}
+        if "headlines" in reports:
+            document["headlines"] = reports["headlines"].to_dict()
+        json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     if plot:
         report.plot(plot)
 
@@ -358,6 +411,13 @@ def list_methods() -> None:
         click.echo(name)
 
 
+@cli.command("headlines")
+def list_headlines() -> None:
+    """List the headline generators."""
+    for name in headlines.names():
+        click.echo(name)
+
+
 def _read_input(file: str, options: IngestOptions) -> bytes:
     """Read the named file or stdin, bounded by the size limit."""
     if file == "-":
@@ -382,7 +442,12 @@ def _render(summary: Summary, output_format: str) -> str:
         import json
 
         return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2)
-    note = f"{_ORIGIN_NOTES[summary.headline_origin]}; method: {summary.method}"
+    origin = (
+        "the page's own title"
+        if summary.headline_origin == "title"
+        else f"written by {summary.headline_origin}"
+    )
+    note = f"headline: {origin}; highlights: {summary.method}"
     if output_format == "markdown":
         bullets = "\n".join(f"- {h.text}" for h in summary.highlights)
         return f"# {summary.headline}\n\n{bullets}\n\n*{note}*"

@@ -111,6 +111,7 @@ _WIRE_DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+_WIRES = frozenset({"Reuters", "Bloomberg", "Xinhua", "Mashable", "CNNMoney", "EW.com"})
 _LOWER_DATELINE = re.compile(
     r"""
     (?P<place>[a-z][\w.'’-]*(?:[ ][a-z][\w.'’-]*){0,2}
@@ -310,6 +311,19 @@ def _join(lines: list[str]) -> str:
     return (_BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
+def _is_wire(match: re.Match[str]) -> bool:
+    """Whether ``Place (Name)`` is a wire dateline, not a subject and its acronym.
+
+    ``The World Anti-Doping Agency (Wada) will appeal`` starts with an article and names no
+    wire service; a dateline's agency is in capitals, a known wire, or followed by a dash.
+    """
+    place = match["place"] or ""
+    if place.split(" ", 1)[0] in {"The", "A", "An"}:
+        return False
+    agency = match["agency"]
+    return agency.isupper() or agency in _WIRES or match[0].rstrip()[-1] in "-—–:"
+
+
 def _strip_head(body: str, page: _Page) -> str:
     """Move a byline or dateline at the body's start, and a rights line at its end, to metadata."""
     match = _DAILY_MAIL_HEAD.match(body)
@@ -324,6 +338,8 @@ def _strip_head(body: str, page: _Page) -> str:
     for pattern in (_WIRE_DATELINE, _LOWER_DATELINE, _CAPS_DATELINE):
         match = pattern.match(body)
         if not match or match.end() >= len(body) or match.end() == 0:
+            continue
+        if pattern is _WIRE_DATELINE and not _is_wire(match):
             continue
         groups = match.groupdict()
         place = groups.get("place") or groups.get("place_only")

@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsgist.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from newsgist.features import Features
-
-HeadlineOrigin = Literal["title", "first-highlight", "generated"]
-_HEADLINE_ORIGINS: tuple[str, ...] = ("title", "first-highlight", "generated")
 
 _T = TypeVar("_T")
 
@@ -61,6 +58,24 @@ def _str_mapping(data: Mapping[str, Any], key: str) -> dict[str, str]:
     ):
         raise InvalidInputError(f"{key!r} must be an object of strings")
     return dict(value)
+
+
+def _trace(
+    data: Mapping[str, Any], sources_key: str, spans_key: str
+) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Read optional sentence indices and ``[start, end]`` body spans."""
+    sources = data.get(sources_key) or []
+    spans = data.get(spans_key) or []
+    if not isinstance(sources, list | tuple) or not all(
+        isinstance(i, int) and not isinstance(i, bool) for i in sources
+    ):
+        raise InvalidInputError(f"{sources_key!r} must be a list of sentence indices")
+    if not isinstance(spans, list | tuple) or not all(
+        isinstance(s, list | tuple) and len(s) == 2 and all(isinstance(x, int) for x in s)
+        for s in spans
+    ):
+        raise InvalidInputError(f"{spans_key!r} must be a list of [start, end] pairs")
+    return tuple(sources), tuple((int(s[0]), int(s[1])) for s in spans)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,35 +203,39 @@ class Highlight:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Highlight:
         """Build from the JSON form."""
-        sources = data.get("sources") or []
-        spans = data.get("spans") or []
-        if not all(isinstance(i, int) for i in sources):
-            raise InvalidInputError("'sources' must be a list of sentence indices")
-        if not all(
-            isinstance(s, list | tuple) and len(s) == 2 and all(isinstance(x, int) for x in s)
-            for s in spans
-        ):
-            raise InvalidInputError("'spans' must be a list of [start, end] pairs")
-        return cls(
-            text=_field(data, "text", str),
-            sources=tuple(sources),
-            spans=tuple((int(s[0]), int(s[1])) for s in spans),
-        )
+        sources, spans = _trace(data, "sources", "spans")
+        return cls(text=_field(data, "text", str), sources=sources, spans=spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """A generated headline and the sentences (indices and body spans) it was made from."""
+
+    text: str
+    sources: tuple[int, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def from_sentence(cls, sentence: Sentence, text: str) -> Headline:
+        """Make a headline written from one sentence."""
+        return cls(text, (sentence.index,), ((sentence.start, sentence.end),))
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
     """The result: a headline, the highlights in document order, and where they came from.
 
-    ``headline_origin`` says how the headline was made: the page's own ``title``, the
-    ``first-highlight`` (a stand-in until a generator is chosen), or ``generated``.
-    ``timings`` maps each pipeline stage to the seconds it took.
+    ``headline_origin`` is ``"title"`` when the page's own title was kept, else the name of
+    the headline generator; ``headline_sources`` and ``headline_spans`` trace a generated
+    headline to its sentences. ``timings`` maps each pipeline stage to the seconds it took.
     """
 
     headline: str
     highlights: tuple[Highlight, ...]
     method: str
-    headline_origin: HeadlineOrigin = "generated"
+    headline_origin: str = "title"
+    headline_sources: tuple[int, ...] = ()
+    headline_spans: tuple[tuple[int, int], ...] = ()
     article: ArticleMeta = field(default_factory=ArticleMeta)
     timings: Mapping[str, float] = field(default_factory=dict)
 
@@ -225,6 +244,8 @@ class Summary:
         return {
             "headline": self.headline,
             "headline_origin": self.headline_origin,
+            "headline_sources": list(self.headline_sources),
+            "headline_spans": [list(span) for span in self.headline_spans],
             "highlights": [h.to_dict() for h in self.highlights],
             "method": self.method,
             "article": self.article.to_dict(),
@@ -234,11 +255,6 @@ class Summary:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Summary:
         """Build from the JSON form."""
-        origin = _field(data, "headline_origin", str, "generated")
-        if origin not in _HEADLINE_ORIGINS:
-            raise InvalidInputError(
-                f"'headline_origin' must be one of {', '.join(_HEADLINE_ORIGINS)}, not {origin!r}"
-            )
         highlights = data.get("highlights")
         if not isinstance(highlights, list):
             raise InvalidInputError("'highlights' must be a list")
@@ -247,11 +263,14 @@ class Summary:
             isinstance(v, int | float) for v in timings.values()
         ):
             raise InvalidInputError("'timings' must be an object of numbers")
+        sources, spans = _trace(data, "headline_sources", "headline_spans")
         return cls(
             headline=_field(data, "headline", str),
             highlights=tuple(Highlight.from_dict(h) for h in highlights),
             method=_field(data, "method", str),
-            headline_origin=cast(HeadlineOrigin, origin),
+            headline_origin=_field(data, "headline_origin", str, "title"),
+            headline_sources=sources,
+            headline_spans=spans,
             article=ArticleMeta.from_dict(data.get("article") or {}),
             timings={str(k): float(v) for k, v in timings.items()},
         )

@@ -13,11 +13,11 @@ from typing import Any, TypeVar
 import numpy as np
 
 from newsgist.errors import InvalidOptionError, NoSentenceError
-from newsgist.headline import headline_for
+from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS, Headliner
 from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, load_text
 from newsgist.methods.base import DEFAULT_METHOD, Summarizer
-from newsgist.models import Article, Document, Highlight, Summary
-from newsgist.registry import methods
+from newsgist.models import Article, Document, Headline, Highlight, Summary
+from newsgist.registry import headlines, methods
 from newsgist.segment import Segmenter, has_terminator, segment
 from newsgist.select import SelectOptions, select
 
@@ -35,6 +35,9 @@ def summarize(
     options: SelectOptions | None = None,
     method_options: Mapping[str, Any] | None = None,
     model: str | Path | None = None,
+    headline: str = DEFAULT_HEADLINE,
+    headline_words: int = DEFAULT_HEADLINE_WORDS,
+    keep_title: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     segmenter: Segmenter = segment,
 ) -> Summary:
@@ -50,6 +53,10 @@ def summarize(
         method_options: keyword arguments for the method, e.g. ``{"threshold": 0.1}``.
         model: a model file from ``newsgist train`` for the ``learned`` method (default: the
             model shipped with newsgist); short for ``method_options={"model": ...}``.
+        headline: a headline generator from ``newsgist.headlines.names()``.
+        headline_words: the headline's budget in words.
+        keep_title: use the article's own title as the headline when it has one (the
+            title stays in ``Summary.article.title`` either way).
         max_bytes: inputs larger than this are refused with ``InputTooLargeError``.
         segmenter: turns the body into sentences; the news-tuned default rarely needs changing.
 
@@ -66,6 +73,7 @@ def summarize(
     if model is not None:
         settings["model"] = model
     summarizer = make_summarizer(method, settings)
+    headliner = make_headliner(headline, headline_words)
     if options.redundancy is None:
         options = replace(options, redundancy=getattr(summarizer, "redundancy", "none"))
     timings: dict[str, float] = {}
@@ -96,13 +104,18 @@ def summarize(
         )
     chosen = timed("select", lambda: select(document, scores, options))
     highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
-    headline, origin = timed("headline", lambda: headline_for(article, highlights))
+    if keep_title and article.title:
+        written = Headline(article.title)
+    else:
+        written = timed("headline", lambda: headliner.write(document, scores, words=headline_words))
     timings["total"] = time.perf_counter() - started
     return Summary(
-        headline=headline,
+        headline=written.text,
         highlights=highlights,
         method=method,
-        headline_origin=origin,
+        headline_origin="title" if keep_title and article.title else headline,
+        headline_sources=written.sources,
+        headline_spans=written.spans,
         article=article.meta,
         timings=timings,
     )
@@ -123,3 +136,10 @@ def make_summarizer(method: str, method_options: Mapping[str, Any]) -> Summarize
             f"method {method!r} takes the options {', '.join(accepted) or '(none)'},"
             f" not {', '.join(sorted(method_options))}"
         ) from None
+
+
+def make_headliner(name: str, words: int) -> Headliner:
+    """Create the named headline generator, checking the word budget."""
+    if words < 1:
+        raise InvalidOptionError(f"headline_words must be positive, not {words}")
+    return headlines.get(name)()

@@ -1,4 +1,4 @@
-"""Named registries of plugins (summarization methods now, headline generators later).
+"""Named registries of plugins (summarization methods, headline generators).
 
 Built-in plugins register themselves with a decorator when their package is imported;
 third-party ones are found through an entry-point group and loaded only when asked for by
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from newsgist.errors import InvalidOptionError, UnknownNameError
 
 if TYPE_CHECKING:
+    from newsgist.headlines.base import Headliner
     from newsgist.methods.base import Summarizer
 
 T = TypeVar("T")
@@ -100,3 +101,7 @@ methods: Registry[type[Summarizer]] = Registry(
     "method", package="newsgist.methods", group="newsgist.methods"
 )
 """Every summarization method, by name; ``methods.names()`` feeds every surface."""
+headlines: Registry[type[Headliner]] = Registry(
+    "headline generator", package="newsgist.headlines", group="newsgist.headlines"
+)
+"""Every headline generator, by name."""

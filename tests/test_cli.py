@@ -28,9 +28,30 @@ def assert_fails(capsys, args, message):
 def test_text_output_shows_headline_and_bullets(capsys):
     assert main(["summarize", EXAMPLE]) == 0
     out = capsys.readouterr().out.splitlines()
+    assert out[0] != "Levee breach floods Marlow Bend, thousands flee"  # generated, not the title
+    assert "Marlow Bend" in out[0]
+    assert not out[0].endswith(".")
+    assert "written by compress" in out[1]
+    assert sum(line.startswith(" • ") for line in out) == 3
+
+
+def test_keep_title_prints_the_pages_title(capsys):
+    assert main(["summarize", EXAMPLE, "--keep-title"]) == 0
+    out = capsys.readouterr().out.splitlines()
     assert out[0] == "Levee breach floods Marlow Bend, thousands flee"
     assert "page's own title" in out[1]
-    assert sum(line.startswith(" • ") for line in out) == 3
+
+
+def test_headline_generator_and_budget_are_chosen(capsys):
+    assert main(["summarize", EXAMPLE, "--headline", "first-words", "--headline-words", "4"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Floodwater poured through the"
+    assert "written by first-words" in out[1]
+
+
+def test_headlines_lists_the_registry(capsys):
+    assert main(["headlines"]) == 0
+    assert {"compress", "first-words"} <= set(capsys.readouterr().out.split())
 
 
 def test_json_output_round_trips(capsys):
@@ -47,7 +68,8 @@ def test_json_output_round_trips(capsys):
 def test_markdown_output(capsys):
     assert main(["summarize", EXAMPLE, "--format", "markdown", "-k", "4"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Levee breach floods Marlow Bend")
+    assert out.startswith("# ")
+    assert "Marlow Bend" in out.splitlines()[0]
     assert out.count("\n- ") == 4
 
 

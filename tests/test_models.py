@@ -29,7 +29,11 @@ summaries = st.builds(
     headline=texts,
     highlights=st.lists(highlights, max_size=4).map(tuple),
     method=st.sampled_from(["lead", "textrank"]),
-    headline_origin=st.sampled_from(["title", "first-highlight", "generated"]),
+    headline_origin=st.sampled_from(["title", "compress", "first-words"]),
+    headline_sources=st.lists(st.integers(0, 50), max_size=2).map(tuple),
+    headline_spans=st.lists(st.tuples(st.integers(0, 99), st.integers(100, 200)), max_size=2).map(
+        tuple
+    ),
     article=meta,
     timings=st.dictionaries(st.sampled_from(["ingest", "segment", "total"]), st.floats(0, 10)),
 )
@@ -68,7 +72,9 @@ def test_highlight_from_sentences_traces_sources():
         {"headline": "x", "highlights": "no", "method": "lead"},
         {"headline": "x", "highlights": [{"text": "a", "sources": ["z"]}], "method": "lead"},
         {"headline": "x", "highlights": [{"text": "a", "spans": [[1]]}], "method": "lead"},
-        {"headline": "x", "highlights": [], "method": "lead", "headline_origin": "guess"},
+        {"headline": "x", "highlights": [], "method": "lead", "headline_origin": 3},
+        {"headline": "x", "highlights": [], "method": "lead", "headline_sources": ["a"]},
+        {"headline": "x", "highlights": [], "method": "lead", "headline_spans": [[1, 2, 3]]},
         {"headline": "x", "highlights": [], "method": "lead", "timings": {"total": "fast"}},
         {"headline": "x", "highlights": [], "method": "lead", "article": {"title": 5}},
         {"headline": "x", "highlights": [], "method": "lead", "article": {"metadata": {"a": 1}}},

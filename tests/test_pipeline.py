@@ -15,8 +15,9 @@ from newsgist.models import Article, Sentence
 def test_example_page_summary(example_page):
     summary = newsgist.summarize(example_page, sentences=3)
     assert summary.method == "learned"
-    assert summary.headline == "Levee breach floods Marlow Bend, thousands flee"
-    assert summary.headline_origin == "title"
+    assert summary.article.title == "Levee breach floods Marlow Bend, thousands flee"
+    assert summary.headline_origin == "compress"
+    assert 0 < len(summary.headline.split()) <= 12
     assert len(summary.highlights) == 3
     assert summary.article.credit == "Harlan Valley Press"
     assert len(summary.article.reference_highlights) == 3
@@ -25,15 +26,28 @@ def test_example_page_summary(example_page):
         assert len(highlight.sources) == len(highlight.spans) == 1
         start, end = highlight.spans[0]
         assert " ".join(body[start:end].split()) == highlight.text
-        assert summary.headline not in highlight.text
         assert "Credit" not in highlight.text
     assert {"ingest", "segment", "score", "select", "headline", "total"} <= set(summary.timings)
 
 
-def test_headline_falls_back_to_first_highlight():
-    summary = newsgist.summarize("The ferry sank. All were saved. Divers found the wreck.")
-    assert summary.headline == "The ferry sank."
-    assert summary.headline_origin == "first-highlight"
+def test_headline_is_generated_and_traced_to_its_sentence():
+    text = "The ferry sank. All were saved. Divers found the wreck."
+    summary = newsgist.summarize(text)
+    assert summary.headline == "The ferry sank"
+    assert summary.headline_origin == "compress"
+    assert summary.headline_sources == (0,)
+    assert summary.headline_spans == ((0, len("The ferry sank.")),)
+
+
+def test_keep_title_uses_the_articles_own_title():
+    article = Article(body="The ferry sank. All were saved.", title="Ferry lost")
+    kept = newsgist.summarize(article, keep_title=True)
+    assert (kept.headline, kept.headline_origin, kept.headline_sources) == ("Ferry lost", "title", ())
+    generated = newsgist.summarize(article)
+    assert generated.headline == "The ferry sank"
+    assert generated.article.title == "Ferry lost"
+    untitled = newsgist.summarize("The ferry sank. All were saved.", keep_title=True)
+    assert untitled.headline_origin == "compress"
 
 
 def test_short_article_gives_what_it_has():
@@ -46,7 +60,8 @@ def test_article_objects_are_accepted():
     summary = newsgist.summarize(
         Article(body="One thing. Another thing.", title="Things"), sentences=1
     )
-    assert summary.headline == "Things"
+    assert summary.headline == "One thing"
+    assert summary.article.title == "Things"
     assert [h.sources for h in summary.highlights] == [(0,)]
 
 
@@ -60,6 +75,8 @@ def test_bytes_are_accepted():
         ({"source": ""}, EmptyInputError),
         ({"source": "a headline with no punctuation at all"}, NoSentenceError),
         ({"source": "The ferry sank.", "method": "nope"}, UnknownNameError),
+        ({"source": "The ferry sank.", "headline": "nope"}, UnknownNameError),
+        ({"source": "The ferry sank.", "headline_words": 0}, InvalidOptionError),
         ({"source": "The ferry sank.", "sentences": 0}, InvalidOptionError),
         ({"source": "The ferry sank. " * 100, "max_bytes": 100}, InputTooLargeError),
     ],

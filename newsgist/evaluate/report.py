@@ -41,6 +41,8 @@ class Report:
     reference_words: float
     reference_sentences: float
     systems: tuple[SystemResult, ...]
+    reference: str = "highlights"
+    """What was scored against: ``highlights``, or ``title`` for headline systems."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form (scores as fractions, not percentages)."""
@@ -51,6 +53,7 @@ class Report:
             "seed": self.seed,
             "bootstrap": self.bootstrap,
             "confidence": 1 - ALPHA,
+            "reference": self.reference,
             "references": {"words": self.reference_words, "sentences": self.reference_sentences},
             "baseline": self.systems[0].label,
             "systems": [
@@ -79,15 +82,18 @@ class Report:
     def to_markdown(self) -> str:
         """Render the report as markdown tables, ROUGE scaled to 0-100."""
         baseline = self.systems[0].label
+        names = self._names()
+        against = "the records' titles" if self.reference == "title" else "reference highlights"
         lines = [
             f"Evaluated {self.evaluated} articles from {self.source or 'the given records'}"
-            f" ({len(self.skipped)} skipped). ROUGE F1 × 100 with {1 - ALPHA:.0%} bootstrap"
-            f" intervals ({self.bootstrap} resamples, seed {self.seed}); Δ is the difference"
-            f" from the baseline, {baseline}; * marks a significant difference (paired"
-            f" bootstrap, p < {ALPHA}).",
+            f" ({len(self.skipped)} skipped). ROUGE F1 × 100 against {against}, with"
+            f" {1 - ALPHA:.0%} bootstrap intervals ({self.bootstrap} resamples, seed"
+            f" {self.seed}); Δ is the difference from the baseline, {baseline}; * marks a"
+            f" significant difference (paired bootstrap, p < {ALPHA}).",
             "",
-            "| system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | Δ R-1 | Δ R-2 | Δ R-Lsum "
-            "| words | sentences | articles/s |",
+            f"| system | {' | '.join(names.values())} | "
+            + " | ".join(f"Δ {n.replace('ROUGE-', 'R-')}" for n in names.values())
+            + " | words | sentences | articles/s |",
             "|---|---|---|---|---:|---:|---:|---:|---:|---:|",
         ]
         for result in self.systems:
@@ -101,14 +107,13 @@ class Report:
                 f" | {result.sentences:.2f} | {result.articles_per_s:,.0f} |"
             )
         lines.append(
-            f"| references | | | | | | | {self.reference_words:.1f}"
+            f"| {'titles' if self.reference == 'title' else 'references'} | | | | | | |"
+            f" {self.reference_words:.1f}"
             f" | {self.reference_sentences:.2f} | |"
         )
         lines += [
             "",
-            "| system | "
-            + " | ".join(f"{_NAMES[v]} P | {_NAMES[v]} R" for v in ROUGE_TYPES)
-            + " |",
+            "| system | " + " | ".join(f"{names[v]} P | {names[v]} R" for v in ROUGE_TYPES) + " |",
             "|---|" + "---:|" * (2 * len(ROUGE_TYPES)),
         ]
         for result in self.systems:
@@ -124,6 +129,12 @@ class Report:
             if len(self.skipped) > _SHOWN_SKIPS:
                 lines.append(f"- … and {len(self.skipped) - _SHOWN_SKIPS} more")
         return "\n".join(lines)
+
+    def _names(self) -> dict[str, str]:
+        """Display names of the ROUGE variants: on one-line headlines ROUGE-Lsum is ROUGE-L."""
+        if self.reference == "title":
+            return {**_NAMES, "rougeLsum": "ROUGE-L"}
+        return _NAMES
 
     def plot(self, path: Path) -> None:
         """Write a PNG bar chart of F1 per ROUGE variant and system, with the intervals."""
@@ -145,7 +156,7 @@ class Report:
             ]
             heights = [100 * i.mean for i in f1]
             axes.bar(positions, heights, width, yerr=errors, capsize=3, label=result.label)
-        axes.set_xticks(range(len(ROUGE_TYPES)), [_NAMES[v] for v in ROUGE_TYPES])
+        axes.set_xticks(range(len(ROUGE_TYPES)), [self._names()[v] for v in ROUGE_TYPES])
         axes.set_ylabel(f"F1 × 100 ({1 - ALPHA:.0%} interval)")
         axes.set_title(f"{self.evaluated} articles: {self.source}", fontsize=9)
         axes.legend(fontsize=8)

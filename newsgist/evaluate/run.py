@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -15,13 +15,18 @@ from newsgist.evaluate.records import Record, Skipped
 from newsgist.evaluate.report import Report, SystemResult
 from newsgist.evaluate.rouge import MEASURES, ROUGE_TYPES, Rouge
 from newsgist.evaluate.stats import interval, paired_test, resample_indices
+from newsgist.headlines.base import DEFAULT_HEADLINE_WORDS
 from newsgist.select import SelectOptions
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
 System = Callable[[Record], Sequence[str]]
-"""Anything that turns a record into highlight sentences: a newsgist method or a peer."""
+"""Anything that turns a record into highlight sentences (a newsgist method or a peer), or
+into a one-line headline."""
+
+Reference = Literal["highlights", "title"]
+"""What systems are scored against: the records' highlights, or their titles (headlines)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,22 @@ class MethodSystem:
             method_options=dict(self.method_options),
         )
         return [h.text for h in summary.highlights]
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineSystem:
+    """A newsgist headline generator (over the default method's scores), as a picklable system."""
+
+    headline: str
+    words: int = DEFAULT_HEADLINE_WORDS
+
+    def __call__(self, record: Record) -> list[str]:
+        """Summarize the record's article and return its generated headline."""
+        from newsgist.pipeline import summarize
+
+        return [
+            summarize(record.article, headline=self.headline, headline_words=self.words).headline
+        ]
 
 
 def parse_method_spec(
@@ -82,12 +103,21 @@ class _Outcome:
 
 _SYSTEMS: list[System] = []
 _ROUGE: list[Rouge] = []
+_REFERENCE: list[Reference] = ["highlights"]
 
 
-def _start(systems: Sequence[System]) -> None:
-    """Set up this process: the systems to run and one ROUGE scorer."""
+def _start(systems: Sequence[System], reference: Reference) -> None:
+    """Set up this process: the systems to run, what to score against, one ROUGE scorer."""
     _SYSTEMS[:] = systems
     _ROUGE[:] = [Rouge()]
+    _REFERENCE[:] = [reference]
+
+
+def _targets(record: Record) -> tuple[str, ...]:
+    """Return what this process scores a record's predictions against."""
+    if _REFERENCE[0] == "title":
+        return (record.title,) if record.title else ()
+    return record.highlights
 
 
 _CHUNK = 32
@@ -106,6 +136,9 @@ def _run(chunk: Sequence[Record]) -> list[_Outcome]:
     seconds = np.zeros((len(chunk), count))
     failed = np.zeros((len(chunk), count), dtype=np.bool_)
     skips: dict[int, str] = {}
+    for r, record in enumerate(chunk):
+        if not _targets(record):
+            skips[r] = "no title"
     for i, system in enumerate(_SYSTEMS):
         for r, record in enumerate(chunk):
             if r in skips:
@@ -124,7 +157,7 @@ def _run(chunk: Sequence[Record]) -> list[_Outcome]:
         scores = np.zeros(shape)
         if r not in skips:
             for i in range(count):
-                scores[i] = _ROUGE[0].score(record.highlights, predictions[r][i])
+                scores[i] = _ROUGE[0].score(_targets(record), predictions[r][i])
         outcomes.append(
             _Outcome(
                 line=record.line,
@@ -134,24 +167,25 @@ def _run(chunk: Sequence[Record]) -> list[_Outcome]:
                 words=np.array([sum(len(s.split()) for s in p) for p in predictions[r]], float),
                 sentences=np.array([len(p) for p in predictions[r]], dtype=np.float64),
                 failed=failed[r],
-                reference_words=sum(len(h.split()) for h in record.highlights),
-                reference_sentences=len(record.highlights),
+                reference_words=sum(len(h.split()) for h in _targets(record)),
+                reference_sentences=len(_targets(record)),
             )
         )
     return outcomes
 
 
 def _outcomes(
-    records: Sequence[Record], systems: Sequence[System], workers: int
+    records: Sequence[Record], systems: Sequence[System], workers: int, reference: Reference
 ) -> Iterator[_Outcome]:
     """Yield each record's outcome in input order, in this process or in ``workers``."""
     chunks = [records[i : i + _CHUNK] for i in range(0, len(records), _CHUNK)]
     if workers == 1:
-        _start(systems)
+        _start(systems, reference)
         for chunk in chunks:
             yield from _run(chunk)
         return
-    with ProcessPoolExecutor(workers, initializer=_start, initargs=(list(systems),)) as pool:
+    initargs = (list(systems), reference)
+    with ProcessPoolExecutor(workers, initializer=_start, initargs=initargs) as pool:
         for outcomes in pool.map(_run, chunks):
             yield from outcomes
 
@@ -166,6 +200,7 @@ def evaluate(
     skipped: Sequence[Skipped] = (),
     source: str = "",
     progress: Callable[[], None] | None = None,
+    reference: Reference = "highlights",
 ) -> Report:
     """Evaluate ``systems`` (the first is the baseline) on the same ``records``.
 
@@ -178,6 +213,8 @@ def evaluate(
         skipped: records already left out while reading, carried into the report.
         source: where the records came from, for the report.
         progress: called once per record done.
+        reference: score against the records' ``highlights``, or their ``title`` (for
+            headline systems; records without a title are skipped).
 
     Raises:
         InvalidOptionError: no systems, bad worker count, or nothing left to evaluate.
@@ -190,7 +227,7 @@ def evaluate(
     labels = list(systems)
     kept: list[_Outcome] = []
     skips = list(skipped)
-    for outcome in _outcomes(records, list(systems.values()), workers):
+    for outcome in _outcomes(records, list(systems.values()), workers, reference):
         if outcome.skip is None:
             kept.append(outcome)
         else:
@@ -234,4 +271,5 @@ def evaluate(
         reference_words=float(np.mean([o.reference_words for o in kept])),
         reference_sentences=float(np.mean([o.reference_sentences for o in kept])),
         systems=tuple(results),
+        reference=reference,
     )
