@@ -12,10 +12,18 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from newsgist import headlines, methods
 from newsgist.__version__ import __version__
 from newsgist.errors import NewsgistError
-from newsgist.models import Article, ArticleMeta, Document, Highlight, Sentence, Summary
-from newsgist.registry import methods
+from newsgist.models import (
+    Article,
+    ArticleMeta,
+    Document,
+    Headline,
+    Highlight,
+    Sentence,
+    Summary,
+)
 from newsgist.segment import segment
 
 if TYPE_CHECKING:
@@ -26,12 +34,14 @@ __all__ = [
     "Article",
     "ArticleMeta",
     "Document",
+    "Headline",
     "Highlight",
     "NewsgistError",
     "Sentence",
     "Summarizer",
     "Summary",
     "__version__",
+    "headlines",
     "methods",
     "segment",
     "summarize",

@@ -1,4 +1,4 @@
-"""Shared fixtures: the example page, small written stories, and a clean method registry."""
+"""Shared fixtures: the example page, and clean plugin registries."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgist.registry import methods
+from newsgist.registry import headlines, methods
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -21,9 +21,11 @@ def example_page() -> str:
 
 @pytest.fixture(autouse=True)
 def _clean_registry() -> Iterator[None]:
-    """Undo any registration a test makes, so tests cannot leak methods into each other."""
-    methods.names()
-    saved = dict(methods._entries)
+    """Undo any registration a test makes, so tests cannot leak plugins into each other."""
+    saved_methods = dict(methods._entries) if methods.names() else {}
+    saved_headlines = dict(headlines._entries) if headlines.names() else {}
     yield
     methods._entries.clear()
-    methods._entries.update(saved)
+    methods._entries.update(saved_methods)
+    headlines._entries.clear()
+    headlines._entries.update(saved_headlines)

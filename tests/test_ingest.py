@@ -132,8 +132,12 @@ def test_published_and_updated_lines_go_to_metadata():
         ("The man -- who was tall -- left. Then he returned.", "The man -- who", None, None),
         ("The Food Agency (Fsa) will appeal. It said so.", "The Food Agency (Fsa)", None, None),
         ("The Food Agency (FSA) will appeal. It said so.", "The Food Agency (FSA)", None, None),
-        ("Cardiff (Wales Online) -- The bridge shut. Traffic built.", "The bridge", "Wales Online",
-         "Cardiff"),
+        (
+            "Cardiff (Wales Online) -- The bridge shut. Traffic built.",
+            "The bridge",
+            "Wales Online",
+            "Cardiff",
+        ),
     ],
 )
 def test_datelines_are_stripped(text, body_start, source, dateline):

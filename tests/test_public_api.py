@@ -18,3 +18,9 @@ def test_import_is_cheap():
 
 def test_version_is_exposed():
     assert newsgist.__version__.count(".") == 2
+
+
+def test_registries_stay_reachable_after_plugins_load():
+    newsgist.summarize("The ferry sank. All were saved.")
+    assert "learned" in newsgist.methods.names()
+    assert {"compress", "first-words"} <= set(newsgist.headlines.names())

@@ -1,13 +1,25 @@
-"""Headline generators: one module each, registered by name in ``newsgist.headlines``.
+"""Headline generators: one module each, registered by name.
 
-``newsgist.registry.headlines`` imports every public module of this package on first use, so
-each registers itself. Third-party generators register under the ``newsgist.headlines``
-entry-point group.
+``names()`` lists them (built-in and installed plugins), ``get(name)`` returns one, and
+``register(name)`` is the decorator a new generator uses. Third-party generators register
+under the ``newsgist.headlines`` entry-point group.
 """
 
 from __future__ import annotations
 
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS, Headliner
-from newsgist.registry import headlines
+from newsgist.registry import headlines as registry
 
-__all__ = ["DEFAULT_HEADLINE", "DEFAULT_HEADLINE_WORDS", "Headliner", "headlines"]
+names = registry.names
+get = registry.get
+register = registry.register
+
+__all__ = [
+    "DEFAULT_HEADLINE",
+    "DEFAULT_HEADLINE_WORDS",
+    "Headliner",
+    "get",
+    "names",
+    "register",
+    "registry",
+]

@@ -49,7 +49,9 @@ if TYPE_CHECKING:
     from newsgist.models import Document, Sentence
 
 _MIN_WORDS = 4
-"""A rule whose result has fewer words than this is not applied."""
+"""A rule that deletes a clause or phrase is not applied if fewer words than this remain."""
+_MIN_GRAMMAR_WORDS = 2
+"""Headline grammar (articles, auxiliaries, surnames) may leave as few as this: "Ellery sacked"."""
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’])"
 _MONTHS = (
@@ -112,8 +114,8 @@ _TIME = re.compile(
       | in\s+{_MONTHS}(?:\s+\d{{4}})?
       | (?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)
       | (?:last|this|next)\s+(?:week|weekend|month|year|season|summer|winter|spring|autumn|night)
-      | yesterday|today|tonight|tomorrow
-    )\b""",
+      | yesterday|today|tonight|tomorrow|overnight
+    )\b(?!['’]|\s+(?:could|will|would|is|was|has|had|may|might|should|saw|brought)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
 _DETERMINER = re.compile(
@@ -122,16 +124,20 @@ _DETERMINER = re.compile(
     r"|hundred|thousand|million|billion|total|series|range|record)\b))"
     r"(?=[\w£$€'\"“])"
 )
+_PARTICIPLE = (
+    r"(?:\w+ed|won|lost|made|taken|given|begun|left|found|become|got|held|kept|led|paid|sold"
+    r"|bought|brought|built|quit|shut|seen|shown|known|grown|drawn|written|chosen|broken|fallen"
+    r"|risen|driven|beaten|struck|fought|caught|sought|spent|sent|hit|cut|set|put|told|hurt)\b"
+)
 _PASSIVE = re.compile(
-    r"(?<![\w'’])(?P<before>\w+[\w'’]*\s+)"
-    r"(?:(?:has|have|had)\s+been\s+(?=\w+(?:ed|en|wn|t)\b)"
-    r"|(?:is|are|was|were)\s+(?:being\s+)?(?=\w+ed\b)"
-    r"|(?:is|are)\s+(?=(?:set\s+)?to\s+\w|\w+ing\b)"
-    r"|(?:has|have)\s+(?=(?:\w+ed|won|lost|made|taken|given|begun|left|found|become|got|held"
-    r"|kept|led|paid|sold|bought|brought|built|quit|shut|seen|shown|known|grown|drawn|written"
-    r"|chosen|broken|fallen|risen|driven|beaten|struck|fought|caught|sought|spent|sent)\b))",
+    rf"(?<![\w'’])(?P<before>\w+[\w'’]*\s+)"
+    rf"(?:(?:has|have|had)\s+been\s+(?={_PARTICIPLE})"
+    rf"|(?:is|are|was|were)\s+(?:being\s+)?(?=\w+ed\b)"
+    rf"|(?:is|are)\s+(?=(?:set\s+)?to\s+\w|\w+ing\b)"
+    rf"|(?:has|have)\s+(?={_PARTICIPLE}))",
     re.IGNORECASE,
 )
+_THAT = re.compile(rf"\b(?P<verb>{_REPORTED})\s+that\s+")
 _SUBORDINATE_TAIL = re.compile(
     r"(?:,?\s+(?:but|and|or)(?=\s))?"
     r"(?:\s+(?:just|only|about|some|nearly|almost|barely|more\s+than)?\s*[\w-]+\s+"
@@ -154,7 +160,7 @@ _NUMBER_WORDS = {
 }
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=[\s-])")
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[,;:]\s+|\s+(?:-|–|—)\s+|\s+(?=(?:but|after|because|while|whilst|which|who"
+    r"\s*(?:[,;:]\s+|\s+(?:-|–|—)\s+|\s+(?=(?:but|as|after|because|while|whilst|which|who"
     r"|following|amid|despite|before|since|although|though|when|where|if|unless|until)\b))"
 )
 _PHRASE_BREAK = re.compile(
@@ -187,26 +193,27 @@ def compress(text: str, *, words: int, cased: bool = True, surnames: Collection[
     ``surnames`` are names the story uses on their own (``Radcliffe`` after ``Paula
     Radcliffe``): a full name ending in one is shortened to it, as headlines do.
     """
-    text = " ".join(text.split())
-    rules: list[Rule] = [
+    tokens = text.split()
+    if not cased:  # all-caps or all-lower: lower it, but "M8" and "A1" keep their case
+        tokens = [t if any(c.isdigit() for c in t) else t.lower() for t in tokens]
+    text = " ".join(tokens)
+    clauses: list[Rule] = [
         _drop_parentheticals,
         _drop_attribution,
         _drop_leading_clause,
         _drop_appositives,
         _drop_time,
-        _drop_determiners,
-        _drop_trailing_clause,
-        _drop_auxiliaries,
     ]
+    grammar: list[Rule] = [_drop_determiners, _drop_trailing_clause, _drop_auxiliaries]
     if cased:
-        rules.append(lambda t: _shorten_names(t, surnames))
+        grammar.append(lambda t: _shorten_names(t, surnames))
     text = _strip_end(text)
-    for rule in rules:
+    for rule in clauses + grammar:
         shorter = _trim(rule(text))
-        if len(shorter.split()) >= _MIN_WORDS:
+        if len(shorter.split()) >= (_MIN_WORDS if rule in clauses else _MIN_GRAMMAR_WORDS):
             text = shorter
     text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
-    return _capitalise(_fit(text, words), cased=cased)
+    return _capitalise(_fit(text, words))
 
 
 def _drop_parentheticals(text: str) -> str:
@@ -227,7 +234,7 @@ def _drop_attribution(text: str) -> str:
         and match["rest"].split()[0].lower() not in _table("pronouns")
     ):
         return match["rest"]
-    return text
+    return _THAT.sub(r"\g<verb> ", text)
 
 
 def _drop_leading_clause(text: str) -> str:
@@ -294,7 +301,9 @@ def _shorten_names(text: str, surnames: Collection[str]) -> str:
         run = tokens[i : end + 1]
         role = bool(kept) and kept[-1].lower() in _table("roles")
         if len(run) >= 2 and (
-            role or run[0] in _table("honorifics") or run[-1].rstrip(",.;:'’s") in surnames
+            role
+            or run[0] in _table("honorifics")
+            or run[-1].rstrip(",.;:").removesuffix("'s").removesuffix("’s") in surnames
         ):
             if role:
                 kept.pop()
@@ -347,10 +356,8 @@ def _strip_end(text: str) -> str:
     return text
 
 
-def _capitalise(text: str, *, cased: bool) -> str:
-    """Upper-case the first letter; caseless text is first lowered."""
-    if not cased:
-        text = text.lower()
+def _capitalise(text: str) -> str:
+    """Upper-case the first letter or digit."""
     for i, char in enumerate(text):
         if char.isalnum():
             return text[:i] + char.upper() + text[i + 1 :]
@@ -420,8 +427,8 @@ def _is_verb(word: str) -> bool:
 def story_surnames(body: str) -> frozenset[str]:
     """Capitalised words the story uses both after another name and on their own.
 
-    ``Paula Radcliffe`` ... ``Radcliffe said`` makes ``Radcliffe`` a surname, so a headline
-    may shorten the full name to it.
+    ``Paula Radcliffe`` ... ``Radcliffe said`` (or ``... Radcliffe won.``) makes
+    ``Radcliffe`` a surname, so a headline may shorten the full name to it.
     """
     after: set[str] = set()
     alone: set[str] = set()
@@ -431,6 +438,6 @@ def story_surnames(body: str) -> frozenset[str]:
         previous = before.rsplit(None, 1)[-1] if before.split() else ""
         if previous[:1].isupper() and previous[-1:].isalpha():
             after.add(word)
-        elif previous and previous[-1] not in '.!?"”':
+        else:
             alone.add(word)
     return frozenset(after & alone)
