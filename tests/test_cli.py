@@ -159,8 +159,24 @@ def test_evaluate_prints_table_and_writes_reports(capsys, tmp_path):
     assert "| lead (baseline) |" in out
     assert "| lead:1 |" in out
     assert (tmp_path / "r.md").read_text().strip() == out.strip()
-    assert json.loads((tmp_path / "r.json").read_text())["evaluated"] == 5
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["evaluated"] == 5
+    # the records have titles, so headlines are scored too, first-words as the baseline
+    assert "## Headlines" in out
+    assert "| first-words (baseline) |" in out
+    assert "| compress |" in out
+    assert report["headlines"]["reference"] == "title"
+    assert [s["label"] for s in report["headlines"]["systems"]] == ["first-words", "compress"]
     assert (tmp_path / "r.png").stat().st_size > 1000
+
+
+def test_evaluate_chooses_headline_generators(capsys):
+    data = str(ROOT / "tests" / "data" / "eval_records.jsonl")
+    args = ["evaluate", data, "--bootstrap", "20", "--headline", "compress"]
+    assert main([*args, "--headline-words", "6"]) == 0
+    out = capsys.readouterr().out
+    assert "| compress (baseline) |" in out
+    assert "first-words" not in out
 
 
 @pytest.mark.parametrize(
@@ -170,6 +186,7 @@ def test_evaluate_prints_table_and_writes_reports(capsys, tmp_path):
         (["evaluate", EXAMPLE, "--method", "lead"], "no records left"),
         (["evaluate", EXAMPLE, "--method", "nope"], "valid methods"),
         (["evaluate", EXAMPLE, "--method", "lead:zero"], "must be an integer"),
+        (["evaluate", EXAMPLE, "--headline", "nope"], "valid headline generators"),
     ],
 )
 def test_evaluate_errors_exit_2(capsys, args, message):

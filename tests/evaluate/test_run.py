@@ -3,7 +3,13 @@ import json
 import pytest
 
 from newsgist.errors import InvalidOptionError, UnknownNameError
-from newsgist.evaluate import MethodSystem, evaluate, parse_method_spec, read_records
+from newsgist.evaluate import (
+    HeadlineSystem,
+    MethodSystem,
+    evaluate,
+    parse_method_spec,
+    read_records,
+)
 from newsgist.select import SelectOptions
 from tests.conftest import DATA
 
@@ -104,3 +110,29 @@ def test_nothing_to_evaluate_is_an_error():
         evaluate([], {"lead": MethodSystem("lead")})
     with pytest.raises(InvalidOptionError, match="at least one"):
         evaluate([], {})
+
+
+def test_headlines_are_scored_against_titles(records):
+    found, _ = records
+    systems = {name: HeadlineSystem(name) for name in ("first-words", "compress")}
+    report = evaluate(found, systems, bootstrap=100, reference="title")
+    titled = [r for r in found if r.title]
+    assert report.reference == "title"
+    assert report.evaluated + len(report.skipped) == len(found)
+    assert 0 < report.evaluated <= len(titled)
+    assert "no title" in {s.reason for s in report.skipped}
+    for result in report.systems:
+        assert result.sentences == 1.0
+        assert 0 < result.words <= 12
+        assert 0 < result.rouge["rouge1"]["f1"].mean <= 1
+    markdown = report.to_markdown()
+    assert "against the records' titles" in markdown
+    assert "| system | ROUGE-1 | ROUGE-2 | ROUGE-L |" in markdown
+    assert "| titles |" in markdown
+    assert report.to_dict()["reference"] == "title"
+
+
+def test_headline_system_honours_the_budget(records):
+    found, _ = records
+    article = next(r for r in found if r.title)
+    assert len(HeadlineSystem("first-words", 3)(article)[0].split()) == 3
