@@ -31,7 +31,7 @@ the rules read punctuation and closed word classes (``resources/headline-words.t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -371,7 +371,7 @@ _FIT_WORDS = 5
 _QUOTATION = re.compile(r"[\"“‘«`']\S+(?:\s+[^\"”’»']+){3}")
 """A sentence that opens with a quotation of four or more words: someone's words, not news."""
 _CLOSING = "\"'”’»)"
-_STANDALONE = re.compile(r"(?<![\w'’.])([A-Z][a-z][\w'’-]*)")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z][\w-]*")
 
 
 @headlines.register("compress")
@@ -383,8 +383,9 @@ class CompressHeadliner:
         sentence = document.sentences[_pick(document.sentences, scores)]
         body = document.article.body
         cased = is_cased(body)
+        names = _CAPITALISED_WORD.findall(sentence.text) if cased else ()
         text = compress(
-            sentence.text, words=words, cased=cased, surnames=story_surnames(body) if cased else ()
+            sentence.text, words=words, cased=cased, surnames=story_surnames(body, names)
         )
         return Headline.from_sentence(sentence, text)
 
@@ -393,13 +394,13 @@ def _pick(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> int
     """Return the sentence to compress: the best by salience rank plus a position prior.
 
     Each position down counts as ``_POSITION_RANKS`` salience ranks, so a later sentence
-    wins only when the method ranks it well above the lead. Only sentences that can carry a
-    headline compete, unless none can.
+    wins only when the method ranks it well above the lead. The first in that order that
+    can stand as a headline is taken, else the first in that order.
     """
     ranks = np.empty(len(sentences))
     ranks[np.argsort(-scores, kind="stable")] = np.arange(len(sentences))
-    candidates = [i for i, s in enumerate(sentences) if _can_carry(s.text)]
-    return min(candidates or range(len(sentences)), key=lambda i: ranks[i] + _POSITION_RANKS * i)
+    order = np.argsort(ranks + _POSITION_RANKS * np.arange(len(sentences)), kind="stable")
+    return int(next((i for i in order if _can_carry(sentences[i].text)), order[0]))
 
 
 def _can_carry(text: str) -> bool:
@@ -424,20 +425,22 @@ def _is_verb(word: str) -> bool:
     return word in _table("news-verbs")
 
 
-def story_surnames(body: str) -> frozenset[str]:
-    """Capitalised words the story uses both after another name and on their own.
+def story_surnames(body: str, candidates: Iterable[str]) -> frozenset[str]:
+    """Those candidate words the story uses both after another name and on their own.
 
     ``Paula Radcliffe`` ... ``Radcliffe said`` (or ``... Radcliffe won.``) makes
     ``Radcliffe`` a surname, so a headline may shorten the full name to it.
     """
-    after: set[str] = set()
-    alone: set[str] = set()
-    for match in _STANDALONE.finditer(body):
-        word = match[1].removesuffix("'s").removesuffix("’s")
-        before = body[max(0, match.start() - 40) : match.start()].rstrip(" ")
-        previous = before.rsplit(None, 1)[-1] if before.split() else ""
-        if previous[:1].isupper() and previous[-1:].isalpha():
-            after.add(word)
-        else:
-            alone.add(word)
-    return frozenset(after & alone)
+    found = set()
+    for word in set(candidates):
+        after = alone = False
+        for match in re.finditer(rf"(?<![\w'’.-]){re.escape(word)}(?![\w-])", body):
+            before = body[max(0, match.start() - 40) : match.start()].split()
+            previous = before[-1] if before else ""
+            if previous[:1].isupper() and previous[-1:].isalpha():
+                after = True
+            else:
+                alone = True
+        if after and alone:
+            found.add(word)
+    return frozenset(found)
