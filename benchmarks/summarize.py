@@ -43,8 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     chars = sum(len(a) for a in articles) / len(articles)
     print(f"{len(articles)} articles (mean {chars:,.0f} characters) from {args.data}")
     print()
-    print("| method | articles/s | ingest ms | segment ms | score ms | select ms | total ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    stage_names = ("ingest", "segment", "score", "select", "headline")
+    print(f"| method | articles/s | {' | '.join(f'{s} ms' for s in stage_names)} | total ms |")
+    print("|---|---:|" + "---:|" * (len(stage_names) + 1))
     for method in args.method or newsgist.methods.names():
         stages: dict[str, float] = defaultdict(float)
         newsgist.summarize(articles[0], method=method)  # load the method once
@@ -55,11 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 stages[stage] += seconds
         elapsed = time.perf_counter() - start
         mean = {k: 1000 * v / len(articles) for k, v in stages.items()}
-        print(
-            f"| {method} | {len(articles) / elapsed:,.0f} | {mean['ingest']:.3f} "
-            f"| {mean['segment']:.3f} | {mean['score']:.3f} | {mean['select']:.3f} "
-            f"| {mean['total']:.3f} |"
-        )
+        cells = " | ".join(f"{mean[s]:.3f}" for s in (*stage_names, "total"))
+        print(f"| {method} | {len(articles) / elapsed:,.0f} | {cells} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print()
     print(f"peak RSS: {peak:,.0f} MiB")

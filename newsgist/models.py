@@ -225,9 +225,10 @@ class Headline:
 class Summary:
     """The result: a headline, the highlights in document order, and where they came from.
 
-    ``headline_origin`` is ``"title"`` when the page's own title was kept, else the name of
-    the headline generator; ``headline_sources`` and ``headline_spans`` trace a generated
-    headline to its sentences. ``timings`` maps each pipeline stage to the seconds it took.
+    ``headline_origin`` is ``"title"`` when the page's own title was kept, ``"none"`` when
+    no headline was asked for, else the name of the headline generator; ``headline_sources``
+    and ``headline_spans`` trace a generated headline to its sentences. ``timings`` maps
+    each pipeline stage to the seconds it took.
     """
 
     headline: str

@@ -35,7 +35,7 @@ def summarize(
     options: SelectOptions | None = None,
     method_options: Mapping[str, Any] | None = None,
     model: str | Path | None = None,
-    headline: str = DEFAULT_HEADLINE,
+    headline: str | None = DEFAULT_HEADLINE,
     headline_words: int = DEFAULT_HEADLINE_WORDS,
     keep_title: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -53,7 +53,8 @@ def summarize(
         method_options: keyword arguments for the method, e.g. ``{"threshold": 0.1}``.
         model: a model file from ``newsgist train`` for the ``learned`` method (default: the
             model shipped with newsgist); short for ``method_options={"model": ...}``.
-        headline: a headline generator from ``newsgist.headlines.names()``.
+        headline: a headline generator from ``newsgist.headlines.names()``, or ``None``
+            for highlights only (``Summary.headline`` is then empty, origin ``"none"``).
         headline_words: the headline's budget in words.
         keep_title: use the article's own title as the headline when it has one (the
             title stays in ``Summary.article.title`` either way).
@@ -73,7 +74,7 @@ def summarize(
     if model is not None:
         settings["model"] = model
     summarizer = make_summarizer(method, settings)
-    headliner = make_headliner(headline, headline_words)
+    headliner = None if headline is None else make_headliner(headline, headline_words)
     if options.redundancy is None:
         options = replace(options, redundancy=getattr(summarizer, "redundancy", "none"))
     timings: dict[str, float] = {}
@@ -104,8 +105,11 @@ def summarize(
         )
     chosen = timed("select", lambda: select(document, scores, options))
     highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
+    origin = headline or "none"
     if keep_title and article.title:
-        written = Headline(article.title)
+        written, origin = Headline(article.title), "title"
+    elif headliner is None:
+        written = Headline("")
     else:
         written = timed("headline", lambda: headliner.write(document, scores, words=headline_words))
     timings["total"] = time.perf_counter() - started
@@ -113,7 +117,7 @@ def summarize(
         headline=written.text,
         highlights=highlights,
         method=method,
-        headline_origin="title" if keep_title and article.title else headline,
+        headline_origin=origin,
         headline_sources=written.sources,
         headline_spans=written.spans,
         article=article.meta,

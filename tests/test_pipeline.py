@@ -54,6 +54,13 @@ def test_keep_title_uses_the_articles_own_title():
     assert untitled.headline_origin == "compress"
 
 
+def test_no_headline_when_none_is_asked_for():
+    summary = newsgist.summarize("The ferry sank. All were saved.", headline=None)
+    assert (summary.headline, summary.headline_origin, summary.headline_sources) == ("", "none", ())
+    assert "headline" not in summary.timings
+    assert [h.text for h in summary.highlights] == ["The ferry sank.", "All were saved."]
+
+
 def test_short_article_gives_what_it_has():
     summary = newsgist.summarize("The ferry sank. All were saved.", sentences=4)
     assert [h.text for h in summary.highlights] == ["The ferry sank.", "All were saved."]

@@ -46,6 +46,7 @@ class MethodSystem:
             method=self.method,
             options=self.options,
             method_options=dict(self.method_options),
+            headline=None,  # highlights only: peers write no headline either
         )
         return [h.text for h in summary.highlights]
 

@@ -433,14 +433,19 @@ def story_surnames(body: str, candidates: Iterable[str]) -> frozenset[str]:
     """
     found = set()
     for word in set(candidates):
-        after = alone = False
-        for match in re.finditer(rf"(?<![\w'’.-]){re.escape(word)}(?![\w-])", body):
-            before = body[max(0, match.start() - 40) : match.start()].split()
-            previous = before[-1] if before else ""
-            if previous[:1].isupper() and previous[-1:].isalpha():
-                after = True
-            else:
-                alone = True
-        if after and alone:
+        uses: set[bool] = set()
+        at = body.find(word)
+        while at >= 0 and len(uses) < 2:
+            end = at + len(word)
+            if not _joined(body[at - 1 : at]) and not _joined(body[end : end + 1]):
+                previous = body[max(0, at - 40) : at].split()[-1:] or [""]
+                uses.add(previous[0][:1].isupper() and previous[0][-1:].isalpha())
+            at = body.find(word, end)
+        if len(uses) == 2:
             found.add(word)
     return frozenset(found)
+
+
+def _joined(char: str) -> bool:
+    """Whether a neighbouring character makes a match part of a longer word."""
+    return char.isalnum() or char in "-'’."
