@@ -25,6 +25,15 @@ from newsgist.select import REDUNDANCY, Redundancy, SelectOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+_HEADLINE_WORDS = click.option(
+    "--headline-words",
+    default=DEFAULT_HEADLINE_WORDS,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help="Headline budget in words.",
+)
+"""The headline budget, shared by summarize and evaluate."""
+
 
 def _selection_options(command: F) -> F:
     """Add the selection and method options shared by summarize and evaluate."""
@@ -143,13 +152,7 @@ def cli() -> None:
     show_default=True,
     help="Headline generator (see `newsgist headlines`).",
 )
-@click.option(
-    "--headline-words",
-    default=DEFAULT_HEADLINE_WORDS,
-    show_default=True,
-    type=click.IntRange(1, 50),
-    help="Headline budget in words.",
-)
+@_HEADLINE_WORDS
 @click.option(
     "--keep-title", is_flag=True, help="Use the page's own title as the headline when it has one."
 )
@@ -221,13 +224,7 @@ def summarize(
     f" first is the baseline.  [default: first-words and {DEFAULT_HEADLINE}, when records"
     " have titles]",
 )
-@click.option(
-    "--headline-words",
-    default=DEFAULT_HEADLINE_WORDS,
-    show_default=True,
-    type=click.IntRange(1, 50),
-    help="Headline budget in words.",
-)
+@_HEADLINE_WORDS
 @click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many records.")
 @click.option(
     "--skip", default=0, type=click.IntRange(0), help="Leave out the first N valid records."
