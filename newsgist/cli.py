@@ -275,9 +275,14 @@ def evaluate(
     for name in headline_specs:
         make_headliner(name, headline_words)  # unknown names fail before any work
     records, skipped = read_records(data, limit=limit, skip=skip)
-    settings = {"bootstrap": bootstrap, "seed": seed, "workers": workers, "source": str(data)}
+    common: dict[str, Any] = {
+        "bootstrap": bootstrap,
+        "seed": seed,
+        "workers": workers,
+        "source": str(data),
+    }
     with _progress(len(records), "evaluating") as advance:
-        report = run(records, systems, skipped=skipped, progress=advance, **settings)
+        report = run(records, systems, skipped=skipped, progress=advance, **common)
     reports = {"highlights": report}
     titled = [r for r in records if r.title]
     if titled:
@@ -287,7 +292,7 @@ def evaluate(
         }
         with _progress(len(titled), "headlines") as advance:
             reports["headlines"] = run(
-                titled, headliners, progress=advance, reference="title", **settings
+                titled, headliners, progress=advance, reference="title", **common
             )
     elif headline_specs:
         click.echo("newsgist: no record has a title, so no headline was scored", err=True)
@@ -298,7 +303,7 @@ def evaluate(
     if out:
         out.write_text(markdown + "\n", encoding="utf-8")
     if json_path:
-        document = {**report.to_dict()}
+        document = report.to_dict()
         if "headlines" in reports:
             document["headlines"] = reports["headlines"].to_dict()
         json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")

@@ -172,9 +172,14 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 Rule = Callable[[str], str]
 
 
-@cache
 def _table(name: str) -> frozenset[str]:
     """Return one word table of ``resources/headline-words.txt``."""
+    return _tables()[name]
+
+
+@cache
+def _tables() -> dict[str, frozenset[str]]:
+    """Read every word table of ``resources/headline-words.txt``, once per process."""
     text = resources.files("newsgist.resources").joinpath("headline-words.txt").read_text("utf-8")
     tables: dict[str, set[str]] = {}
     current: set[str] = set()
@@ -184,7 +189,7 @@ def _table(name: str) -> frozenset[str]:
             current = tables.setdefault(line.strip("[]"), set())
         else:
             current.update(line.split())
-    return frozenset(tables[name])
+    return {name: frozenset(words) for name, words in tables.items()}
 
 
 def compress(text: str, *, words: int, cased: bool = True, surnames: Collection[str] = ()) -> str:
