@@ -8,7 +8,8 @@ The tree::
     │   ├── BinaryInputError                 NUL or control bytes: not text
     │   ├── EncodingError                    bytes that are not valid UTF-8
     │   ├── InputTooLargeError               over the configured size limit
-    │   └── NoSentenceError                  no sentence-ending punctuation at all
+    │   ├── NoSentenceError                  no sentence-ending punctuation at all
+    │   └── InvalidRecordError               a JSONL line that is not a usable record
     ├── InvalidOptionError (ValueError)      an option out of range or contradictory
     ├── UnknownNameError (LookupError)       a registry has no entry of that name
     ├── ModelError                           a model file is missing, corrupt or mismatched
@@ -49,6 +50,10 @@ class InputTooLargeError(InvalidInputError):
 
 class NoSentenceError(InvalidInputError):
     """The text has no sentence-ending punctuation, so it has no sentences to pick."""
+
+
+class InvalidRecordError(InvalidInputError):
+    """A JSONL line is not a JSON object with the fields a batch or an evaluation needs."""
 
 
 class InvalidOptionError(NewsgistError, ValueError):

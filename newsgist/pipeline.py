@@ -6,7 +6,7 @@ import inspect
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,6 +66,115 @@ def summarize(
             subclass says which (see ``newsgist.errors``).
 
     """
+    return make_pipeline(
+        method=method,
+        sentences=sentences,
+        words=words,
+        options=options,
+        method_options=method_options,
+        model=model,
+        headline=headline,
+        headline_words=headline_words,
+        keep_title=keep_title,
+        max_bytes=max_bytes,
+        segmenter=segmenter,
+    )(source)
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """A method, a headline generator and their settings, built once and run on many articles.
+
+    Building loads the method (the learned model) and checks every option, so a batch job
+    pays for that once per process; calling it summarizes one article, as ``summarize`` does.
+    """
+
+    method: str
+    summarizer: Summarizer
+    options: SelectOptions
+    headliner: Headliner | None
+    headline: str | None
+    headline_words: int
+    keep_title: bool
+    max_bytes: int
+    segmenter: Segmenter
+
+    def __call__(self, source: str | bytes | Article) -> Summary:
+        """Summarize one article (see ``summarize``)."""
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+
+        def timed(stage: str, step: Callable[[], _T]) -> _T:
+            begin = time.perf_counter()
+            result = step()
+            timings[stage] = time.perf_counter() - begin
+            return result
+
+        ingest = IngestOptions(max_bytes=self.max_bytes)
+        article = (
+            source
+            if isinstance(source, Article)
+            else timed("ingest", lambda: load_text(source, options=ingest))
+        )
+        if not has_terminator(article.body):
+            raise NoSentenceError(
+                "the text has no sentence-ending punctuation (. ! ?), so it has no sentences to"
+                " choose from; add punctuation or pass a punctuated article"
+            )
+        document = Document(article, tuple(timed("segment", lambda: self.segmenter(article.body))))
+        scores = timed(
+            "score", lambda: np.asarray(self.summarizer.score(document), dtype=np.float64)
+        )
+        if scores.shape != (len(document.sentences),):
+            raise RuntimeError(
+                f"method {self.method!r} returned {scores.shape} scores"
+                f" for {len(document.sentences)} sentences"
+            )
+        chosen = timed("select", lambda: select(document, scores, self.options))
+        highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
+        origin = self.headline or "none"
+        headliner = self.headliner
+        if self.keep_title and article.title:
+            written, origin = Headline(article.title), "title"
+        elif headliner is None:
+            written = Headline("")
+        else:
+            written = timed(
+                "headline", lambda: headliner.write(document, scores, words=self.headline_words)
+            )
+        timings["total"] = time.perf_counter() - started
+        return Summary(
+            headline=written.text,
+            highlights=highlights,
+            method=self.method,
+            headline_origin=origin,
+            headline_sources=written.sources,
+            headline_spans=written.spans,
+            article=article.meta,
+            timings=timings,
+        )
+
+
+def make_pipeline(
+    *,
+    method: str = DEFAULT_METHOD,
+    sentences: int | None = None,
+    words: int | None = None,
+    options: SelectOptions | None = None,
+    method_options: Mapping[str, Any] | None = None,
+    model: str | Path | None = None,
+    headline: str | None = DEFAULT_HEADLINE,
+    headline_words: int = DEFAULT_HEADLINE_WORDS,
+    keep_title: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    segmenter: Segmenter = segment,
+) -> Pipeline:
+    """Build a reusable ``Pipeline`` from ``summarize``'s options, checking them all now.
+
+    Raises:
+        NewsgistError: an unknown method or generator, or an option out of range.
+
+    """
     if options is None:
         options = SelectOptions(sentences=sentences, words=words)
     elif sentences is not None or words is not None:
@@ -77,51 +186,16 @@ def summarize(
     headliner = None if headline is None else make_headliner(headline, headline_words)
     if options.redundancy is None:
         options = replace(options, redundancy=getattr(summarizer, "redundancy", "none"))
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-
-    def timed(stage: str, step: Callable[[], _T]) -> _T:
-        begin = time.perf_counter()
-        result = step()
-        timings[stage] = time.perf_counter() - begin
-        return result
-
-    article = (
-        source
-        if isinstance(source, Article)
-        else timed("ingest", lambda: load_text(source, options=IngestOptions(max_bytes=max_bytes)))
-    )
-    if not has_terminator(article.body):
-        raise NoSentenceError(
-            "the text has no sentence-ending punctuation (. ! ?), so it has no sentences to"
-            " choose from; add punctuation or pass a punctuated article"
-        )
-    document = Document(article, tuple(timed("segment", lambda: segmenter(article.body))))
-    scores = timed("score", lambda: np.asarray(summarizer.score(document), dtype=np.float64))
-    if scores.shape != (len(document.sentences),):
-        raise RuntimeError(
-            f"method {method!r} returned {scores.shape} scores"
-            f" for {len(document.sentences)} sentences"
-        )
-    chosen = timed("select", lambda: select(document, scores, options))
-    highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
-    origin = headline or "none"
-    if keep_title and article.title:
-        written, origin = Headline(article.title), "title"
-    elif headliner is None:
-        written = Headline("")
-    else:
-        written = timed("headline", lambda: headliner.write(document, scores, words=headline_words))
-    timings["total"] = time.perf_counter() - started
-    return Summary(
-        headline=written.text,
-        highlights=highlights,
+    return Pipeline(
         method=method,
-        headline_origin=origin,
-        headline_sources=written.sources,
-        headline_spans=written.spans,
-        article=article.meta,
-        timings=timings,
+        summarizer=summarizer,
+        options=options,
+        headliner=headliner,
+        headline=headline,
+        headline_words=headline_words,
+        keep_title=keep_title,
+        max_bytes=max_bytes,
+        segmenter=segmenter,
     )
 
 

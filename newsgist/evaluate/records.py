@@ -2,16 +2,16 @@
 
 Each line is an object with ``article`` (string) and ``highlights`` (list of strings); ``id``
 and ``title`` are used when present, other keys are ignored. A line that is not such a record
-is skipped and reported with its line number, never fatal.
+is skipped and reported with its line number, never fatal. A ``.gz`` file is read compressed.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgist.errors import InvalidInputError
+from newsgist.errors import InvalidInputError, InvalidRecordError
+from newsgist.jsonl import JsonlFile, parse_object
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,25 +43,14 @@ def read_records(
     """
     records: list[Record] = []
     skipped: list[Skipped] = []
-    try:
-        stream = path.open("rb")
-    except FileNotFoundError:
-        raise InvalidInputError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise InvalidInputError(f"is a directory, not a JSONL file: {path}") from None
-    with stream:
+    with JsonlFile(path) as stream:
         for number, raw in enumerate(stream, start=1):
             if limit is not None and len(records) >= limit:
                 break
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                skipped.append(Skipped(number, "not valid UTF-8"))
-                continue
-            if not line.strip():
+            if not raw.strip():
                 continue
             try:
-                record = _parse(line, number)
+                record = _parse(raw, number)
             except InvalidInputError as error:
                 skipped.append(Skipped(number, str(error)))
                 continue
@@ -72,23 +61,18 @@ def read_records(
     return records, skipped
 
 
-def _parse(line: str, number: int) -> Record:
+def _parse(raw: bytes, number: int) -> Record:
     """Turn one JSONL line into a ``Record`` or raise saying what is wrong with it."""
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InvalidInputError(f"not JSON ({error.msg})") from None
-    if not isinstance(data, dict):
-        raise InvalidInputError("not a JSON object")
+    data = parse_object(raw)
     article = data.get("article")
     if not isinstance(article, str) or not article.strip():
-        raise InvalidInputError("'article' missing or empty")
+        raise InvalidRecordError("'article' missing or empty")
     highlights = data.get("highlights")
     if not isinstance(highlights, list) or not all(isinstance(h, str) for h in highlights):
-        raise InvalidInputError("'highlights' must be a list of strings")
+        raise InvalidRecordError("'highlights' must be a list of strings")
     highlights = [h.strip() for h in highlights if h.strip()]
     if not highlights:
-        raise InvalidInputError("'highlights' is empty")
+        raise InvalidRecordError("'highlights' is empty")
     title = data.get("title")
     return Record(
         id=str(data.get("id", f"line-{number}")),

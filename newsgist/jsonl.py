@@ -1,0 +1,104 @@
+"""Reading JSON Lines: plain, gzip-compressed or stdin, one record per line, bad lines named.
+
+Shared by batch jobs and evaluation, so both accept the same files and say the same thing
+about a line they cannot use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, Self
+
+from newsgist.errors import InvalidInputError, InvalidRecordError
+
+
+class JsonlFile:
+    """A JSONL input opened for streaming: ``-`` is stdin, a ``.gz`` name is decompressed.
+
+    Iterating yields raw lines (bytes, newline included); ``size`` and ``tell()`` count bytes
+    of the file as stored (compressed, for ``.gz``), so progress can be shown without a
+    counting pass. ``size`` is None for stdin.
+
+    Raises:
+        InvalidInputError: the file is missing, a directory, unreadable, or (while reading)
+            a damaged gzip stream.
+
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.name = str(path)
+        self.size: int | None = None
+        self._raw: IO[bytes] = sys.stdin.buffer
+        self._gzip: gzip.GzipFile | None = None
+        self._identity: tuple[str, int, int] | None = None
+        if self.name == "-":
+            return
+        path = Path(path)
+        try:
+            self._raw = path.open("rb")
+        except FileNotFoundError:
+            raise InvalidInputError(f"no such file: {path}") from None
+        except IsADirectoryError:
+            raise InvalidInputError(f"is a directory, not a JSONL file: {path}") from None
+        except PermissionError:
+            raise InvalidInputError(f"permission denied: {path}") from None
+        stat = os.fstat(self._raw.fileno())
+        self.size = stat.st_size
+        self._identity = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        if path.suffix == ".gz":
+            self._gzip = gzip.GzipFile(fileobj=self._raw, mode="rb")
+
+    def describe(self) -> list[str | int] | None:
+        """Return the file's full path, size and modification time (None for stdin)."""
+        return None if self._identity is None else list(self._identity)
+
+    def tell(self) -> int:
+        """Return how many bytes of the stored file have been read so far."""
+        return 0 if self.size is None else self._raw.tell()
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            yield from self._gzip or self._raw
+        except (OSError, EOFError, zlib.error) as error:
+            raise InvalidInputError(f"{self.name}: cannot read on ({error})") from None
+
+    def close(self) -> None:
+        """Close the file (never stdin)."""
+        if self._gzip is not None:
+            self._gzip.close()
+        if self.size is not None:
+            self._raw.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def parse_object(raw: bytes) -> dict[str, Any]:
+    """Parse one JSONL line into a JSON object, or say what is wrong with it.
+
+    Raises:
+        InvalidRecordError: the line is not UTF-8, is blank, is not JSON, or is not an object.
+
+    """
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidRecordError("not valid UTF-8") from None
+    if not line.strip():
+        raise InvalidRecordError("empty line")
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InvalidRecordError(f"not JSON ({error.msg})") from None
+    if not isinstance(data, dict):
+        raise InvalidRecordError("not a JSON object")
+    return data
