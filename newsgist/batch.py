@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 Engine = Literal["local", "ray"]
 """Where the work runs: processes on this machine, or a Ray cluster."""
 
-Progress = Callable[[int, int], None]
-"""Called after each record with the records done in this run and input bytes read so far."""
+Progress = Callable[[int, int, int | None], None]
+"""Called after each record with the records done in this run, the input bytes read so far,
+and the input's size in bytes (None when unknown: stdin, or the ray engine)."""
 
 CHUNK = 32
 """Records per unit of work sent to a process: large enough to amortise the hand-over."""
@@ -274,6 +275,13 @@ class _Output:
                 failed += b',"error":{"type":' in raw  # quotes inside text are escaped
         return done, failed, end
 
+    def abandon(self, stream: IO[str], *, empty: bool) -> None:
+        """Stop after a failure: keep what was written for --resume, unless it is nothing."""
+        stream.close()
+        if empty:
+            self.part.unlink(missing_ok=True)
+            self.state.unlink(missing_ok=True)
+
     def publish(self, stream: IO[str]) -> None:
         """Make the finished output durable, then give it its real name."""
         stream.flush()
@@ -288,7 +296,7 @@ def run_batch(
     output: str | Path,
     job: BatchJob,
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     resume: bool = False,
     engine: Engine = "local",
     address: str | None = None,
@@ -300,7 +308,7 @@ def run_batch(
         source: a JSONL file, ``.jsonl.gz``, or ``-`` for stdin.
         output: where the output JSONL goes (``OUT.part`` until complete), or ``-``.
         job: the summarize settings and the record's text and id fields.
-        workers: processes (local), or summarizer actors (ray; default every CPU there).
+        workers: processes (local; None is one), or actors (ray; None is every CPU there).
         resume: continue the unfinished run whose ``OUT.part`` is there.
         engine: ``"local"`` processes, or ``"ray"`` (the ``ray`` extra).
         address: the Ray cluster to join (``ray`` engine); default a local one.
@@ -328,13 +336,19 @@ def run_batch(
         else:
             stream, done, failed = target.open(resume=resume)
         resumed, ok = done, done - failed
+        size = reader.size if engine == "local" else None
         results = _results(reader, job, skip=done, workers=workers, engine=engine, address=address)
-        for result in results:
-            stream.write(result.line + "\n")
-            ok += result.ok
-            failed += not result.ok
-            if progress is not None:
-                progress(ok + failed - resumed, reader.tell())
+        try:
+            for result in results:
+                stream.write(result.line + "\n")
+                ok += result.ok
+                failed += not result.ok
+                if progress is not None:
+                    progress(ok + failed - resumed, reader.tell(), size)
+        except BaseException:
+            if target is not None:
+                target.abandon(stream, empty=ok + failed == 0)
+            raise
         if target is None:
             stream.flush()
         else:

@@ -1,6 +1,7 @@
 """The ``newsgist`` command line: a thin layer over the Python API.
 
-Exit codes: 0 success; 2 for a usage error or input newsgist cannot summarize, with one line
+Exit codes: 0 success; 1 when a batch finished but some records failed (each has an error
+record in the output); 2 for a usage error or input newsgist cannot summarize, with one line
 on stderr and no traceback; 130 when interrupted.
 """
 
@@ -35,8 +36,12 @@ _HEADLINE_WORDS = click.option(
 """The headline budget, shared by summarize and evaluate."""
 
 
-def _selection_options(command: F) -> F:
-    """Add the selection and method options shared by summarize and evaluate."""
+def _selection_options(*option_names: str) -> Callable[[F], F]:
+    """Add the selection and method options shared by summarize, evaluate and batch.
+
+    ``option_names`` name the method-option flag (default ``--option``/``-o``; batch keeps
+    ``-o`` for its output).
+    """
     decorators = [
         click.option(
             "--sentences",
@@ -73,17 +78,20 @@ def _selection_options(command: F) -> F:
             help="A model file from `newsgist train`, for the learned method.",
         ),
         click.option(
-            "--option",
-            "-o",
+            *(option_names or ("--option", "-o")),
             "method_options",
             multiple=True,
             metavar="KEY=VALUE",
             help="A method option, e.g. -o threshold=0.1 for lexrank; repeatable.",
         ),
     ]
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
+
+    def decorate(command: F) -> F:
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return decorate
 
 
 def _select_options(
@@ -144,7 +152,7 @@ def cli() -> None:
     show_default=True,
     help="Summarization method (see `newsgist methods`).",
 )
-@_selection_options
+@_selection_options()
 @click.option(
     "--headline",
     "headline",
@@ -206,6 +214,158 @@ def summarize(
 
 
 @cli.command()
+@click.argument("source", metavar="IN.jsonl[.gz]", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    metavar="OUT.jsonl",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Output JSONL (- for stdout); written as OUT.jsonl.part until complete.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    help="Processes (local) or actors (ray)  [default: every CPU].",
+)
+@click.option(
+    "--method",
+    "-m",
+    default=DEFAULT_METHOD,
+    show_default=True,
+    help="Summarization method (see `newsgist methods`).",
+)
+@_selection_options("--option")
+@click.option(
+    "--headline",
+    "headline",
+    default=DEFAULT_HEADLINE,
+    show_default=True,
+    help="Headline generator (see `newsgist headlines`).",
+)
+@_HEADLINE_WORDS
+@click.option(
+    "--keep-title", is_flag=True, help="Use the page's own title as the headline when it has one."
+)
+@click.option(
+    "--max-bytes",
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Refuse articles larger than this (an error record).",
+)
+@click.option("--text-field", default="article", show_default=True, help="Field with the text.")
+@click.option("--id-field", default="id", show_default=True, help="Field copied to the output.")
+@click.option("--timings", is_flag=True, help="Add each record's per-stage seconds.")
+@click.option("--resume", is_flag=True, help="Continue the unfinished run left in OUT.jsonl.part.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Processes on this machine, or a Ray cluster (the 'ray' extra).",
+)
+@click.option(
+    "--address", help="Ray cluster to join, e.g. ray://head:10001 or auto  [default: a local Ray]."
+)
+def batch(
+    source: str,
+    output: str,
+    workers: int | None,
+    method: str,
+    headline: str,
+    headline_words: int,
+    keep_title: bool,
+    max_bytes: int,
+    text_field: str,
+    id_field: str,
+    timings: bool,
+    resume: bool,
+    engine: str,
+    address: str | None,
+    method_options: tuple[str, ...],
+    model: Path | None,
+    **selection: Any,  # noqa: ANN401 - the shared selection options
+) -> None:
+    """Summarize every record of a JSONL file, one output line per input line, in order.
+
+    Each output line is the record's id with its summary (as `summarize --format json`),
+    or its id, line number and error. Exit status: 0 all summarized, 1 some records
+    failed, 2 a usage error.
+    """
+    import os
+
+    from newsgist.batch import BatchJob, Engine, run_batch
+
+    if address is not None and engine != "ray":
+        raise click.UsageError("--address is for --engine ray")
+    job = BatchJob(
+        method=method,
+        options=_select_options(**selection),
+        method_options=tuple(sorted(_method_options(method_options, model).items())),
+        headline=headline,
+        headline_words=headline_words,
+        keep_title=keep_title,
+        max_bytes=max_bytes,
+        text_field=text_field,
+        id_field=id_field,
+        timings=timings,
+    )
+    if workers is None and engine == "local":
+        workers = len(os.sched_getaffinity(0))
+    with _batch_progress() as progress:
+        report = run_batch(
+            source,
+            output,
+            job,
+            workers=workers,
+            resume=resume,
+            engine=cast(Engine, engine),
+            address=address,
+            progress=progress,
+        )
+    click.echo(f"newsgist: {report.describe()}", err=True)
+    if report.failed:
+        raise click.exceptions.Exit(1)
+
+
+@contextmanager
+def _batch_progress() -> Iterator[Callable[[int, int, int | None], None] | None]:
+    """Show articles done, articles/s and ETA (from bytes read) on an interactive stderr."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    import time
+
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("summarizing"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[records]:,} articles, {task.fields[rate]:,.0f} articles/s"),
+        TimeRemainingColumn(),
+    )
+    started = time.perf_counter()
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("summarizing", total=None, records=0, rate=0.0)
+
+        def advance(records: int, read: int, size: int | None) -> None:
+            if records % 16 == 0:
+                rate = records / max(time.perf_counter() - started, 1e-9)
+                bar.update(task, completed=read, total=size, records=records, rate=rate)
+
+        yield advance
+
+
+@cli.command()
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--method",
@@ -215,7 +375,7 @@ def summarize(
     help="Method to evaluate, NAME or NAME:K (K highlights); repeat to compare, the first"
     " is the baseline.  [default: lead]",
 )
-@_selection_options
+@_selection_options()
 @click.option(
     "--headline",
     "headline_specs",
@@ -399,9 +559,10 @@ def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
     if not sys.stderr.isatty():
         yield lambda: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(what, total=total)
         yield lambda: bar.advance(task)
 
@@ -460,7 +621,7 @@ def _render(summary: Summary, output_format: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return its exit code."""
     try:
-        cli.main(args=argv, prog_name="newsgist", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="newsgist", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("newsgist: interrupted", err=True)
         return 130
@@ -473,4 +634,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("newsgist: interrupted", err=True)
         return 130
-    return 0
+    return code if isinstance(code, int) else 0

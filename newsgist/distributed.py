@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
@@ -93,7 +92,7 @@ def read_jsonl(paths: str | list[str], *, skip: int = 0) -> ray.data.Dataset:
     """
     source = _datasource()(paths, skip=skip)
     # Reading is light: it takes no CPU slot, so actors holding every CPU cannot starve it.
-    dataset = _ray().data.read_datasource(source, ray_remote_args={"num_cpus": 0})
+    dataset = _ray().data.read_datasource(source, num_cpus=0)
     return cast("ray.data.Dataset", dataset)
 
 
@@ -222,7 +221,6 @@ def summarize_jsonl(
     Ray is already initialised; the driver receives the lines, so ``newsgist batch`` writes
     the same file, crash-safe, whatever the engine.
     """
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # the run's own line says enough
     ray = _ray()
     from ray.data import DataContext
 

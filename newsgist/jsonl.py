@@ -66,7 +66,7 @@ class JsonlFile:
         try:
             yield from self._gzip or self._raw
         except (OSError, EOFError, zlib.error) as error:
-            raise InvalidInputError(f"{self.name}: cannot read on ({error})") from None
+            raise InvalidInputError(f"{self.name}: damaged or not gzip ({error})") from None
 
     def close(self) -> None:
         """Close the file (never stdin)."""

@@ -261,3 +261,106 @@ def test_train_then_summarize_and_evaluate_with_the_model(capsys, tmp_path):
 )
 def test_model_errors_exit_2(capsys, args, message):
     assert_fails(capsys, args, message)
+
+
+def _batch_input(tmp_path, *, bad=False):
+    lines = [
+        json.dumps({"id": "ferry", "article": "The ferry sank. All were saved. Divers found it."}),
+        json.dumps({"id": "bridge", "article": "The bridge reopened. Traffic flowed. Tolls rose."}),
+    ]
+    if bad:
+        lines.insert(1, '{"id": "cut off", "article": ')
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_batch_writes_records_and_ends_with_one_counting_line(capsys, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(_batch_input(tmp_path)), "-o", str(out), "--workers", "1"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["ferry", "bridge"]
+    assert records[0]["highlights"][0]["text"] == "The ferry sank."
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1  # stderr is not a terminal: no progress bar, only the last line
+    assert err[0].startswith("newsgist: 2 ok, 0 failed (2 records) in ")
+    assert "articles/s" in err[0]
+
+
+def test_batch_exits_1_when_some_records_fail(capsys, tmp_path):
+    args = ["batch", str(_batch_input(tmp_path, bad=True)), "-o", "-", "--workers", "1"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert records[1] == {
+        "id": None,
+        "line": 2,
+        "error": {"type": "InvalidRecordError", "message": records[1]["error"]["message"]},
+    }
+    assert "2 ok, 1 failed" in captured.err
+
+
+def test_batch_takes_summarize_options(capsys, tmp_path):
+    args = ["batch", str(_batch_input(tmp_path)), "-o", "-", "--workers", "1"]
+    assert main([*args, "-m", "lead", "-k", "1", "--option", "unused=1"]) == 2
+    assert "takes the options" in capsys.readouterr().err
+    assert main([*args, "-m", "lead", "-k", "1", "--headline-words", "2"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert len(first["highlights"]) == 1
+    assert len(first["headline"].split()) <= 2
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--engine", "spark"], "--engine"),
+        (["--address", "auto"], "--address is for --engine ray"),
+        (["--workers", "0"], "--workers"),
+        (["-m", "nope"], "valid methods"),
+        (["-o", "-", "--resume"], "needs an output file"),
+    ],
+)
+def test_batch_usage_errors_exit_2(capsys, tmp_path, extra, message):
+    args = ["batch", str(_batch_input(tmp_path)), "-o", str(tmp_path / "o.jsonl"), *extra]
+    assert_fails(capsys, args, message)
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_batch_missing_input_exits_2(capsys, tmp_path):
+    assert_fails(capsys, ["batch", str(tmp_path / "none.jsonl"), "-o", "-"], "no such file")
+
+
+def test_batch_shows_progress_on_a_terminal(tmp_path):
+    import os
+    import pty
+
+    source = tmp_path / "in.jsonl"
+    article = "The ferry sank. All were saved. Divers found it. The owner spoke."
+    source.write_text(
+        "".join(json.dumps({"id": i, "article": article}) + "\n" for i in range(3000)),
+        encoding="utf-8",
+    )
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "160", "TERM": "xterm"}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "newsgist", "batch", str(source), "-o", str(tmp_path / "o.jsonl")],
+        stderr=follower,
+        stdout=subprocess.DEVNULL,
+        env=env,
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the run is over
+            break
+        if not data:
+            break
+        seen += data
+    os.close(leader)
+    assert run.wait() == 0
+    text = seen.decode("utf-8", "replace")
+    assert "summarizing" in text
+    assert "articles/s" in text
+    assert "3,000 ok, 0 failed" in text
