@@ -50,6 +50,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/peers.py --data $(DATA)
 	$(BIN)/python benchmarks/learned.py --data $(DATA)
 	$(BIN)/python benchmarks/ablation.py --data $(DATA)
+	$(BIN)/python benchmarks/batch.py --data $(DATA)
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
@@ -57,6 +58,7 @@ bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/peers.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/learned.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/ablation.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/batch.py --data $(DATA) --quick
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

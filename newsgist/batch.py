@@ -28,7 +28,7 @@ from newsgist.__version__ import __version__
 from newsgist.errors import InvalidOptionError, InvalidRecordError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import DEFAULT_MAX_BYTES
-from newsgist.jsonl import JsonlFile, parse_object
+from newsgist.jsonl import JsonlFile, identify, parse_object
 from newsgist.methods.base import DEFAULT_METHOD
 from newsgist.select import SelectOptions
 
@@ -324,9 +324,13 @@ def run_batch(
     to_stdout = str(output) == "-"
     if to_stdout and resume:
         raise InvalidOptionError("--resume needs an output file, not stdout")
-    with JsonlFile(source) as reader:
+    if engine == "ray" and str(source) == "-":
+        raise InvalidOptionError("the ray engine reads files, not stdin")
+    # Ray reads the path itself (local or remote); the local engine streams it from here.
+    reader = JsonlFile(source) if engine == "local" else None
+    try:
         settings = {
-            "input": reader.describe(),
+            "input": identify(source),
             "job": job.fingerprint(),
             "version": __version__,
         }
@@ -336,15 +340,17 @@ def run_batch(
         else:
             stream, done, failed = target.open(resume=resume)
         resumed, ok = done, done - failed
-        size = reader.size if engine == "local" else None
-        results = _results(reader, job, skip=done, workers=workers, engine=engine, address=address)
         try:
-            for result in results:
+            for result in _results(
+                source, reader, job, skip=done, workers=workers, address=address
+            ):
                 stream.write(result.line + "\n")
                 ok += result.ok
                 failed += not result.ok
-                if progress is not None:
-                    progress(ok + failed - resumed, reader.tell(), size)
+                if progress is not None and reader is not None:
+                    progress(ok + failed - resumed, reader.tell(), reader.size)
+                elif progress is not None:
+                    progress(ok + failed - resumed, 0, None)
         except BaseException:
             if target is not None:
                 target.abandon(stream, empty=ok + failed == 0)
@@ -353,26 +359,27 @@ def run_batch(
             stream.flush()
         else:
             target.publish(stream)
+    finally:
+        if reader is not None:
+            reader.close()
     return BatchReport(ok, failed, resumed, time.perf_counter() - started, str(output))
 
 
 def _results(
-    reader: JsonlFile,
+    source: str | Path,
+    reader: JsonlFile | None,
     job: BatchJob,
     *,
     skip: int,
     workers: int | None,
-    engine: Engine,
     address: str | None,
 ) -> Iterator[Result]:
-    """Yield the results of every line after the first ``skip``, on the chosen engine."""
-    if engine == "ray":
+    """Yield the results of every line after the first ``skip``: from ``reader`` here, else Ray."""
+    if reader is None:
         from newsgist.distributed import summarize_jsonl
 
-        if reader.size is None:
-            raise InvalidOptionError("the ray engine reads files, not stdin")
         yield from summarize_jsonl(
-            reader.name, job, skip=skip, concurrency=workers, address=address
+            str(source), job, skip=skip, concurrency=workers, address=address
         )
         return
     numbered = ((n, raw) for n, raw in enumerate(reader, start=1) if n > skip)

@@ -85,6 +85,11 @@ def _selection_options(*option_names: str) -> Callable[[F], F]:
             help="A method option, e.g. -o threshold=0.1 for lexrank; repeatable.",
         ),
     ]
+    return _stacked(decorators)
+
+
+def _stacked(decorators: list[Callable[[F], F]]) -> Callable[[F], F]:
+    """Combine decorators into one, applied in the order listed (as if written above)."""
 
     def decorate(command: F) -> F:
         for decorator in reversed(decorators):
@@ -92,6 +97,44 @@ def _selection_options(*option_names: str) -> Callable[[F], F]:
         return command
 
     return decorate
+
+
+def _summary_options(*option_names: str) -> Callable[[F], F]:
+    """Add every option of one summary (method, selection, headline, size limit).
+
+    Summarize and batch take the same ones; ``option_names`` as in ``_selection_options``.
+    """
+    decorators = [
+        click.option(
+            "--method",
+            "-m",
+            default=DEFAULT_METHOD,
+            show_default=True,
+            help="Summarization method (see `newsgist methods`).",
+        ),
+        _selection_options(*option_names),
+        click.option(
+            "--headline",
+            "headline",
+            default=DEFAULT_HEADLINE,
+            show_default=True,
+            help="Headline generator (see `newsgist headlines`).",
+        ),
+        _HEADLINE_WORDS,
+        click.option(
+            "--keep-title",
+            is_flag=True,
+            help="Use the page's own title as the headline when it has one.",
+        ),
+        click.option(
+            "--max-bytes",
+            default=DEFAULT_MAX_BYTES,
+            show_default=True,
+            type=click.IntRange(1),
+            help="Refuse articles larger than this.",
+        ),
+    ]
+    return _stacked(decorators)
 
 
 def _select_options(
@@ -145,25 +188,7 @@ def cli() -> None:
 @click.argument(
     "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
 )
-@click.option(
-    "--method",
-    "-m",
-    default=DEFAULT_METHOD,
-    show_default=True,
-    help="Summarization method (see `newsgist methods`).",
-)
-@_selection_options()
-@click.option(
-    "--headline",
-    "headline",
-    default=DEFAULT_HEADLINE,
-    show_default=True,
-    help="Headline generator (see `newsgist headlines`).",
-)
-@_HEADLINE_WORDS
-@click.option(
-    "--keep-title", is_flag=True, help="Use the page's own title as the headline when it has one."
-)
+@_summary_options()
 @click.option(
     "--format",
     "output_format",
@@ -171,13 +196,6 @@ def cli() -> None:
     default="text",
     show_default=True,
     help="Output format; json is the Summary's round-trip form.",
-)
-@click.option(
-    "--max-bytes",
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    type=click.IntRange(1),
-    help="Refuse inputs larger than this.",
 )
 def summarize(
     file: str,
@@ -228,32 +246,7 @@ def summarize(
     type=click.IntRange(1),
     help="Processes (local) or actors (ray)  [default: every CPU].",
 )
-@click.option(
-    "--method",
-    "-m",
-    default=DEFAULT_METHOD,
-    show_default=True,
-    help="Summarization method (see `newsgist methods`).",
-)
-@_selection_options("--option")
-@click.option(
-    "--headline",
-    "headline",
-    default=DEFAULT_HEADLINE,
-    show_default=True,
-    help="Headline generator (see `newsgist headlines`).",
-)
-@_HEADLINE_WORDS
-@click.option(
-    "--keep-title", is_flag=True, help="Use the page's own title as the headline when it has one."
-)
-@click.option(
-    "--max-bytes",
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    type=click.IntRange(1),
-    help="Refuse articles larger than this (an error record).",
-)
+@_summary_options("--option")
 @click.option("--text-field", default="article", show_default=True, help="Field with the text.")
 @click.option("--id-field", default="id", show_default=True, help="Field copied to the output.")
 @click.option("--timings", is_flag=True, help="Add each record's per-stage seconds.")

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from newsgist.batch import BatchJob, Result, error_result, summarize_line, summarize_record
-from newsgist.errors import MissingDependencyError
+from newsgist.errors import InvalidInputError, MissingDependencyError
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -221,6 +222,8 @@ def summarize_jsonl(
     Ray is already initialised; the driver receives the lines, so ``newsgist batch`` writes
     the same file, crash-safe, whatever the engine.
     """
+    if "://" not in path and not Path(path).is_file():
+        raise InvalidInputError(f"no such file: {path}")
     ray = _ray()
     from ray.data import DataContext
 

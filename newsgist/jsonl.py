@@ -36,7 +36,6 @@ class JsonlFile:
         self.size: int | None = None
         self._raw: IO[bytes] = sys.stdin.buffer
         self._gzip: gzip.GzipFile | None = None
-        self._identity: tuple[str, int, int] | None = None
         if self.name == "-":
             return
         path = Path(path)
@@ -48,15 +47,9 @@ class JsonlFile:
             raise InvalidInputError(f"is a directory, not a JSONL file: {path}") from None
         except PermissionError:
             raise InvalidInputError(f"permission denied: {path}") from None
-        stat = os.fstat(self._raw.fileno())
-        self.size = stat.st_size
-        self._identity = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        self.size = os.fstat(self._raw.fileno()).st_size
         if path.suffix == ".gz":
             self._gzip = gzip.GzipFile(fileobj=self._raw, mode="rb")
-
-    def describe(self) -> list[str | int] | None:
-        """Return the file's full path, size and modification time (None for stdin)."""
-        return None if self._identity is None else list(self._identity)
 
     def tell(self) -> int:
         """Return how many bytes of the stored file have been read so far."""
@@ -80,6 +73,19 @@ class JsonlFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def identify(source: str | Path) -> list[str | int] | str:
+    """Name an input, to tell whether a partial run was made from it.
+
+    A local file is its full path, size and modification time; stdin or a remote URL is the
+    name as given.
+    """
+    path = Path(source)
+    if str(source) == "-" or not path.is_file():
+        return str(source)
+    stat = path.stat()
+    return [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
 
 
 def parse_object(raw: bytes) -> dict[str, Any]:

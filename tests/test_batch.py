@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgist.batch import BatchJob, run_batch, summarize_lines
-from newsgist.errors import InvalidOptionError, UnknownNameError
+from newsgist.errors import InvalidInputError, InvalidOptionError, UnknownNameError
 from newsgist.evaluate.records import read_records
 from newsgist.models import Summary
 from newsgist.pipeline import summarize
@@ -267,3 +267,21 @@ def test_a_killed_batch_resumes_without_losing_or_repeating_a_record(tmp_path):
     assert "of them from the resumed run" in resumed.stderr
     assert out.read_bytes() == expected.read_bytes()
     assert not part.exists()
+
+
+def test_ray_engine_refuses_stdin_and_missing_files_before_starting(tmp_path):
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(InvalidOptionError, match="not stdin"):
+        run_batch("-", out, BatchJob(), engine="ray")
+    with pytest.raises(InvalidInputError, match="no such file"):
+        run_batch(tmp_path / "none.jsonl", out, BatchJob(), engine="ray")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_resume_is_refused_when_the_input_changed(tmp_path):
+    source = _write(tmp_path / "in.jsonl", _records(3))
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(source, tmp_path / "out.jsonl", BatchJob(), progress=_interrupt_after(1))
+    _write(source, _records(4))
+    with pytest.raises(InvalidOptionError, match="other input"):
+        run_batch(source, tmp_path / "out.jsonl", BatchJob(), resume=True)
