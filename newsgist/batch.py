@@ -94,11 +94,16 @@ class Result:
     line: str
     ok: bool
 
+    @classmethod
+    def of(cls, record: Mapping[str, Any]) -> Result:
+        """Serialise an output record (raises ``TypeError`` for an id JSON cannot hold)."""
+        return cls(_dumps(record), ok="error" not in record)
+
 
 def summarize_record(
     pipeline: Pipeline, job: BatchJob, data: Mapping[str, Any], number: int | None
-) -> Result:
-    """Summarize one parsed record into its output line; any failure becomes an error record."""
+) -> dict[str, Any]:
+    """Summarize one parsed record into its output record; any failure becomes an error record."""
     record_id = data.get(job.id_field)
     try:
         text = data.get(job.text_field)
@@ -108,27 +113,27 @@ def summarize_record(
             raise InvalidRecordError(f"{job.text_field!r} is a {type(text).__name__}, not a string")
         summary = pipeline(text)
     except Exception as error:  # one bad record never stops a batch: it is reported in place
-        return error_result(record_id, number, error)
+        return error_record(record_id, number, error)
     output = summary.to_dict()
     if not job.timings:
         del output["timings"]
-    return Result(_dumps({"id": record_id, **output}), ok=True)
+    return {"id": record_id, **output}
 
 
-def summarize_line(pipeline: Pipeline, job: BatchJob, raw: bytes, number: int) -> Result:
-    """Parse and summarize one JSONL line into its output line."""
+def summarize_line(pipeline: Pipeline, job: BatchJob, raw: bytes, number: int) -> dict[str, Any]:
+    """Parse and summarize one JSONL line into its output record."""
     try:
         data = parse_object(raw)
     except InvalidRecordError as error:
-        return error_result(None, number, error)
+        return error_record(None, number, error)
     return summarize_record(pipeline, job, data, number)
 
 
-def error_result(record_id: Any, number: int | None, error: Exception) -> Result:  # noqa: ANN401
+def error_record(record_id: Any, number: int | None, error: Exception) -> dict[str, Any]:  # noqa: ANN401
     """Return the error record for a line: its id, line number, error type and message."""
     problem = {"type": type(error).__name__, "message": str(error)}
     where = {} if number is None else {"line": number}
-    return Result(_dumps({"id": record_id, **where, "error": problem}), ok=False)
+    return {"id": record_id, **where, "error": problem}
 
 
 def _dumps(record: Mapping[str, Any]) -> str:
@@ -150,7 +155,7 @@ def _start(job: BatchJob) -> None:
 def _run(chunk: list[tuple[int, bytes]]) -> list[Result]:
     """Summarize a chunk of numbered lines in a worker process."""
     job, pipeline = _WORKER[0]
-    return [summarize_line(pipeline, job, raw, number) for number, raw in chunk]
+    return [Result.of(summarize_line(pipeline, job, raw, number)) for number, raw in chunk]
 
 
 def _chunks(lines: Iterable[tuple[int, bytes]]) -> Iterator[list[tuple[int, bytes]]]:
@@ -182,7 +187,7 @@ def summarize_lines(
 
         with threadpool_limits(1):  # one worker is one core, as in the processes below
             for number, raw in lines:
-                yield summarize_line(pipeline, job, raw, number)
+                yield Result.of(summarize_line(pipeline, job, raw, number))
         return
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(job,)) as pool:
         pending: deque[Future[list[Result]]] = deque()
@@ -347,10 +352,9 @@ def run_batch(
                 stream.write(result.line + "\n")
                 ok += result.ok
                 failed += not result.ok
-                if progress is not None and reader is not None:
-                    progress(ok + failed - resumed, reader.tell(), reader.size)
-                elif progress is not None:
-                    progress(ok + failed - resumed, 0, None)
+                if progress is not None:
+                    read, size = (0, None) if reader is None else (reader.tell(), reader.size)
+                    progress(ok + failed - resumed, read, size)
         except BaseException:
             if target is not None:
                 target.abandon(stream, empty=ok + failed == 0)

@@ -8,13 +8,12 @@ batch`` does, bad lines included. Needs the ``ray`` extra: ``pip install 'newsgi
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from newsgist.batch import BatchJob, Result, error_result, summarize_line, summarize_record
+from newsgist.batch import BatchJob, Result, error_record, summarize_line, summarize_record
 from newsgist.errors import InvalidInputError, MissingDependencyError
 
 if TYPE_CHECKING:
@@ -109,37 +108,48 @@ class Summarize:
         """Summarize a batch of raw lines or of records into the ``OUTPUT_COLUMNS``."""
         if self.raw:
             numbers = batch.column("line").to_pylist()
-            results = [
+            records = [
                 summarize_line(self.pipeline, self.job, raw, number)
                 for number, raw in zip(numbers, batch.column("raw").to_pylist(), strict=True)
             ]
         else:
             numbers = [None] * batch.num_rows
-            results = [self._record(row) for row in batch.to_pylist()]
-        return _results_table(numbers, results)
-
-    def _record(self, row: dict[str, Any]) -> Result:
-        """Summarize one record of a dataset (its columns are the record's fields)."""
-        try:
-            return summarize_record(self.pipeline, self.job, row, None)
-        except TypeError as error:  # an id column of a type JSON cannot hold
-            return error_result(None, None, error)
+            records = [
+                summarize_record(self.pipeline, self.job, row, None) for row in batch.to_pylist()
+            ]
+        return _results_table(numbers, [_serialised(record) for record in records])
 
 
-def _results_table(numbers: list[int | None], results: list[Result]) -> pa.Table:
-    """Lay results out as the ``OUTPUT_COLUMNS``."""
+def _serialised(record: dict[str, Any]) -> tuple[dict[str, Any], Result]:
+    """Serialise an output record, keeping it beside its line.
+
+    An id JSON cannot hold (a dataset column of some other type) makes it an error record
+    with no id.
+    """
+    try:
+        return record, Result.of(record)
+    except TypeError as error:
+        failed = error_record(None, record.get("line"), error)
+        return failed, Result.of(failed)
+
+
+def _results_table(
+    numbers: list[int | None], outputs: list[tuple[dict[str, Any], Result]]
+) -> pa.Table:
+    """Lay output records and their lines out as the ``OUTPUT_COLUMNS``."""
     import pyarrow as pa
 
-    records = [json.loads(result.line) for result in results]
-    ids = [None if r["id"] is None else str(r["id"]) for r in records]
+    records = [record for record, _ in outputs]
     errors = [
         f"{r['error']['type']}: {r['error']['message']}" if "error" in r else None for r in records
     ]
     return pa.table(
         {
             "line": pa.array(numbers, pa.int64()),
-            "id": pa.array(ids, pa.string()),
-            "ok": pa.array([result.ok for result in results], pa.bool_()),
+            "id": pa.array(
+                [None if r["id"] is None else str(r["id"]) for r in records], pa.string()
+            ),
+            "ok": pa.array([result.ok for _, result in outputs], pa.bool_()),
             "headline": pa.array([r.get("headline") for r in records], pa.string()),
             "highlights": pa.array(
                 [
@@ -149,7 +159,7 @@ def _results_table(numbers: list[int | None], results: list[Result]) -> pa.Table
                 pa.list_(pa.string()),
             ),
             "error": pa.array(errors, pa.string()),
-            "record": pa.array([result.line for result in results], pa.string()),
+            "record": pa.array([result.line for _, result in outputs], pa.string()),
         }
     )
 
