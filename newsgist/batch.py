@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from newsgist.__version__ import __version__
 from newsgist.errors import InvalidOptionError, InvalidRecordError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
-from newsgist.ingest import DEFAULT_MAX_BYTES
+from newsgist.ingest import DEFAULT_MAX_BYTES, InputFormat
 from newsgist.jsonl import JsonlFile, identify, parse_object
 from newsgist.methods.base import DEFAULT_METHOD
 from newsgist.select import SelectOptions
@@ -62,6 +62,7 @@ class BatchJob:
     headline_words: int = DEFAULT_HEADLINE_WORDS
     keep_title: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    input_format: InputFormat = "auto"
     text_field: str = "article"
     id_field: str = "id"
     timings: bool = False
@@ -78,6 +79,7 @@ class BatchJob:
             headline_words=self.headline_words,
             keep_title=self.keep_title,
             max_bytes=self.max_bytes,
+            input_format=self.input_format,
         )
 
     def fingerprint(self) -> dict[str, Any]:

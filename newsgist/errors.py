@@ -10,6 +10,11 @@ The tree::
     │   ├── InputTooLargeError               over the configured size limit
     │   ├── NoSentenceError                  no sentence-ending punctuation at all
     │   └── InvalidRecordError               a JSONL line that is not a usable record
+    ├── FetchError                           a URL could not be fetched
+    │   ├── UnsafeURLError                   not http(s), or a private/loopback address
+    │   ├── FetchTimeoutError                connecting or reading took too long
+    │   ├── HTTPStatusError                  the server answered with a 4xx or 5xx status
+    │   └── ContentTypeError                 the URL is not an HTML or plain-text page
     ├── InvalidOptionError (ValueError)      an option out of range or contradictory
     ├── UnknownNameError (LookupError)       a registry has no entry of that name
     ├── ModelError                           a model file is missing, corrupt or mismatched
@@ -54,6 +59,31 @@ class NoSentenceError(InvalidInputError):
 
 class InvalidRecordError(InvalidInputError):
     """A JSONL line is not a JSON object with the fields a batch or an evaluation needs."""
+
+
+class FetchError(NewsgistError):
+    """A URL could not be fetched: DNS, connection, TLS, redirects or the response itself."""
+
+
+class UnsafeURLError(FetchError):
+    """The URL is not http(s), or its host resolves to an address that is refused by default."""
+
+
+class FetchTimeoutError(FetchError):
+    """Connecting, reading or the whole download took longer than its limit."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+    def __init__(self, url: str, status: int, reason: str) -> None:
+        self.url = url
+        self.status = status
+        super().__init__(f"{url} answered HTTP {status} {reason}".rstrip())
+
+
+class ContentTypeError(FetchError):
+    """The response is not a page newsgist can read (HTML or plain text)."""
 
 
 class InvalidOptionError(NewsgistError, ValueError):

@@ -80,12 +80,21 @@ def _trace(
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArticleMeta:
-    """What an article says about itself besides its body: carried into every Summary."""
+    """What an article says about itself besides its body: carried into every Summary.
+
+    ``source`` is a wire agency named in a dateline; ``site`` the publication whose page it
+    was; ``published`` the publication date as the page gives it (ISO ``YYYY-MM-DD`` from
+    HTML); ``language`` a BCP 47 tag from the page; ``url`` its canonical address.
+    """
 
     title: str | None = None
     credit: str | None = None
     byline: str | None = None
     source: str | None = None
+    published: str | None = None
+    site: str | None = None
+    language: str | None = None
+    url: str | None = None
     reference_highlights: tuple[str, ...] = ()
     metadata: Mapping[str, str] = field(default_factory=dict)
 
@@ -96,6 +105,10 @@ class ArticleMeta:
             "credit": self.credit,
             "byline": self.byline,
             "source": self.source,
+            "published": self.published,
+            "site": self.site,
+            "language": self.language,
+            "url": self.url,
             "reference_highlights": list(self.reference_highlights),
             "metadata": dict(self.metadata),
         }
@@ -108,6 +121,10 @@ class ArticleMeta:
             credit=_optional_str(data, "credit"),
             byline=_optional_str(data, "byline"),
             source=_optional_str(data, "source"),
+            published=_optional_str(data, "published"),
+            site=_optional_str(data, "site"),
+            language=_optional_str(data, "language"),
+            url=_optional_str(data, "url"),
             reference_highlights=_str_tuple(data, "reference_highlights"),
             metadata=_str_mapping(data, "metadata"),
         )

@@ -14,7 +14,13 @@ import numpy as np
 
 from newsgist.errors import InvalidOptionError, NoSentenceError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS, Headliner
-from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, load_text
+from newsgist.ingest import (
+    DEFAULT_MAX_BYTES,
+    IngestOptions,
+    InputFormat,
+    check_input_format,
+    load,
+)
 from newsgist.methods.base import DEFAULT_METHOD, Summarizer
 from newsgist.models import Article, Document, Headline, Highlight, Summary
 from newsgist.registry import headlines, methods
@@ -39,12 +45,15 @@ def summarize(
     headline_words: int = DEFAULT_HEADLINE_WORDS,
     keep_title: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: InputFormat = "auto",
     segmenter: Segmenter = segment,
 ) -> Summary:
     """Summarize one article into a headline and highlights.
 
     Args:
-        source: raw text or a scraped page (``str`` or UTF-8 ``bytes``), or an ``Article``.
+        source: plain text, a scraped page (``str`` or UTF-8 ``bytes``), an HTML page
+            (``str`` or ``bytes`` in any charset), or an ``Article`` (for a URL, pass
+            ``newsgist.load_url(url)``).
         method: a name from ``newsgist.methods.names()``.
         sentences: how many highlights (default 3); a shorter article gives what it has.
         words: instead of ``sentences``, fill up to this many words, never over.
@@ -59,6 +68,8 @@ def summarize(
         keep_title: use the article's own title as the headline when it has one (the
             title stays in ``Summary.article.title`` either way).
         max_bytes: inputs larger than this are refused with ``InputTooLargeError``.
+        input_format: ``"text"`` or ``"html"``; ``"auto"`` tells them apart by how the input
+            starts (a doctype or an HTML tag).
         segmenter: turns the body into sentences; the news-tuned default rarely needs changing.
 
     Raises:
@@ -77,6 +88,7 @@ def summarize(
         headline_words=headline_words,
         keep_title=keep_title,
         max_bytes=max_bytes,
+        input_format=input_format,
         segmenter=segmenter,
     )(source)
 
@@ -97,6 +109,7 @@ class Pipeline:
     headline_words: int
     keep_title: bool
     max_bytes: int
+    input_format: InputFormat
     segmenter: Segmenter
 
     def __call__(self, source: str | bytes | Article) -> Summary:
@@ -114,7 +127,9 @@ class Pipeline:
         article = (
             source
             if isinstance(source, Article)
-            else timed("ingest", lambda: load_text(source, options=ingest))
+            else timed(
+                "ingest", lambda: load(source, input_format=self.input_format, options=ingest)
+            )
         )
         if not has_terminator(article.body):
             raise NoSentenceError(
@@ -167,6 +182,7 @@ def make_pipeline(
     headline_words: int = DEFAULT_HEADLINE_WORDS,
     keep_title: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: InputFormat = "auto",
     segmenter: Segmenter = segment,
 ) -> Pipeline:
     """Build a reusable ``Pipeline`` from ``summarize``'s options, checking them all now.
@@ -175,6 +191,7 @@ def make_pipeline(
         NewsgistError: an unknown method or generator, or an option out of range.
 
     """
+    check_input_format(input_format)
     if options is None:
         options = SelectOptions(sentences=sentences, words=words)
     elif sentences is not None or words is not None:
@@ -195,6 +212,7 @@ def make_pipeline(
         headline_words=headline_words,
         keep_title=keep_title,
         max_bytes=max_bytes,
+        input_format=input_format,
         segmenter=segmenter,
     )
 

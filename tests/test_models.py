@@ -14,6 +14,10 @@ meta = st.builds(
     credit=st.none() | texts,
     byline=st.none() | texts,
     source=st.none() | texts,
+    published=st.none() | texts,
+    site=st.none() | texts,
+    language=st.none() | texts,
+    url=st.none() | texts,
     reference_highlights=st.lists(texts, max_size=4).map(tuple),
     metadata=st.dictionaries(texts, texts, max_size=3),
 )

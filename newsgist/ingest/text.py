@@ -1,4 +1,4 @@
-"""Turn raw text input (plain text or a scraped page) into a clean ``Article``.
+"""Plain text or a scraped page → a clean ``Article``.
 
 Order of work: check the raw input (size, binary bytes, UTF-8), normalise line ends, then
 read it line by line. Page chrome lines are dropped; credit, byline and date lines become
@@ -152,7 +152,7 @@ class IngestOptions:
 def decode(data: bytes, *, options: IngestOptions | None = None) -> str:
     """Decode input bytes as UTF-8 after the size and binary checks."""
     options = options or IngestOptions()
-    _check_size(len(data), options)
+    check_size(len(data), options)
     if b"\x00" in data:
         raise BinaryInputError("input contains NUL bytes: it looks like a binary file, not text")
     try:
@@ -180,7 +180,7 @@ def load_text(source: str | bytes, *, options: IngestOptions | None = None) -> A
     """Check, clean and structure raw text input into an ``Article``."""
     options = options or IngestOptions()
     text = decode(source, options=options) if isinstance(source, bytes) else source
-    _check_size(len(text) if len(text) * 4 <= options.max_bytes else len(text.encode()), options)
+    check_size(len(text) if len(text) * 4 <= options.max_bytes else len(text.encode()), options)
     sample = text[:10_000]
     if "\x00" in text or (_CONTROL.search(sample) and len(_CONTROL.findall(sample)) > 10):
         raise BinaryInputError("input contains NUL or control characters: it is not text")
@@ -189,7 +189,7 @@ def load_text(source: str | bytes, *, options: IngestOptions | None = None) -> A
     return _structure(text)
 
 
-def _check_size(size: int, options: IngestOptions) -> None:
+def check_size(size: int, options: IngestOptions) -> None:
     """Refuse inputs over the limit, saying what the limit is and how to raise it."""
     if size > options.max_bytes:
         raise InputTooLargeError(
@@ -242,6 +242,7 @@ def _structure(text: str) -> Article:
         credit=page.metadata.pop("credit", None),
         byline=page.metadata.pop("byline", None),
         source=page.source,
+        published=page.metadata.pop("published", None),
         reference_highlights=page.highlights,
         metadata=page.metadata,
     )
@@ -257,7 +258,7 @@ def _classify(line: str, page: _Page) -> bool:
             return True
     for name, pattern in METADATA_LINES:
         match = pattern.fullmatch(line)
-        if match and not (name == "byline" and _TERMINAL.search(line)):
+        if match and not (name == "byline" and ends_sentence(line)):
             page.keep(name, match.group("value"))
             return True
     return False
@@ -297,12 +298,17 @@ def _take_leading_title(page: _Page) -> None:
         del lines[first]
 
 
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends like a sentence or a clause (``.!?…:;,``, then quotes or brackets)."""
+    return _TERMINAL.search(line) is not None
+
+
 def _is_headline(line: str) -> bool:
     """Whether a line reads like a headline: short, with no sentence-ending punctuation."""
     if len(line) > 250:  # no 25-word headline is this long; spares splitting whole bodies
         return False
     words = line.split()
-    return 2 <= len(words) <= 25 and not _TERMINAL.search(line) and "•" not in line
+    return 2 <= len(words) <= 25 and not ends_sentence(line) and "•" not in line
 
 
 def _join(lines: list[str]) -> str:

@@ -11,7 +11,7 @@ from newsgist.errors import (
     InvalidOptionError,
     NewsgistError,
 )
-from newsgist.ingest import CHROME_LINES, IngestOptions, decode, load_text, read_limited
+from newsgist.ingest.text import CHROME_LINES, IngestOptions, decode, load_text, read_limited
 
 STORY = "The council met on Monday. It voted to close the library. Residents protested."
 
@@ -91,9 +91,9 @@ def test_metadata_lines_become_fields(line, field, value):
     assert line not in article.body
 
 
-def test_published_and_updated_lines_go_to_metadata():
+def test_published_and_updated_lines_become_metadata():
     article = load_text(f"Published: 12 March 2026\nUpdated: 13 March 2026\n{STORY}")
-    assert article.metadata["published"] == "12 March 2026"
+    assert article.published == "12 March 2026"
     assert article.metadata["updated"] == "13 March 2026"
 
 
@@ -159,7 +159,7 @@ def test_daily_mail_head_is_stripped(text):
     assert article.body.lower().startswith("a man was jailed")
     assert article.byline is not None
     assert article.byline.lower() == "daily mail reporter"
-    assert article.metadata["published"].lower().startswith("12:00 est")
+    assert (article.published or "").lower().startswith("12:00 est")
     assert article.metadata["updated"].lower().endswith("2014")
 
 
