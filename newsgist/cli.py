@@ -7,6 +7,7 @@ on stderr and no traceback; 130 when interrupted.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,13 +19,30 @@ import click
 from newsgist.__version__ import __version__
 from newsgist.errors import NewsgistError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
-from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, read_limited
+from newsgist.ingest import (
+    DEFAULT_MAX_BYTES,
+    INPUT_FORMATS,
+    IngestOptions,
+    InputFormat,
+    read_limited,
+)
+from newsgist.ingest.fetch import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_READ_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT,
+    DEFAULT_USER_AGENT,
+    FetchOptions,
+)
 from newsgist.methods.base import DEFAULT_METHOD
-from newsgist.models import Summary
+from newsgist.models import Article, Summary
 from newsgist.registry import headlines, methods
 from newsgist.select import REDUNDANCY, Redundancy, SelectOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 _HEADLINE_WORDS = click.option(
     "--headline-words",
@@ -131,10 +149,64 @@ def _summary_options(*option_names: str) -> Callable[[F], F]:
             default=DEFAULT_MAX_BYTES,
             show_default=True,
             type=click.IntRange(1),
-            help="Refuse articles larger than this.",
+            help="Refuse articles (and downloads) larger than this.",
+        ),
+        click.option(
+            "--input",
+            "input_format",
+            type=click.Choice(list(INPUT_FORMATS)),
+            default="auto",
+            show_default=True,
+            help="Read the input as plain text or HTML; auto tells them apart.",
         ),
     ]
     return _stacked(decorators)
+
+
+def _fetch_options(command: F) -> F:
+    """Add the options for fetching a URL: limits, the User-Agent, and private networks."""
+    decorators = [
+        click.option(
+            "--allow-private",
+            is_flag=True,
+            help="Let a URL (or a redirect) reach loopback, private or link-local addresses.",
+        ),
+        click.option(
+            "--allow-network",
+            "allow_networks",
+            multiple=True,
+            metavar="CIDR",
+            help="Let URLs reach this network even though it is private (repeatable).",
+        ),
+        click.option(
+            "--timeout",
+            default=DEFAULT_TOTAL_TIMEOUT,
+            show_default=True,
+            type=click.FloatRange(min=0, min_open=True),
+            help="Seconds a download may take in all.",
+        ),
+        click.option(
+            "--connect-timeout",
+            default=DEFAULT_CONNECT_TIMEOUT,
+            show_default=True,
+            type=click.FloatRange(min=0, min_open=True),
+            help="Seconds to look up and connect to each host.",
+        ),
+        click.option(
+            "--max-redirects",
+            default=DEFAULT_MAX_REDIRECTS,
+            show_default=True,
+            type=click.IntRange(0),
+            help="Redirects to follow.",
+        ),
+        click.option("--user-agent", default=DEFAULT_USER_AGENT, show_default=True),
+        click.option(
+            "--ca-bundle",
+            type=click.Path(exists=True, dir_okay=False),
+            help="PEM file of CA certificates to trust instead of the default ones.",
+        ),
+    ]
+    return _stacked(decorators)(command)
 
 
 def _select_options(
@@ -185,10 +257,9 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument(
-    "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
-)
+@click.argument("source", metavar="FILE|URL", required=False, default="-")
 @_summary_options()
+@_fetch_options
 @click.option(
     "--format",
     "output_format",
@@ -198,18 +269,30 @@ def cli() -> None:
     help="Output format; json is the Summary's round-trip form.",
 )
 def summarize(
-    file: str,
+    source: str,
     method: str,
     headline: str,
     headline_words: int,
     keep_title: bool,
     output_format: str,
     max_bytes: int,
+    input_format: InputFormat,
     method_options: tuple[str, ...],
     model: Path | None,
+    allow_private: bool,
+    allow_networks: tuple[str, ...],
+    timeout: float,
+    connect_timeout: float,
+    max_redirects: int,
+    user_agent: str,
+    ca_bundle: str | None,
     **selection: Any,  # noqa: ANN401 - the shared selection options
 ) -> None:
-    """Summarize FILE (or stdin when FILE is - or missing)."""
+    """Summarize FILE (plain text or HTML), the page at URL, or stdin (FILE - or missing).
+
+    A URL is fetched over http(s) within the limits below; by default it may not reach
+    loopback, private or link-local addresses, even through a redirect.
+    """
     from newsgist.pipeline import make_headliner, make_summarizer
     from newsgist.pipeline import summarize as run
 
@@ -217,7 +300,26 @@ def summarize(
     settings = _method_options(method_options, model)
     make_summarizer(method, settings)  # bad names and options fail before input is read
     make_headliner(headline, headline_words)
-    data = _read_input(file, IngestOptions(max_bytes=max_bytes))
+    data: bytes | Article
+    if _is_url(source):
+        from newsgist.ingest.fetch import load_url
+
+        fetch = FetchOptions(
+            user_agent=user_agent,
+            connect_timeout=connect_timeout,
+            read_timeout=min(timeout, DEFAULT_READ_TIMEOUT),
+            total_timeout=timeout,
+            max_bytes=max_bytes,
+            max_redirects=max_redirects,
+            allow_private=allow_private,
+            allow_networks=allow_networks,
+            ca_bundle=ca_bundle,
+        )
+        data = load_url(source, options=fetch, input_format=input_format)
+    else:
+        data = _read_input(source, IngestOptions(max_bytes=max_bytes))
+        if input_format == "auto" and Path(source).suffix.lower() in _HTML_SUFFIXES:
+            input_format = "html"
     summary = run(
         data,
         method=method,
@@ -227,8 +329,14 @@ def summarize(
         headline_words=headline_words,
         keep_title=keep_title,
         max_bytes=max_bytes,
+        input_format=input_format,
     )
     click.echo(_render(summary, output_format))
+
+
+def _is_url(source: str) -> bool:
+    """Whether the argument names a URL rather than a file (any scheme, so ftp: is refused)."""
+    return _SCHEME.match(source) is not None and not Path(source).exists()
 
 
 @cli.command()
@@ -270,6 +378,7 @@ def batch(
     headline_words: int,
     keep_title: bool,
     max_bytes: int,
+    input_format: InputFormat,
     text_field: str,
     id_field: str,
     timings: bool,
@@ -300,6 +409,7 @@ def batch(
         headline_words=headline_words,
         keep_title=keep_title,
         max_bytes=max_bytes,
+        input_format=input_format,
         text_field=text_field,
         id_field=id_field,
         timings=timings,

@@ -49,6 +49,11 @@ LOGGER = logging.getLogger(__name__)
 DEFAULT_USER_AGENT = f"newsgist/{__version__} (news summarizer; python-httpx)"
 """Says what is asking, so site owners can tell newsgist apart (and block it if they wish)."""
 
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_READ_TIMEOUT = 15.0
+DEFAULT_TOTAL_TIMEOUT = 30.0
+DEFAULT_MAX_REDIRECTS = 5
+
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8"
 _KINDS: dict[str, Literal["html", "text"]] = {
     "text/html": "html",
@@ -71,11 +76,11 @@ class FetchOptions:
     """
 
     user_agent: str = DEFAULT_USER_AGENT
-    connect_timeout: float = 5.0
-    read_timeout: float = 15.0
-    total_timeout: float = 30.0
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
+    read_timeout: float = DEFAULT_READ_TIMEOUT
+    total_timeout: float = DEFAULT_TOTAL_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
-    max_redirects: int = 5
+    max_redirects: int = DEFAULT_MAX_REDIRECTS
     allow_private: bool = False
     allow_networks: tuple[str, ...] = ()
     ca_bundle: str | None = None

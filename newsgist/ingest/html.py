@@ -172,6 +172,8 @@ def load_html(
         raise BinaryInputError("input contains NUL bytes: it is not an HTML page")
     trafilatura = _trafilatura()
     tree = trafilatura.load_html(text)
+    if tree is None and text.strip():  # a fragment such as "<p>…</p>": give it a document
+        tree = trafilatura.load_html(f"<html><body>{text}</body></html>")
     if tree is None:
         raise EmptyInputError("the HTML page is empty or cannot be parsed")
     found = trafilatura.bare_extraction(
