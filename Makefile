@@ -51,6 +51,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/learned.py --data $(DATA)
 	$(BIN)/python benchmarks/ablation.py --data $(DATA)
 	$(BIN)/python benchmarks/batch.py --data $(DATA)
+	$(BIN)/python benchmarks/extract.py
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
@@ -59,6 +60,7 @@ bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/learned.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/ablation.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/batch.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/extract.py --quick
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -3,6 +3,8 @@
 >>> import newsgist
 >>> summary = newsgist.summarize(open("story.txt").read(), sentences=3)  # doctest: +SKIP
 >>> [h.text for h in summary.highlights]  # doctest: +SKIP
+>>> page = newsgist.load_url("https://news.example/story")  # doctest: +SKIP
+>>> newsgist.summarize(page).headline  # doctest: +SKIP
 
 Importing this package is cheap: numpy and the methods load on the first ``summarize``.
 """
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from newsgist import headlines, methods
 from newsgist.__version__ import __version__
 from newsgist.errors import NewsgistError
+from newsgist.ingest import load
 from newsgist.models import (
     Article,
     ArticleMeta,
@@ -27,6 +30,7 @@ from newsgist.models import (
 from newsgist.segment import segment
 
 if TYPE_CHECKING:
+    from newsgist.ingest.fetch import FetchOptions, load_url
     from newsgist.methods.base import Summarizer
     from newsgist.pipeline import summarize
 
@@ -34,6 +38,7 @@ __all__ = [
     "Article",
     "ArticleMeta",
     "Document",
+    "FetchOptions",
     "Headline",
     "Highlight",
     "NewsgistError",
@@ -42,6 +47,8 @@ __all__ = [
     "Summary",
     "__version__",
     "headlines",
+    "load",
+    "load_url",
     "methods",
     "segment",
     "summarize",
@@ -50,14 +57,18 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
+_LAZY = {
+    "summarize": "newsgist.pipeline",
+    "Summarizer": "newsgist.methods.base",
+    "load_url": "newsgist.ingest.fetch",
+    "FetchOptions": "newsgist.ingest.fetch",
+}
+
+
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - module attributes of several types
-    """Load the pipeline and the method protocol on first use, keeping import cheap."""
-    if name == "summarize":
-        from newsgist.pipeline import summarize
+    """Load the pipeline, the method protocol and fetching on first use, keeping import cheap."""
+    if name in _LAZY:
+        import importlib
 
-        return summarize
-    if name == "Summarizer":
-        from newsgist.methods.base import Summarizer
-
-        return Summarizer
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'newsgist' has no attribute {name!r}")

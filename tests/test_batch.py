@@ -123,6 +123,16 @@ def test_fields_are_chosen_and_timings_can_be_kept(tmp_path):
     assert record["timings"]["total"] > 0
 
 
+def test_html_records_are_read_as_pages(tmp_path):
+    page = (DATA / "pages" / "metro-wire.html").read_bytes().decode("latin-1")
+    lines = [json.dumps({"id": "page", "article": page}).encode(), *_records(1)]
+    run_batch(_write(tmp_path / "in.jsonl", lines), tmp_path / "out.jsonl", BatchJob())
+    html, text = map(json.loads, _lines(tmp_path / "out.jsonl"))
+    assert html["article"]["title"] == "City hall approves café terraces on Bridge Street"
+    assert html["article"]["byline"] == "Renée Dubois"
+    assert text["article"]["title"] is None
+
+
 def test_gzip_input_gives_the_same_output(tmp_path):
     lines = _records(5)
     plain = _write(tmp_path / "in.jsonl", lines)

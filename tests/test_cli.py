@@ -7,6 +7,7 @@ import pytest
 from newsgist.cli import main
 from newsgist.models import Summary
 from tests.conftest import ROOT
+from tests.httpserver import send, start
 
 EXAMPLE = str(ROOT / "examples" / "article-page.txt")
 
@@ -364,3 +365,93 @@ def test_batch_shows_progress_on_a_terminal(tmp_path):
     assert "summarizing" in text
     assert "articles/s" in text
     assert "3,000 ok, 0 failed" in text
+
+
+PAGES = ROOT / "tests" / "data" / "pages"
+
+
+@pytest.fixture(scope="module")
+def site():
+    routes = {
+        "/story": lambda h: send(h, (PAGES / "le-quotidien-du-lac.html").read_bytes()),
+        "/moved": lambda h: send(h, b"", None, 301, {"Location": "/story"}),
+        "/to-metadata": lambda h: send(h, b"", None, 302, {"Location": "http://169.254.169.254/"}),
+        "/photo": lambda h: send(h, b"\x89PNG", "image/png"),
+    }
+    yield from start("127.0.0.1", routes)
+
+
+def test_html_file_summarizes_with_metadata_in_json(capsys):
+    assert main(["summarize", str(PAGES / "harbour-gazette.html"), "--format", "json"]) == 0
+    article = json.loads(capsys.readouterr().out)["article"]
+    assert article["title"] == "Ferry firm halts night crossings after engine-room fire"
+    assert article["byline"] == "Morag Lindsay"
+    assert article["published"] == "2026-03-12"
+    assert article["site"] == "The Harbour Gazette"
+    assert article["language"] == "en-GB"
+    assert article["url"].startswith("https://www.harbourgazette.example/news/")
+
+
+def test_html_on_stdin_is_detected():
+    done = run_process(
+        "summarize", "--format", "json", stdin=(PAGES / "valley-courier.html").read_bytes()
+    )
+    assert done.returncode == 0, done.stderr
+    article = json.loads(done.stdout)["article"]
+    assert article["title"] == "Vineyard co-operative wins €2m grant for flood defences"
+    assert article["site"] == "Valley Courier"
+
+
+def test_input_text_reads_an_html_file_as_text(capsys, tmp_path):
+    page = tmp_path / "note.html"
+    page.write_text("The <b>ferry</b> sank. All were saved.", encoding="utf-8")
+    assert main(["summarize", str(page), "--format", "json"]) == 0
+    assert "<b>" not in capsys.readouterr().out
+    assert main(["summarize", str(page), "--format", "json", "--input", "text"]) == 0
+    assert "<b>ferry</b>" in capsys.readouterr().out
+
+
+def test_url_summarizes_end_to_end(capsys, site):
+    args = [
+        "summarize",
+        f"{site.base}/moved",
+        "--format",
+        "json",
+        "--allow-network",
+        "127.0.0.1/32",
+    ]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (
+        data["article"]["title"]
+        == "La piscine municipale rouvrira en juin après deux ans de travaux"
+    )
+    assert data["article"]["language"] == "fr"
+    assert len(data["highlights"]) == 3
+    assert site.agents[-1].startswith("newsgist/")
+
+
+@pytest.mark.parametrize(
+    ("path", "extra", "message"),
+    [
+        ("/story", [], "127.0.0.1 is not a public address"),
+        ("/to-metadata", ["--allow-network", "127.0.0.1/32"], "169.254.169.254 is not a public"),
+        ("/photo", ["--allow-private"], "image/png, not an HTML page"),
+        ("/missing", ["--allow-private"], "answered HTTP 404"),
+        ("/story", ["--allow-private", "--max-bytes", "100"], "over the 100-byte limit"),
+        ("/story", ["--allow-network", "not-a-net"], "allow_networks"),
+    ],
+)
+def test_url_errors_exit_2_with_one_line(capsys, site, path, extra, message):
+    assert_fails(capsys, ["summarize", f"{site.base}{path}", *extra], message)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("ftp://news.example/story", "only http and https"),
+        ("http://no-such-host.invalid/story", "could not resolve host no-such-host.invalid"),
+    ],
+)
+def test_bad_urls_exit_2_with_one_line(capsys, url, message):
+    assert_fails(capsys, ["summarize", url], message)

@@ -10,6 +10,7 @@ from newsgist.errors import (
 )
 from newsgist.ingest import load_text
 from newsgist.models import Article, Sentence
+from tests.conftest import DATA
 
 
 def test_example_page_summary(example_page):
@@ -80,10 +81,32 @@ def test_bytes_are_accepted():
     assert newsgist.summarize("Café owners met. They agreed.".encode()).highlights
 
 
+def test_html_pages_are_summarized_with_their_metadata():
+    page = (DATA / "pages" / "harbour-gazette.html").read_bytes()
+    summary = newsgist.summarize(page, keep_title=True)
+    assert summary.headline == "Ferry firm halts night crossings after engine-room fire"
+    assert summary.article.site == "The Harbour Gazette"
+    assert summary.article.published == "2026-03-12"
+    body = newsgist.load(page).body
+    for highlight in summary.highlights:
+        for start, end in highlight.spans:
+            assert body[start:end] in highlight.text
+        assert "Load more" not in highlight.text
+
+
+def test_input_format_text_keeps_markup_as_text():
+    summary = newsgist.summarize(
+        "<p>The ferry sank.</p> All were saved.", input_format="text", headline=None
+    )
+    assert summary.highlights[0].text.startswith("<p>")
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error"),
     [
         ({"source": ""}, EmptyInputError),
+        ({"source": "The ferry sank.", "input_format": "pdf"}, InvalidOptionError),
+        ({"source": "<html><body><nav>Home</nav></body></html>"}, EmptyInputError),
         ({"source": "a headline with no punctuation at all"}, NoSentenceError),
         ({"source": "The ferry sank.", "method": "nope"}, UnknownNameError),
         ({"source": "The ferry sank.", "headline": "nope"}, UnknownNameError),

@@ -71,6 +71,14 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_PROMOS = ("newsletter", "signup", "sign-up", "promo", "author-bio")
+_PRUNE = [
+    f"//*[contains(translate(@{attribute}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+    f" 'abcdefghijklmnopqrstuvwxyz'), '{word}')]"
+    for attribute in ("class", "id")
+    for word in _PROMOS
+]
+"""Boxes that sit inside story bodies but are not story: sign-up forms, promos, author bios."""
 _QUOTE_MAX = 300
 _SITE_MAX = 60
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
@@ -183,6 +191,7 @@ def load_html(
         include_comments=False,
         include_tables=False,
         include_images=False,
+        prune_xpath=_PRUNE,
     )
     if found is None or not found.text:
         raise EmptyInputError("no article text found in the HTML page")

@@ -85,6 +85,12 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("credit", r"\(?(?:photograph|photo|picture|image)s?\s*[:：]\s*(?P<value>.{2,80}?)\)?"),
         ("byline", r"by\s+(?P<value>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+)?[\w.'’-]+){0,7})"),
         ("byline", r"(?P<value>reporting by .{2,160})"),
+        (
+            "note",
+            r"(?P<value>this (?:story|article|report|piece) (?:was|is|has been|first|originally)"
+            r" (?:produced|published|written|supported|funded|made possible|appeared|updated)\b"
+            r".{0,200})",
+        ),
         ("published", r"(?:published|posted)\s*(?:on|at)?\s*:?\s*(?P<value>.{4,60})"),
         ("updated", r"(?:last )?updated\s*(?:on|at)?\s*:?\s*(?P<value>.{4,60})"),
     )

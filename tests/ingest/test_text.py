@@ -91,6 +91,25 @@ def test_metadata_lines_become_fields(line, field, value):
     assert line not in article.body
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This story was produced in partnership with the Valley Education Lab.",
+        "This article originally appeared in the Harbour Gazette.",
+        "This report was funded by a grant from the Coastal Trust.",
+    ],
+)
+def test_production_notes_become_metadata(line):
+    article = load_text(f"{STORY}\n\n{line}")
+    assert article.body == STORY
+    assert article.metadata["note"] == line.rstrip(".")
+
+
+def test_a_story_sentence_about_a_story_is_kept():
+    text = f"{STORY} This story was first told by her grandmother in 1962, she said."
+    assert load_text(text).body == text
+
+
 def test_published_and_updated_lines_become_metadata():
     article = load_text(f"Published: 12 March 2026\nUpdated: 13 March 2026\n{STORY}")
     assert article.published == "12 March 2026"
