@@ -163,6 +163,17 @@ def _summary_options(*option_names: str) -> Callable[[F], F]:
     return _stacked(decorators)
 
 
+def _seconds(flag: str, default: float, help_text: str) -> Callable[[F], F]:
+    """Declare an option taking a positive number of seconds, with its default shown."""
+    return click.option(
+        flag,
+        default=default,
+        show_default=True,
+        type=click.FloatRange(min=0, min_open=True),
+        help=help_text,
+    )
+
+
 def _fetch_options(command: F) -> F:
     """Add the options for fetching a URL: limits, the User-Agent, and private networks."""
     decorators = [
@@ -178,19 +189,9 @@ def _fetch_options(command: F) -> F:
             metavar="CIDR",
             help="Let URLs reach this network even though it is private (repeatable).",
         ),
-        click.option(
-            "--timeout",
-            default=DEFAULT_TOTAL_TIMEOUT,
-            show_default=True,
-            type=click.FloatRange(min=0, min_open=True),
-            help="Seconds a download may take in all.",
-        ),
-        click.option(
-            "--connect-timeout",
-            default=DEFAULT_CONNECT_TIMEOUT,
-            show_default=True,
-            type=click.FloatRange(min=0, min_open=True),
-            help="Seconds to look up and connect to each host.",
+        _seconds("--timeout", DEFAULT_TOTAL_TIMEOUT, "Seconds a download may take in all."),
+        _seconds(
+            "--connect-timeout", DEFAULT_CONNECT_TIMEOUT, "Seconds to resolve and reach a host."
         ),
         click.option(
             "--max-redirects",
@@ -199,7 +200,12 @@ def _fetch_options(command: F) -> F:
             type=click.IntRange(0),
             help="Redirects to follow.",
         ),
-        click.option("--user-agent", default=DEFAULT_USER_AGENT, show_default=True),
+        click.option(
+            "--user-agent",
+            default=DEFAULT_USER_AGENT,
+            show_default=True,
+            help="Sent with every request, so sites can tell who asks.",
+        ),
         click.option(
             "--ca-bundle",
             type=click.Path(exists=True, dir_okay=False),
