@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from newsgist.__version__ import __version__
-from newsgist.errors import NewsgistError
+from newsgist.errors import MissingDependencyError, NewsgistError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import (
     DEFAULT_MAX_BYTES,
@@ -38,6 +38,7 @@ from newsgist.methods.base import DEFAULT_METHOD
 from newsgist.models import Article, Summary
 from newsgist.registry import headlines, methods
 from newsgist.select import REDUNDANCY, Redundancy, SelectOptions
+from newsgist.server import DEFAULT_REQUEST_TIMEOUT, TOKEN_ENV
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,6 +53,19 @@ _HEADLINE_WORDS = click.option(
     help="Headline budget in words.",
 )
 """The headline budget, shared by summarize and evaluate."""
+_ALLOW_PRIVATE = click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let a URL (or a redirect) reach loopback, private or link-local addresses.",
+)
+_ALLOW_NETWORK = click.option(
+    "--allow-network",
+    "allow_networks",
+    multiple=True,
+    metavar="CIDR",
+    help="Let URLs reach this network even though it is private (repeatable).",
+)
+"""Private-network access for URL input, shared by summarize and serve."""
 
 
 def _selection_options(*option_names: str) -> Callable[[F], F]:
@@ -177,18 +191,8 @@ def _seconds(flag: str, default: float, help_text: str) -> Callable[[F], F]:
 def _fetch_options(command: F) -> F:
     """Add the options for fetching a URL: limits, the User-Agent, and private networks."""
     decorators = [
-        click.option(
-            "--allow-private",
-            is_flag=True,
-            help="Let a URL (or a redirect) reach loopback, private or link-local addresses.",
-        ),
-        click.option(
-            "--allow-network",
-            "allow_networks",
-            multiple=True,
-            metavar="CIDR",
-            help="Let URLs reach this network even though it is private (repeatable).",
-        ),
+        _ALLOW_PRIVATE,
+        _ALLOW_NETWORK,
         _seconds("--timeout", DEFAULT_TOTAL_TIMEOUT, "Seconds a download may take in all."),
         _seconds(
             "--connect-timeout", DEFAULT_CONNECT_TIMEOUT, "Seconds to resolve and reach a host."
@@ -674,6 +678,79 @@ def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(what, total=total)
         yield lambda: bar.advance(task)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Processes.")
+@click.option(
+    "--token-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help=f"File holding the API token  [default: ${TOKEN_ENV}]; /v1/* then needs it as a"
+    " Bearer token.",
+)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    help="Let browser pages from this origin call the API (repeatable); off otherwise.",
+)
+@click.option(
+    "--max-body-bytes",
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Refuse larger request bodies (413) and downloads.",
+)
+@_seconds("--timeout", DEFAULT_REQUEST_TIMEOUT, "Seconds one request may take (then 408).")
+@_ALLOW_PRIVATE
+@_ALLOW_NETWORK
+def serve(
+    host: str,
+    port: int,
+    workers: int,
+    token_file: str | None,
+    cors_origins: tuple[str, ...],
+    max_body_bytes: int,
+    timeout: float,
+    allow_private: bool,
+    allow_networks: tuple[str, ...],
+) -> None:
+    """Serve the HTTP API (POST /v1/summarize, GET /v1/methods) and the web page at /."""
+    import os
+
+    from newsgist.server import SETTINGS_ENV, ServerSettings
+
+    try:
+        import uvicorn
+    except ImportError:
+        raise MissingDependencyError("the HTTP service", "server") from None
+    token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
+    settings = ServerSettings(
+        token=token or os.environ.get(TOKEN_ENV) or None,
+        cors_origins=cors_origins,
+        max_body_bytes=max_body_bytes,
+        request_timeout=timeout,
+        fetch=FetchOptions(
+            allow_private=allow_private, allow_networks=allow_networks, max_bytes=max_body_bytes
+        ),
+    )
+    if settings.token is None and host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"newsgist: warning: serving on {host} with no API token; set ${TOKEN_ENV} or"
+            " --token-file to require one",
+            err=True,
+        )
+    os.environ[SETTINGS_ENV] = settings.to_json()
+    uvicorn.run(
+        "newsgist.server:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @cli.command("methods")

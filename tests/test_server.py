@@ -1,0 +1,268 @@
+"""The HTTP API, in process, through httpx's ASGI transport."""
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import numpy as np
+import pytest
+
+from newsgist.errors import InvalidOptionError
+from newsgist.ingest.fetch import FetchOptions
+from newsgist.registry import methods
+from newsgist.server import ServerSettings, create_app
+from tests.conftest import DATA, ROOT
+from tests.httpserver import send, start
+
+STORY = (ROOT / "examples" / "article-page.txt").read_text(encoding="utf-8")
+TOKEN = "s3cret-token-for-tests"
+
+
+def call(app: Any, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://newsgist.test"
+        ) as client:
+            return await client.request(method, path, **kwargs)
+
+    return asyncio.run(go())
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app()
+
+
+def error(response: httpx.Response) -> tuple[int, str]:
+    body = response.json()
+    assert set(body) == {"error"}
+    assert body["error"]["message"]
+    return response.status_code, body["error"]["code"]
+
+
+def test_health(app):
+    response = call(app, "GET", "/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+def test_methods_come_from_the_registry():
+    @methods.register("test-server-dummy")
+    class Dummy:
+        def score(self, document):
+            return np.zeros(len(document.sentences))
+
+    listed = call(create_app(), "GET", "/v1/methods").json()
+    assert "test-server-dummy" in listed["methods"]
+    assert {"learned", "lead", "textrank"} <= set(listed["methods"])
+    assert {"compress", "first-words"} <= set(listed["headlines"])
+
+
+def test_summary_has_traceable_highlights(app):
+    response = call(app, "POST", "/v1/summarize", json={"text": STORY, "include_body": True})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["headline"]
+    assert data["article"]["title"] == "Levee breach floods Marlow Bend, thousands flee"
+    assert len(data["highlights"]) == 3
+    for highlight in data["highlights"]:
+        assert highlight["sources"]
+        (start, end), *_ = highlight["spans"]
+        assert data["body"][start:end] == highlight["text"]
+
+
+def test_options_are_applied(app):
+    body = {"text": STORY, "method": "lead", "sentences": 2, "headline": None}
+    data = call(app, "POST", "/v1/summarize", json=body).json()
+    assert data["method"] == "lead"
+    assert len(data["highlights"]) == 2
+    assert data["headline"] == ""
+    assert "body" not in data
+
+
+def test_html_input_gives_page_metadata(app):
+    page = (DATA / "pages" / "harbour-gazette.html").read_text(encoding="utf-8")
+    data = call(app, "POST", "/v1/summarize", json={"html": page, "keep_title": True}).json()
+    assert data["headline"] == "Ferry firm halts night crossings after engine-room fire"
+    assert data["article"]["site"] == "The Harbour Gazette"
+
+
+@pytest.fixture(scope="module")
+def site():
+    page = (DATA / "pages" / "metro-wire.html").read_bytes()
+    yield from start("127.0.0.1", {"/story": lambda h: send(h, page)})
+
+
+def test_url_input_obeys_the_ssrf_rules(site):
+    refused = call(create_app(), "POST", "/v1/summarize", json={"url": f"{site.base}/story"})
+    assert error(refused) == (400, "unsafe_url")
+    assert site.hits == []
+    allowed = create_app(ServerSettings(fetch=FetchOptions(allow_networks=("127.0.0.1/32",))))
+    data = call(allowed, "POST", "/v1/summarize", json={"url": f"{site.base}/story"}).json()
+    assert data["article"]["title"] == "City hall approves café terraces on Bridge Street"
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({}, 422, "invalid_request"),
+        ({"text": "a", "html": "b"}, 422, "invalid_request"),
+        ({"text": STORY, "sentences": 0}, 422, "invalid_request"),
+        ({"text": STORY, "sentences": 2, "words": 40}, 422, "invalid_request"),
+        ({"text": 5}, 422, "invalid_request"),
+        ({"text": ""}, 422, "invalid_input"),
+        ({"text": "no punctuation here at all"}, 422, "invalid_input"),
+        ({"text": STORY, "method": "nope"}, 400, "unknown_name"),
+        ({"text": STORY, "headline": "nope"}, 400, "unknown_name"),
+        ({"url": "ftp://news.example/story"}, 400, "unsafe_url"),
+        ({"url": "http://no-such-host.invalid/story"}, 422, "fetch_failed"),
+    ],
+)
+def test_errors_are_json_with_a_stable_code(app, body, status, code):
+    assert error(call(app, "POST", "/v1/summarize", json=body)) == (status, code)
+
+
+def test_malformed_json_is_a_json_error(app):
+    response = call(
+        app,
+        "POST",
+        "/v1/summarize",
+        content=b"{not json",
+        headers={"content-type": "application/json"},
+    )
+    assert error(response) == (422, "invalid_request")
+
+
+def test_declared_body_over_the_limit_is_413():
+    small = create_app(ServerSettings(max_body_bytes=1000))
+    response = call(small, "POST", "/v1/summarize", json={"text": "The ferry sank. " * 200})
+    assert error(response) == (413, "body_too_large")
+
+
+def test_streamed_body_over_the_limit_is_413():
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"The ferry sank. " * 10
+        yield b'"}'
+
+    small = create_app(ServerSettings(max_body_bytes=1000))
+    response = call(
+        small,
+        "POST",
+        "/v1/summarize",
+        content=chunks(),
+        headers={"content-type": "application/json"},
+    )
+    assert "content-length" not in response.request.headers
+    assert error(response) == (413, "body_too_large")
+
+
+@pytest.fixture(scope="module")
+def guarded():
+    return create_app(ServerSettings(token=TOKEN))
+
+
+class TestToken:
+    @pytest.mark.parametrize(
+        "header", [None, "Bearer wrong-token-of-some-length", TOKEN, "Basic x"]
+    )
+    def test_v1_needs_the_bearer_token(self, guarded, header):
+        headers = {"Authorization": header} if header else {}
+        for method, path, body in (
+            ("POST", "/v1/summarize", {"text": STORY}),
+            ("GET", "/v1/methods", None),
+        ):
+            response = call(guarded, method, path, json=body, headers=headers)
+            assert error(response) == (401, "unauthorized")
+            assert response.headers["www-authenticate"] == "Bearer"
+
+    def test_the_right_token_passes(self, guarded):
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        response = call(guarded, "POST", "/v1/summarize", json={"text": STORY}, headers=headers)
+        assert response.status_code == 200
+
+    def test_health_and_page_stay_open(self, guarded):
+        assert call(guarded, "GET", "/healthz").status_code == 200
+        assert call(guarded, "GET", "/").status_code == 200
+
+    def test_short_tokens_are_refused(self):
+        with pytest.raises(InvalidOptionError, match="16 characters"):
+            ServerSettings(token="short")
+
+
+def test_cors_is_off_unless_origins_are_listed():
+    preflight = {
+        "Origin": "https://desk.news.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+    }
+    closed = call(create_app(), "OPTIONS", "/v1/summarize", headers=preflight)
+    assert "access-control-allow-origin" not in closed.headers
+    opened = create_app(ServerSettings(cors_origins=("https://desk.news.example",)))
+    allowed = call(opened, "OPTIONS", "/v1/summarize", headers=preflight)
+    assert allowed.headers["access-control-allow-origin"] == "https://desk.news.example"
+    other = call(
+        opened, "OPTIONS", "/v1/summarize", headers={**preflight, "Origin": "https://evil.example"}
+    )
+    assert "access-control-allow-origin" not in other.headers
+
+
+@pytest.fixture
+def slow_method():
+    @methods.register("test-slow")
+    class Slow:
+        def score(self, document):
+            time.sleep(0.6)
+            return np.zeros(len(document.sentences))
+
+    return "test-slow"
+
+
+def test_slow_requests_time_out_with_408(slow_method):
+    quick = create_app(ServerSettings(request_timeout=0.1))
+    response = call(quick, "POST", "/v1/summarize", json={"text": STORY, "method": slow_method})
+    assert error(response) == (408, "request_timeout")
+
+
+def test_summarizing_does_not_block_the_event_loop(slow_method):
+    app = create_app()
+
+    async def go() -> tuple[float, int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            slow = asyncio.create_task(
+                client.post("/v1/summarize", json={"text": STORY, "method": slow_method})
+            )
+            await asyncio.sleep(0.1)
+            started = time.perf_counter()
+            health = await client.get("/healthz")
+            waited = time.perf_counter() - started
+            assert health.status_code == 200
+            return waited, (await slow).status_code
+
+    waited, status = asyncio.run(go())
+    assert status == 200
+    assert waited < 0.3  # answered while the 0.6 s summary was still running
+
+
+def test_page_is_served_with_a_strict_policy(app):
+    response = call(app, "GET", "/")
+    assert response.status_code == 200
+    assert 'id="summarize"' in response.text
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy
+    assert "img-src 'none'" in policy
+    assert "innerHTML" not in response.text  # the page builds every node from text
+
+
+def test_unknown_route_is_a_json_error(app):
+    assert error(call(app, "GET", "/v2/nothing")) == (404, "http_404")
+
+
+def test_openapi_describes_the_api(app):
+    schema = call(app, "GET", "/openapi.json").json()
+    assert {"/v1/summarize", "/v1/methods", "/healthz"} <= set(schema["paths"])
