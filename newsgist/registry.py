@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -42,6 +43,8 @@ class Registry(Generic[T]):
         self.group = group
         self._entries: dict[str, T] = {}
         self._loaded = False
+        self._loading = False
+        self._lock = threading.RLock()
 
     def register(self, name: str) -> Callable[[T], T]:
         """Return a decorator that registers its target under ``name``."""
@@ -87,14 +90,26 @@ class Registry(Generic[T]):
         return tuple(sorted(set(self._entries) | plugins))
 
     def _load_builtins(self) -> None:
-        """Import every public module of the built-in package once, so each registers."""
+        """Import every public module of the built-in package once, so each registers.
+
+        Other threads wait until every module is in (a service's first requests arrive
+        together); a module that reads the registry while it is imported sees what is
+        registered so far instead of recursing.
+        """
         if self._loaded:
             return
-        self._loaded = True
-        package = importlib.import_module(self.package)
-        for module in pkgutil.iter_modules(package.__path__):
-            if not module.name.startswith("_") and module.name != "base":
-                importlib.import_module(f"{self.package}.{module.name}")
+        with self._lock:
+            if self._loaded or self._loading:
+                return
+            self._loading = True
+            try:
+                package = importlib.import_module(self.package)
+                for module in pkgutil.iter_modules(package.__path__):
+                    if not module.name.startswith("_") and module.name != "base":
+                        importlib.import_module(f"{self.package}.{module.name}")
+            finally:
+                self._loading = False
+            self._loaded = True
 
 
 methods: Registry[type[Summarizer]] = Registry(

@@ -1,3 +1,7 @@
+import sys
+import types
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 
@@ -53,3 +57,21 @@ def test_entry_point_plugins_load_lazily(monkeypatch):
     registry: Registry[str] = Registry("thing", package="newsgist.methods", group="test.group")
     assert "plugin-x" in registry.names()
     assert registry.get("plugin-x") == "loaded"
+
+
+def test_threads_wait_for_the_builtins_to_load(tmp_path, monkeypatch):
+    """The first requests of a service arrive together: none may see a half-loaded registry."""
+    package = tmp_path / "slowplugins"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "alpha.py").write_text(
+        "import time\nimport slowplugins_target\n"
+        "time.sleep(0.3)\n"
+        "slowplugins_target.registry.register('alpha')(object)\n"
+    )
+    registry: Registry[type] = Registry("thing", package="slowplugins", group="no-such-group")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setitem(sys.modules, "slowplugins_target", types.SimpleNamespace(registry=registry))
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(lambda _: registry.get("alpha"), range(8)))
+    assert found == [object] * 8
