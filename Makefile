@@ -52,6 +52,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/ablation.py --data $(DATA)
 	$(BIN)/python benchmarks/batch.py --data $(DATA)
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/serve.py --data $(DATA)
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
@@ -61,6 +62,7 @@ bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/ablation.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/batch.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/extract.py --quick
+	$(BIN)/python benchmarks/serve.py --data $(DATA) --quick
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -3,9 +3,9 @@
 Starts the real command (``newsgist serve --port P --workers W``) on 127.0.0.1, waits for
 ``/healthz``, then sends N ``POST /v1/summarize`` requests with C in flight at a time from
 one asyncio httpx client in this process. The articles are the raw CNN, CNN/Daily Mail and
-BBC articles under ``../shared/data`` (or the example page), in turn. Before any load, and
-again after the last request, it reads the RSS of the server's whole process tree (uvicorn
-and its workers). The client shares the machine's cores with the server, so on a 2-core VM
+BBC articles under ``../shared/data`` (or the example page), in turn. It reads the RSS of
+the server's whole process tree (uvicorn and its workers) on start, after one warm-up
+request (which loads the model), and after the last request. The client shares the machine's cores with the server, so on a 2-core VM
 it takes some CPU from the server.
 
 Usage::
@@ -124,6 +124,8 @@ def main() -> None:
     )
     try:
         wait_healthy(base, server)
+        cold = tree_rss(server)
+        httpx.post(f"{base}/v1/summarize", json={"text": articles[0]}, timeout=60)
         before = tree_rss(server)
         latencies, failures, wall = asyncio.run(
             load(base, articles, args.requests, args.concurrency)
@@ -136,12 +138,12 @@ def main() -> None:
         f"{args.requests:,} requests, concurrency {args.concurrency}, {args.workers} server"
         f" worker(s), {len(articles):,} distinct articles\n"
     )
-    print("| requests/s | p50 ms | p95 ms | p99 ms | failed | server RSS before → after MiB |")
+    print("| requests/s | p50 ms | p95 ms | p99 ms | failed | server RSS MiB: cold, warm → after |")
     print("|---:|---:|---:|---:|---:|---|")
     print(
         f"| {args.requests / wall:,.1f} | {percentile(latencies, 0.50) * 1000:,.0f}"
         f" | {percentile(latencies, 0.95) * 1000:,.0f} | {percentile(latencies, 0.99) * 1000:,.0f}"
-        f" | {failures} | {before / 2**20:,.0f} → {after / 2**20:,.0f} |"
+        f" | {failures} | {cold / 2**20:,.0f}, {before / 2**20:,.0f} → {after / 2**20:,.0f} |"
     )
     if failures:
         raise SystemExit(f"{failures} requests failed")

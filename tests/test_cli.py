@@ -455,3 +455,9 @@ def test_url_errors_exit_2_with_one_line(capsys, site, path, extra, message):
 )
 def test_bad_urls_exit_2_with_one_line(capsys, url, message):
     assert_fails(capsys, ["summarize", url], message)
+
+
+def test_serve_refuses_a_short_token_before_listening(capsys, tmp_path):
+    token = tmp_path / "token"
+    token.write_text("short\n")
+    assert_fails(capsys, ["serve", "--token-file", str(token)], "at least 16 characters")
