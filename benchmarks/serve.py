@@ -5,8 +5,8 @@ Starts the real command (``newsgist serve --port P --workers W``) on 127.0.0.1, 
 one asyncio httpx client in this process. The articles are the raw CNN, CNN/Daily Mail and
 BBC articles under ``../shared/data`` (or the example page), in turn. It reads the RSS of
 the server's whole process tree (uvicorn and its workers) on start, after one warm-up
-request (which loads the model), and after the last request. The client shares the machine's cores with the server, so on a 2-core VM
-it takes some CPU from the server.
+request (which loads the model), and after the last request. The client shares the
+machine's cores with the server, so on a 2-core VM it takes some CPU from the server.
 
 Usage::
 
