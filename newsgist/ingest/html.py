@@ -3,12 +3,14 @@
 Order of work: decode the bytes (``decode_html``), parse them once, read the metadata
 (trafilatura: title from og:title, JSON-LD, ``<h1>`` or ``<title>``; author; date; site name;
 canonical URL; newsgist: the language and a photo credit), extract the story's paragraphs
-with trafilatura, leaving out comments, tables and images, then clean them. Cleaning uses
-the line rules of text input (``newsgist.ingest.text``: chrome, bylines, credits,
-datelines), plus two rules that only HTML needs:
+with trafilatura, leaving out comments, tables, images and sign-up, promo and author-bio
+boxes (``_PRUNE``), then clean them. Cleaning uses the line rules of text input
+(``newsgist.ingest.text``: chrome, bylines, credits, datelines, production notes), plus
+three rules that only HTML needs:
 
 - a paragraph that repeats the title or the standfirst is dropped;
-- a short line with no sentence-ending punctuation is dropped. Kickers, subheadings and
+- a short line found inside another paragraph (a pull quote) is dropped;
+- a line with no sentence-ending punctuation is dropped. Kickers, subheadings and
   key-point bullets are page structure, not story sentences.
 
 trafilatura (Barbaresi, ACL 2021, https://aclanthology.org/2021.acl-demo.15) is behind the
