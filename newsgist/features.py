@@ -6,8 +6,10 @@ sentence-level IDF, ``log((1 + n) / (1 + df)) + 1``; and the cosine similarity b
 sentences. No method tokenizes, stems or weights text itself.
 
 Matrices are dense numpy: on news-length articles that is several times faster than sparse.
-To bound memory, features cover at most the first ``MAX_SENTENCES`` sentences; methods score
-any beyond that below all others (see ``newsgist.methods.base.pad``).
+To bound memory whatever the input, features cover a prefix of the sentences: at most
+``MAX_SENTENCES`` of them, ``MAX_TOKENS`` tokens and ``MAX_CELLS`` sentence × term cells (a
+long news story needs a tenth of each). Methods score sentences beyond it below all others
+(see ``newsgist.methods.base.pad``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ if TYPE_CHECKING:
 
 MAX_SENTENCES = 500
 """Features (and so graph methods) cover at most this many leading sentences."""
+MAX_TOKENS = 20_000
+"""... and at most this many tokens; a longer first sentence is read up to this many."""
+MAX_CELLS = 2_000_000
+"""... and at most this many cells in each (sentences, terms) matrix: 16 MB of float64."""
 
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…–—•·"
 
@@ -129,6 +135,30 @@ def _strip(tokens: Iterable[str]) -> list[str]:
     return [w for t in tokens if (w := t.strip(_PUNCTUATION))]
 
 
+def _leading_tokens(sentences: Sequence[Sentence]) -> tuple[tuple[str, ...], ...]:
+    """Lower-cased tokens of the leading sentences, up to ``MAX_SENTENCES`` and ``MAX_TOKENS``."""
+    tokens: list[tuple[str, ...]] = []
+    left = MAX_TOKENS
+    for s in sentences[:MAX_SENTENCES]:
+        if left <= 0:
+            break
+        words = s.text.lower().split(maxsplit=left)[:left]
+        tokens.append(tuple(words))
+        left -= len(words)
+    return tuple(tokens)
+
+
+def _within_cells(sentence: npt.NDArray[np.intp], ids: npt.NDArray[np.intp], n: int) -> int:
+    """How many leading sentences keep ``sentences × distinct terms`` within ``MAX_CELLS``."""
+    if n * len(ids) <= MAX_CELLS:  # the usual case: no bound can be reached
+        return n
+    content = ids >= 0
+    _, first = np.unique(ids[content], return_index=True)
+    new_terms = np.bincount(sentence[content][first], minlength=n)
+    terms = np.maximum(np.cumsum(new_terms), 1)  # distinct terms of sentences 0..k
+    return max(1, int(np.count_nonzero(np.arange(1, n + 1) * terms <= MAX_CELLS)))
+
+
 @dataclass(frozen=True)
 class Features:
     """Per-sentence features of one document. Build with ``Features.of(sentences)``."""
@@ -146,10 +176,14 @@ class Features:
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence]) -> Features:
-        """Compute the features of (at most ``MAX_SENTENCES`` of) ``sentences``."""
-        tokens = tuple(tuple(s.text.lower().split()) for s in sentences[:MAX_SENTENCES])
+        """Compute the features of the leading ``sentences`` within the caps (see the module)."""
+        tokens = _leading_tokens(sentences)
         ids = _TABLE.ids_of(list(chain.from_iterable(tokens)))
         sentence = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
+        covered = _within_cells(sentence, ids, len(tokens))
+        if covered < len(tokens):
+            kept = sentence < covered
+            tokens, ids, sentence = tokens[:covered], ids[kept], sentence[kept]
         content = ids >= 0
         term_ids, first, column = np.unique(ids[content], return_index=True, return_inverse=True)
         order = np.argsort(first)  # columns in order of first use: independent of history

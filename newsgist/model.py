@@ -3,8 +3,10 @@
 ``newsgist train`` fits the trees (scikit-learn, the ``train`` extra); summarizing only reads
 them. A model file is a plain ``.npz`` (no pickle) holding the flattened trees and a JSON
 header: format name and version, the feature names it was trained on, and how it was trained.
-Every way a file can be wrong (missing, not an archive, truncated, another format version,
-other features, inconsistent arrays) raises ``ModelError`` naming the file.
+Every way a file can be wrong (missing, not a regular file, too large, not an archive,
+truncated, another format version, other features, inconsistent arrays) raises ``ModelError``
+naming the file. Sizes are checked before anything is read or allocated: the file's own size,
+each member's declared size in the archive, and each array's declared shape.
 
 Trees are evaluated for all sentences at once: every tree's current node advances one level per
 step, so the cost is ``depth`` vectorised steps, not a Python loop per tree.
@@ -13,6 +15,8 @@ step, so the cost is ``depth`` vectorised steps, not a Python loop per tree.
 from __future__ import annotations
 
 import json
+import math
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,6 +39,9 @@ FORMAT_VERSION = 1
 DEFAULT_MODEL = "salience.npz"
 """The shipped model's file name under ``newsgist/resources``."""
 _ARRAYS = ("feature", "threshold", "left", "right", "value", "roots")
+MAX_MODEL_BYTES = 64 * 2**20
+"""Largest model file read, and largest total of its arrays once unpacked (the shipped model
+is 53 KiB on disk; models of a few MB are the norm)."""
 
 
 @dataclass(frozen=True)
@@ -94,11 +101,14 @@ class SalienceModel:
     def load(cls, path: str | Path) -> SalienceModel:
         """Read a model file written by ``save``, checking everything a bad file could break."""
         try:
+            _check_file(path)
             with Path(path).open("rb") as stream:
                 archive = np.load(stream, allow_pickle=False)
                 if not isinstance(archive, np.lib.npyio.NpzFile):
                     raise ModelError(path, "a single array, not a model archive (.npz)")
                 with archive:
+                    if archive.zip is not None:  # None only once closed
+                        _check_sizes(path, archive.zip)
                     arrays = {name: archive[name] for name in ("header", *_ARRAYS)}
         except FileNotFoundError:
             raise ModelError(path, "no such file") from None
@@ -125,6 +135,41 @@ class SalienceModel:
             raise ModelError(path, "the tree arrays have the wrong types (damaged file?)") from None
         _check_arrays(path, model)
         return model
+
+
+def _check_file(path: str | Path) -> None:
+    """Refuse what is not a regular file (a FIFO would block, a device never end) or too big."""
+    info = Path(path).stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ModelError(path, "not a regular file")
+    if info.st_size > MAX_MODEL_BYTES:
+        raise ModelError(path, f"{info.st_size:,} bytes, over the {MAX_MODEL_BYTES:,}-byte limit")
+
+
+def _check_sizes(path: str | Path, archive: zipfile.ZipFile) -> None:
+    """Refuse an archive whose arrays would unpack past ``MAX_MODEL_BYTES``, before reading them.
+
+    Both what the archive declares for each member and what each array's header declares
+    for its shape count: numpy allocates the declared shape before reading the data.
+    """
+    total = 0
+    for name in ("header", *_ARRAYS):
+        try:
+            member = archive.getinfo(f"{name}.npy")
+        except KeyError:
+            raise ModelError(path, f"not a newsgist model: no {name!r} array") from None
+        with archive.open(member) as stream:
+            version = np.lib.format.read_magic(stream)
+            read = (
+                np.lib.format.read_array_header_1_0
+                if version == (1, 0)
+                else np.lib.format.read_array_header_2_0
+            )
+            shape, _, dtype = read(stream)
+        declared = math.prod(shape) * dtype.itemsize
+        total += max(declared, member.file_size)
+        if total > MAX_MODEL_BYTES:
+            raise ModelError(path, f"its arrays unpack to over {MAX_MODEL_BYTES:,} bytes")
 
 
 def _header(path: str | Path, raw: npt.NDArray[Any]) -> dict[str, Any]:

@@ -136,7 +136,13 @@ class Pipeline:
                 "the text has no sentence-ending punctuation (. ! ?), so it has no sentences to"
                 " choose from; add punctuation or pass a punctuated article"
             )
-        document = Document(article, tuple(timed("segment", lambda: self.segmenter(article.body))))
+        readable = _readable(article.body)
+        document = Document(article, tuple(timed("segment", lambda: self.segmenter(readable))))
+        if not document.sentences:
+            raise NoSentenceError(
+                "the text has no sentence with a letter or digit in it, so it has nothing to"
+                " summarize"
+            )
         scores = timed(
             "score", lambda: np.asarray(self.summarizer.score(document), dtype=np.float64)
         )
@@ -168,6 +174,23 @@ class Pipeline:
             article=article.meta,
             timings=timings,
         )
+
+
+MAX_SEGMENTED_CHARS = 250_000
+"""Sentences are read from this much of the body (about 40,000 words, ten times a long news
+story): every method scores only what the shared features cover, a prefix of 20,000 tokens at
+most (``newsgist.features``), so reading further would cost time and memory for nothing."""
+
+
+def _readable(body: str) -> str:
+    """Return the part of ``body`` to segment: all, or a prefix cut at a line break or space."""
+    if len(body) <= MAX_SEGMENTED_CHARS:
+        return body
+    for separator in ("\n", " "):
+        cut = body.rfind(separator, MAX_SEGMENTED_CHARS // 2, MAX_SEGMENTED_CHARS)
+        if cut > 0:
+            return body[:cut]
+    return body[:MAX_SEGMENTED_CHARS]
 
 
 def make_pipeline(

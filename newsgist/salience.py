@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsgist.features import MAX_SENTENCES, Features
+from newsgist.features import Features
 from newsgist.methods._graph import pagerank
 from newsgist.segment import is_cased
 
@@ -70,20 +70,22 @@ _QUOTES = '"“”«»'
 _NUMBER = re.compile(r"\d")
 _CAPITALISED = re.compile(r"\s[\"“'(]?[A-Z]")
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_MAX_CUE_CHARS = 5_000
+"""Content cues read this much of a sentence: all of any real one, a bounded cost for run-ons."""
 
 
 def salience_features(document: Document) -> npt.NDArray[np.float64]:
-    """Return the (sentences, ``len(NAMES)``) feature matrix of ``document``.
+    """Return the (covered sentences, ``len(NAMES)``) feature matrix of ``document``.
 
-    Sentences past ``MAX_SENTENCES`` get the row of the last covered sentence's position
-    features only; they are scored but ranked like the tail of the article.
+    One row for each sentence the shared ``Features`` cover (a bounded prefix of the
+    article); the learned method ranks the rest below them, as every method does.
     """
-    sentences = document.sentences[:MAX_SENTENCES]
-    n = len(sentences)
-    if n == 0:
-        return np.zeros((len(document.sentences), len(NAMES)))
     features: Features = document.features
-    texts = [s.text for s in sentences]
+    n = len(features)
+    if n == 0:
+        return np.zeros((0, len(NAMES)))
+    sentences = document.sentences[:n]
+    texts = [s.text[:_MAX_CUE_CHARS] for s in sentences]
     words = np.array([len(t) for t in features.tokens], dtype=np.float64)
     position = np.arange(n, dtype=np.float64)
     paragraphs = np.array([s.paragraph for s in sentences])
@@ -142,9 +144,6 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     put("is_question", [t.rstrip(_QUOTES + " ')").endswith("?") for t in texts])
     put("open_ending", [t.rstrip(_QUOTES + " ')")[-1:] not in ".!?" for t in texts])
     put("novelty", novelty)
-    missing = len(document.sentences) - n
-    if missing > 0:
-        rows = np.vstack([rows, np.repeat(rows[-1:], missing, axis=0)])
     return rows
 
 

@@ -50,12 +50,13 @@ _OPENERS = "\"'“‘«([`"
 
 _CANDIDATE = re.compile(
     r"""
-    [.!?…。！？]                              # every candidate starts here, so the engine
-    (?:                                       # can skip ahead to these characters
+    (?:(?<![.!?…])[.!?]|[…。！？])             # every candidate starts here, so the engine
+    (?:                                       # can skip ahead; never inside a run of .!?,
+                                              # which the run's first character covers
         (?<=[。！？])[。！？]*                   # CJK terminators need no space after
-      | (?:(?<=\.)(?:[ ]\.){2,}|[.!?]*)         # a spaced ". . ." or a run like ?! or ...
-        [\"'”’»)\]]*                          # closing quotes and brackets
-        (?=\s|$)                              # then whitespace or the end of the block
+      | (?:(?<=\.)(?:[ ]\.){2,}|[.!?]*+)        # a spaced ". . ." or a run like ?! or ...
+        [\"'”’»)\]]*+                         # closing quotes and brackets (possessive:
+        (?=\s|$)                              # no backtracking), then whitespace or end
     )
     """,
     re.VERBOSE,
@@ -250,7 +251,8 @@ def _split_block(
     if first is None:
         return
     sent_start = first.start(1)
-    other_spaces = [c for c in "\n\t" if text.find(c, start, end) >= 0]
+    lettered = False  # whether text[sent_start:scanned] has a letter: each char is read once
+    scanned = sent_start
     for match in _CANDIDATE.finditer(text, start, end):
         following = _NEXT_TOKEN.match(text, match.end(), end)
         if following is None:
@@ -262,14 +264,9 @@ def _split_block(
             boundary = True
         else:
             term_start = match.start()
-            token_start = 1 + max(
-                text.rfind(" ", sent_start, term_start),
-                sent_start - 1,
-                *(text.rfind(c, sent_start, term_start) for c in other_spaces),
-            )
-            previous = text[token_start:term_start]
+            previous = text[_token_start(text, sent_start, term_start) : term_start]
             if not previous:  # a stand-alone terminator: space-tokenised text
-                if _word_before(text, sent_start, token_start).lower() in _NEVER_FINAL:
+                if _word_before(text, sent_start, term_start).lower() in _NEVER_FINAL:
                     continue
                 if next_token in _CLOSING_QUOTE_TOKENS:
                     sent_end = next_start + len(next_token)
@@ -278,9 +275,13 @@ def _split_block(
                         break
                     next_start, next_token = following.start(1), following.group(1)
             boundary = _is_boundary(found.rstrip(_CLOSERS), previous, next_token, cased=cased)
-        if boundary and _LETTER.search(text, sent_start, sent_end):
+        if boundary and not lettered:
+            lettered = _LETTER.search(text, scanned, sent_end) is not None
+            scanned = sent_end
+        if boundary and lettered:
             spans.append((sent_start, sent_end))
-            sent_start = next_start
+            sent_start = scanned = next_start
+            lettered = False
     if _ALNUM.search(text, sent_start, end):
         while text[end - 1].isspace():
             end -= 1
@@ -336,12 +337,26 @@ def _starts_sentence(token: str, *, cased: bool) -> bool:
     return lowered in _STRONG_STARTERS
 
 
+_LONGEST_TOKEN = 64
+"""How far back a token before a terminator is read: no abbreviation or word that decides a
+boundary is longer, and a bounded look keeps segmentation linear on text without spaces."""
+
+
+def _token_start(text: str, floor: int, pos: int) -> int:
+    """Return where the token ending at ``pos`` starts, at most ``_LONGEST_TOKEN`` back.
+
+    That is after the last whitespace before ``pos``, and never below ``floor``.
+    """
+    start = pos
+    lowest = max(floor, pos - _LONGEST_TOKEN)
+    while start > lowest and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def _word_before(text: str, floor: int, pos: int) -> str:
     """Return the whitespace-delimited word that ends before the spaces preceding ``pos``."""
     end = pos
     while end > floor and text[end - 1].isspace():
         end -= 1
-    start = end
-    while start > floor and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end]
+    return text[_token_start(text, floor, end) : end]

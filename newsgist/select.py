@@ -137,16 +137,19 @@ def _greedy(
 def _mmr(
     document: Document, scores: npt.NDArray[np.float64], options: SelectOptions, lengths: list[int]
 ) -> list[int]:
-    """Take sentences by maximal marginal relevance until the budget is spent."""
-    relevance = _minmax(scores)
+    """Take sentences by maximal marginal relevance until the budget is spent.
+
+    Candidates are the sentences the shared features cover (a bounded prefix, so the
+    similarity matrix is too); methods rank any others last in any case.
+    """
     covered = len(document.features)
-    similarity = np.zeros((scores.size, scores.size))
-    similarity[:covered, :covered] = document.features.cosine
-    closest = np.zeros(scores.size)
-    available = np.ones(scores.size, dtype=bool)
+    relevance = _minmax(scores[:covered])
+    similarity = document.features.cosine
+    closest = np.zeros(covered)
+    available = np.ones(covered, dtype=bool)
     chosen: list[int] = []
     used = 0
-    budget = np.array(lengths)
+    budget = np.array(lengths[:covered])
     while options.count is None or len(chosen) < options.count:
         if options.words is not None:
             available &= budget <= options.words - used

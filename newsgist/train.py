@@ -89,8 +89,9 @@ def examples(records: Iterable[Record]) -> Examples:
         chosen = oracle([tokenizer.tokenize(s.text) for s in sentences], reference)
         label = np.zeros(len(sentences))
         label[chosen] = 1.0
-        rows.append(salience_features(Document(article, sentences)))
-        labels.append(label)
+        features = salience_features(Document(article, sentences))
+        rows.append(features)
+        labels.append(label[: len(features)])  # sentences past the features' cover: no row
     if not rows:
         raise InvalidOptionError("no usable training records: each needs an article and highlights")
     return Examples(np.vstack(rows), np.concatenate(labels), len(rows), skipped)

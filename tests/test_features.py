@@ -64,6 +64,23 @@ def test_features_cover_at_most_the_cap(monkeypatch):
     assert len(Features.of(sentences)) == 2
 
 
+def test_a_huge_sentence_is_read_up_to_the_token_cap():
+    words = " ".join(f"w{i}" for i in range(features_module.MAX_TOKENS + 5_000))
+    features = Features.of([Sentence(0, words + ".", 0, 0)])
+    assert len(features.tokens[0]) == features_module.MAX_TOKENS
+    assert features.counts.shape == (1, features_module.MAX_TOKENS)
+
+
+def test_many_sentences_of_distinct_words_stay_within_the_cell_cap():
+    sentences = [
+        Sentence(i, " ".join(f"w{i}x{j}" for j in range(100)) + ".", 0, 0) for i in range(500)
+    ]
+    features = Features.of(sentences)
+    assert features.counts.size <= features_module.MAX_CELLS
+    assert features.cosine.shape == (len(features), len(features))
+    assert 1 < len(features) < 500
+
+
 @pytest.mark.parametrize("text", ["", "...", "The."])
 def test_degenerate_inputs(text):
     features = Features.of(segment(text))

@@ -1,4 +1,8 @@
+import io
 import json
+import os
+import threading
+import zipfile
 
 import numpy as np
 import pytest
@@ -115,3 +119,54 @@ def test_load_model_reads_a_file_again_once_it_changes(tmp_path):
     assert load_model(path).threshold[0] == 0.8
     with pytest.raises(ModelError, match="no such file"):
         load_model(tmp_path / "missing.npz")
+
+
+def test_an_archive_that_unpacks_past_the_limit_is_refused_before_reading(tmp_path):
+    path = tmp_path / "bomb.npz"
+    model = _stump()
+    arrays = {name: getattr(model, name) for name in ("feature", "threshold", "left", "right")}
+    header = np.array(json.dumps({"format": FORMAT}))
+    values = np.zeros(10_000_000)  # 80 MB of zeros: about 80 KB compressed
+    np.savez_compressed(path, header=header, value=values, roots=model.roots, **arrays)
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(ModelError, match="unpack to over"):
+        SalienceModel.load(path)
+
+
+def test_an_array_header_declaring_a_huge_shape_is_refused(tmp_path):
+    path = tmp_path / "liar.npz"
+    _stump().save(path)
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    lie = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        lie, {"descr": "<f8", "fortran_order": False, "shape": (10**12,)}
+    )
+    members["value.npy"] = lie.getvalue()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(ModelError, match="unpack to over"):
+        SalienceModel.load(path)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "model.npz"
+    os.mkfifo(path)
+    outcome: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            load_model(path)
+        except BaseException as error:
+            outcome.append(error)
+
+    thread = threading.Thread(target=load, daemon=True)
+    thread.start()
+    thread.join(5)
+    if thread.is_alive():  # unblock the old behaviour's open() before failing
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    assert not thread.is_alive()
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], ModelError)
+    assert "not a regular file" in str(outcome[0])

@@ -56,12 +56,22 @@ def test_lower_cased_text_has_no_case_cues():
     assert not _column(rows, "capitalised_share").any()
 
 
-def test_sentences_past_the_feature_cap_still_get_rows(monkeypatch):
+def test_rows_only_for_the_sentences_the_features_cover(monkeypatch):
     monkeypatch.setattr(features_module, "MAX_SENTENCES", 3)
-    monkeypatch.setattr("newsgist.salience.MAX_SENTENCES", 3)
     rows = _rows(STORY)
-    assert rows.shape == (5, len(NAMES))
-    assert np.array_equal(rows[3], rows[2])
+    assert rows.shape == (3, len(NAMES))
+    assert np.array_equal(rows, _rows(STORY)[:3])
+
+
+def test_thousands_of_one_word_lines_give_a_bounded_matrix():
+    rows = _rows("Go.\n" * 5_000)  # issue 16: every sentence was given a row, then scored
+    assert rows.shape == (features_module.MAX_SENTENCES, len(NAMES))
+
+
+def test_a_run_on_sentence_reads_a_bounded_prefix_for_its_cues():
+    rows = _rows("The " + '"quote ' * 200_000 + "ends here.")
+    assert rows.shape == (1, len(NAMES))
+    assert 0 < _column(rows, "quoted_share")[0] <= 1
 
 
 @settings(max_examples=40, deadline=None)

@@ -128,3 +128,21 @@ def test_word_budget_invariant(budget, redundancy):
         return
     assert sum(lengths[i] for i in chosen) <= budget
     assert chosen == sorted(set(chosen))
+
+
+def test_mmr_on_thousands_of_sentences_allocates_only_the_covered_similarity():
+    import tracemalloc
+
+    from newsgist.features import MAX_SENTENCES
+
+    document = _document(6_000)  # issue 16: a dense 6,000 × 6,000 matrix was 288 MB
+    scores = -np.arange(6_000, dtype=np.float64)
+    tracemalloc.start()
+    try:
+        chosen = select(document, scores, SelectOptions(sentences=3, redundancy="mmr"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(chosen) == 3
+    assert max(chosen) < MAX_SENTENCES
+    assert peak < 40 * 2**20

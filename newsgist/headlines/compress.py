@@ -377,6 +377,17 @@ _QUOTATION = re.compile(r"[\"“‘«`']\S+(?:\s+[^\"”’»']+){3}")
 """A sentence that opens with a quotation of four or more words: someone's words, not news."""
 _CLOSING = "\"'”’»)"
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z][\w-]*")
+_MAX_SOURCE_CHARS = 2_000
+"""A longer sentence cannot carry a headline, and only this much of it is compressed when it
+must (about 300 words: no news sentence comes near it; run-on text without stops does)."""
+_MAX_CANDIDATES = 100
+"""Sentences tried, best first, for one that can carry a headline (real stories need a few)."""
+_MAX_NAMES = 50
+"""Capitalised words of the sentence checked as surnames."""
+_STORY_NAME_CHARS = 100_000
+"""How much of the story is read for surname uses: names are introduced early."""
+_MAX_NAME_USES = 200
+"""Uses of one name read before deciding it is not used both ways."""
 
 
 @headlines.register("compress")
@@ -388,11 +399,22 @@ class CompressHeadliner:
         sentence = document.sentences[_pick(document.sentences, scores)]
         body = document.article.body
         cased = is_cased(body)
-        names = _CAPITALISED_WORD.findall(sentence.text) if cased else ()
-        text = compress(
-            sentence.text, words=words, cased=cased, surnames=story_surnames(body, names)
-        )
+        source = _bounded(sentence.text)
+        names = _CAPITALISED_WORD.findall(source)[:_MAX_NAMES] if cased else ()
+        text = compress(source, words=words, cased=cased, surnames=story_surnames(body, names))
         return Headline.from_sentence(sentence, text)
+
+
+def _bounded(text: str) -> str:
+    """Return at most ``_MAX_SOURCE_CHARS`` of a sentence, cut at a space if it is longer.
+
+    Compression only deletes words, so the headline is still made of the sentence's words;
+    the bound keeps every rule's cost constant however long the sentence.
+    """
+    if len(text) <= _MAX_SOURCE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, _MAX_SOURCE_CHARS)
+    return text[: cut if cut > 0 else _MAX_SOURCE_CHARS]
 
 
 def _pick(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> int:
@@ -405,11 +427,14 @@ def _pick(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> int
     ranks = np.empty(len(sentences))
     ranks[np.argsort(-scores, kind="stable")] = np.arange(len(sentences))
     order = np.argsort(ranks + _POSITION_RANKS * np.arange(len(sentences)), kind="stable")
-    return int(next((i for i in order if _can_carry(sentences[i].text)), order[0]))
+    candidates: list[int] = order[:_MAX_CANDIDATES].tolist()
+    return next((i for i in candidates if _can_carry(sentences[i].text)), candidates[0])
 
 
 def _can_carry(text: str) -> bool:
     """Whether a sentence can stand as a headline: a statement with a verb, not a quotation."""
+    if len(text) > _MAX_SOURCE_CHARS:
+        return False
     tokens = text.split()
     return (
         len(tokens) >= _FIT_WORDS
@@ -437,10 +462,13 @@ def story_surnames(body: str, candidates: Iterable[str]) -> frozenset[str]:
     ``Radcliffe`` a surname, so a headline may shorten the full name to it.
     """
     found = set()
+    body = body[:_STORY_NAME_CHARS]
     for word in set(candidates):
         uses: set[bool] = set()
         at = body.find(word)
-        while at >= 0 and len(uses) < 2:
+        for _ in range(_MAX_NAME_USES):
+            if at < 0 or len(uses) == 2:
+                break
             end = at + len(word)
             if not _joined(body[at - 1 : at]) and not _joined(body[end : end + 1]):
                 previous = body[max(0, at - 40) : at].split()[-1:] or [""]

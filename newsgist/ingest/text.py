@@ -47,9 +47,11 @@ CHROME_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:share|tweet|email|print|copy link|whatsapp|pinterest|facebook|twitter|linkedin)"
             r"(?:(?: this| the)? (?:article|story|page|link))?(?: (?:on|via|with) \w+)?:?",
         ),
-        (
+        (  # one way to split each gap between names: no backtracking blow-up (issue 16)
             "share-bar",
-            r"(?:(?:share|facebook|twitter|email|whatsapp|print|copy link)\s*[|·•]?\s*){2,}",
+            r"(?:share|facebook|twitter|email|whatsapp|print|copy link)"
+            r"(?:(?:\s*+[|·•]\s*+|\s++)(?:share|facebook|twitter|email|whatsapp|print|copy link))+"
+            r"(?:\s*+[|·•])?",
         ),
         ("subscribe", r"(?:subscribe|sign up|register)\b.{0,100}"),
         ("newsletter", r".{0,60}\bnewsletters?\b.{0,60}"),
@@ -96,6 +98,25 @@ METADATA_LINES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+
+def _either(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    """One pattern trying a table's rows in order (group ``r<i>`` for row i, ``v<i>`` its value).
+
+    Lines are many and short: one match per line instead of one per row keeps ingest fast
+    on pages of a hundred thousand lines, with the same first-row-wins result.
+    """
+    return re.compile(
+        "|".join(
+            f"(?P<r{i}>{pattern.pattern.replace('(?P<value>', f'(?P<v{i}>')})"
+            for i, (_, pattern) in enumerate(table)
+        ),
+        _I,
+    )
+
+
+_CHROME = _either(CHROME_LINES)
+_METADATA = _either(METADATA_LINES)
+
 # A run of words and punctuation at the start of the body that is not story text.
 _DAILY_MAIL_HEAD = re.compile(
     r"""
@@ -139,7 +160,7 @@ _TRAILING_RIGHTS = re.compile(
 )
 _BLANK_RUN = re.compile(r"\n{3,}")
 _BULLET_SPLIT = re.compile(r"\s*•\s*")
-_TERMINAL = re.compile(r"[.!?…:;,]\W*$")
+_TERMINAL = ".!?…:;,"
 _INVISIBLE = (("\ufeff", ""), ("\u200b", ""), ("\u00a0", " "))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -258,16 +279,29 @@ def _classify(line: str, page: _Page) -> bool:
     """Drop a chrome line or take a metadata line; return whether the line was consumed."""
     if len(line) > 300:
         return False
-    for name, pattern in CHROME_LINES:
-        if pattern.fullmatch(line):
-            LOGGER.debug("dropped %s line: %r", name, line)
-            return True
-    for name, pattern in METADATA_LINES:
-        match = pattern.fullmatch(line)
-        if match and not (name == "byline" and ends_sentence(line)):
-            page.keep(name, match.group("value"))
-            return True
-    return False
+    chrome = _CHROME.fullmatch(line)
+    if chrome:
+        LOGGER.debug("dropped %s line: %r", CHROME_LINES[_row(chrome)][0], line)
+        return True
+    match = _METADATA.fullmatch(line)
+    if match is None:
+        return False
+    row = _row(match)
+    name = METADATA_LINES[row][0]
+    if name == "byline" and ends_sentence(line):  # a sentence, not a byline: try later rows
+        later = ((n, p.fullmatch(line)) for n, p in METADATA_LINES[row + 1 :] if n != "byline")
+        name, found = next(((n, m) for n, m in later if m), ("", None))
+        if found is None:
+            return False
+        page.keep(name, found.group("value"))
+        return True
+    page.keep(name, match.group(f"v{row}"))
+    return True
+
+
+def _row(match: re.Match[str]) -> int:
+    """Return the table row whose group matched in an ``_either`` pattern."""
+    return int((match.lastgroup or "r0")[1:])
 
 
 def _take_headline_and_highlights(page: _Page) -> None:
@@ -297,16 +331,24 @@ def _take_leading_title(page: _Page) -> None:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not _is_headline(lines[first]) or len(lines[first].split()) > 15:
         return
-    rest = [line for line in lines[first + 1 :] if line.strip()]
+    following = next((line for line in lines[first + 1 :] if line.strip()), None)
     followed_by_blank = first + 1 < len(lines) and not lines[first + 1].strip()
-    if rest and (followed_by_blank or len(rest[0]) > 120):
+    if following is not None and (followed_by_blank or len(following) > 120):
         page.title = lines[first].strip()
         del lines[first]
 
 
 def ends_sentence(line: str) -> bool:
-    """Whether a line ends like a sentence or a clause (``.!?…:;,``, then quotes or brackets)."""
-    return _TERMINAL.search(line) is not None
+    """Whether a line ends like a sentence or a clause (``.!?…:;,``, then quotes or brackets).
+
+    Read from the end, character by character, so a line of any length costs its tail only.
+    """
+    end = len(line)
+    while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
+        if line[end - 1] in _TERMINAL:
+            return True
+        end -= 1
+    return False
 
 
 def _is_headline(line: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgist.methods.base import pad
 from newsgist.model import load_model
 from newsgist.registry import methods
 from newsgist.salience import salience_features
@@ -40,4 +41,4 @@ class LearnedSummarizer:
 
     def score(self, document: Document) -> npt.NDArray[np.float64]:
         """Return each sentence's predicted log-odds of being a highlight."""
-        return self.model.predict(salience_features(document))
+        return pad(self.model.predict(salience_features(document)), len(document.sentences))

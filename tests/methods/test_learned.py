@@ -34,3 +34,14 @@ def test_model_argument_reaches_the_method(tmp_path, example_page):
     assert [h.text for h in by_path.highlights] == [h.text for h in default.highlights]
     with pytest.raises(ModelError, match=r"missing\.npz"):
         newsgist.summarize(example_page, model=tmp_path / "missing.npz")
+
+
+def test_sentences_past_the_feature_cap_rank_last_in_order(monkeypatch):
+    from newsgist import features as features_module
+
+    monkeypatch.setattr(features_module, "MAX_SENTENCES", 3)
+    document = _document("Rain fell. Rivers rose. Roads shut. Schools closed. Power failed.")
+    scores = LearnedSummarizer().score(document)
+    assert scores.shape == (5,)
+    assert scores[3:].max() < scores[:3].min()
+    assert scores[3] > scores[4]
