@@ -798,10 +798,25 @@ def _render(summary: Summary, output_format: str) -> str:
     )
     note = f"headline: {origin}; highlights: {summary.method}"
     if output_format == "markdown":
-        bullets = "\n".join(f"- {h.text}" for h in summary.highlights)
-        return f"# {summary.headline}\n\n{bullets}\n\n*{note}*"
+        bullets = "\n".join(f"- {_markdown(h.text)}" for h in summary.highlights)
+        return f"# {_markdown(summary.headline)}\n\n{bullets}\n\n*{_markdown(note)}*"
     bullets = "\n".join(f" • {h.text}" for h in summary.highlights)
     return f"{summary.headline}\n({note})\n\n{bullets}"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~])")
+
+
+def _markdown(text: str) -> str:
+    """Return article text as literal Markdown: no raw HTML, link, image or emphasis passes.
+
+    ``&``, ``<`` and ``>`` become entities and the marks that open links, code or emphasis
+    are escaped, so ``<img onerror=...>`` or ``[x](javascript:...)`` in a story renders as
+    the words it is, never as markup (issue 16).
+    """
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 
@@ -72,6 +73,23 @@ def test_markdown_output(capsys):
     assert out.startswith("# ")
     assert "Marlow Bend" in out.splitlines()[0]
     assert out.count("\n- ") == 4
+
+
+def test_markdown_output_never_passes_markup_from_the_story(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        'Vandals wrote <img src=x onerror="alert(1)"> on the council website overnight. '
+        "A second post read [claim your refund](javascript:alert(2)) in large type. "
+        "Officials said **nobody** lost money and the site was restored by noon.\n",
+        encoding="utf-8",
+    )
+    assert main(["summarize", str(story), "--format", "markdown", "--headline", "first-words"]) == 0
+    out = capsys.readouterr().out
+    assert "<img" not in out
+    assert not re.search(r"(?<!\\)\]\(", out)  # no link: every ] is escaped
+    assert "**nobody**" not in out
+    assert "&lt;img src=x onerror=\"alert(1)\"&gt;" in out
+    assert "\\[claim your refund\\](javascript:alert(2))" in out
 
 
 def test_methods_lists_the_registry(capsys):
