@@ -139,8 +139,13 @@ class Pipeline:
         readable = _readable(article.body)
         document = Document(article, tuple(timed("segment", lambda: self.segmenter(readable))))
         if not document.sentences:
+            where = (
+                "the text"
+                if readable is article.body
+                else f"the first {len(readable):,} characters"
+            )
             raise NoSentenceError(
-                "the text has no sentence with a letter or digit in it, so it has nothing to"
+                f"{where} has no sentence with a letter or digit in it, so there is nothing to"
                 " summarize"
             )
         scores = timed(

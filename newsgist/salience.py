@@ -69,7 +69,8 @@ _LEANING = frozenset(
 _QUOTES = '"“”«»'
 _NUMBER = re.compile(r"\d")
 _CAPITALISED = re.compile(r"\s[\"“'(]?[A-Z]")
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_OPENING_QUOTE = re.compile(r"[\"“]")
+_CLOSING_QUOTE = re.compile(r"[\"”]")
 _MAX_CUE_CHARS = 5_000
 """Content cues read this much of a sentence: all of any real one, a bounded cost for run-ons."""
 
@@ -135,7 +136,7 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     put("numbers", [min(3, len(_NUMBER.findall(t))) / 3.0 for t in texts])
     put("has_quote", [any(q in t for q in _QUOTES) for t in texts])
     put("opens_with_quote", [t[:1] in _QUOTES for t in texts])
-    put("quoted_share", [sum(map(len, _QUOTED.findall(t))) / len(t) for t in texts])
+    put("quoted_share", [_quoted_chars(t) / len(t) for t in texts])
     put("cased", cased)
     if cased:
         put("capitalised_share", [_capitalised_share(t) for t in texts])
@@ -145,6 +146,22 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     put("open_ending", [t.rstrip(_QUOTES + " ')")[-1:] not in ".!?" for t in texts])
     put("novelty", novelty)
     return rows
+
+
+def _quoted_chars(text: str) -> int:
+    """Characters inside quotation marks, quotes included, in one left-to-right pass.
+
+    A quote runs from an opening mark to the next closing one; once no closing mark is
+    left, no later quote can close either, so the scan stops (linear on any text).
+    """
+    total = pos = 0
+    while (opening := _OPENING_QUOTE.search(text, pos)) is not None:
+        closing = _CLOSING_QUOTE.search(text, opening.end())
+        if closing is None:
+            break
+        total += closing.end() - opening.start()
+        pos = closing.end()
+    return total
 
 
 def _capitalised_share(text: str) -> float:

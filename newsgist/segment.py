@@ -63,7 +63,7 @@ _CANDIDATE = re.compile(
 )
 _CJK_TERMINATORS = "。！？"
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*]|-(?!-)|–)[ \t]+")
-_INLINE_BULLET = re.compile(r"[ \t]*•[ \t]*")
+_INLINE_BULLET = re.compile(r"(?<![ \t])[ \t]*•[ \t]*")  # tried once per run of blanks
 _NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
 _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _LETTER = re.compile(r"[^\W\d_]")

@@ -88,7 +88,7 @@ def test_markdown_output_never_passes_markup_from_the_story(tmp_path, capsys):
     assert "<img" not in out
     assert not re.search(r"(?<!\\)\]\(", out)  # no link: every ] is escaped
     assert "**nobody**" not in out
-    assert "&lt;img src=x onerror=\"alert(1)\"&gt;" in out
+    assert '&lt;img src=x onerror="alert(1)"&gt;' in out
     assert "\\[claim your refund\\](javascript:alert(2))" in out
 
 

@@ -61,6 +61,10 @@ def _summarize_bounded(build: str, options: str = "{}") -> dict[str, object]:
         "'1. ' * 300_000",
         # a run of stops before a letter: each stop was a candidate rescanning the run
         "'It rose ' + '.' * 300_000 + 'x and fell.'",
+        # sentences of unclosed quotation marks: each mark scanned to the sentence's end
+        "' '.join(['“' * 4000 + ' x.'] * 60)",
+        # a body that is one long word: the dateline patterns read all of it
+        "'a' * 2_000_000 + ' rose.'",
         # one-word lines: every sentence was scored and given a feature row
         "'Go.\\n' * 300_000",
         "'He ran.\\n' * 200_000",

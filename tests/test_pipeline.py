@@ -10,6 +10,7 @@ from newsgist.errors import (
 )
 from newsgist.ingest import load_text
 from newsgist.models import Article, Sentence
+from newsgist.select import SelectOptions
 from tests.conftest import DATA
 
 
@@ -163,3 +164,27 @@ def test_method_options_reach_the_method_and_bad_ones_are_named(example_page):
         newsgist.summarize(example_page, method="lexrank", method_options={"bogus": 1})
     with pytest.raises(InvalidOptionError, match="not both"):
         newsgist.summarize(example_page, sentences=2, options=newsgist.select.SelectOptions())
+
+
+def test_a_body_past_the_segmented_prefix_is_read_up_to_a_line_break():
+    from newsgist.pipeline import MAX_SEGMENTED_CHARS
+
+    paragraph = "Crews worked through the night at the pumping station. " * 20
+    body = "\n\n".join([paragraph.strip()] * (2 * MAX_SEGMENTED_CHARS // len(paragraph)))
+    summary = newsgist.summarize(
+        body,
+        headline=None,
+        max_bytes=10 * MAX_SEGMENTED_CHARS,
+        options=SelectOptions(redundancy="none"),
+    )
+    ends = [end for h in summary.highlights for _, end in h.spans]
+    assert len(summary.highlights) == 3
+    assert max(ends) < MAX_SEGMENTED_CHARS
+
+
+def test_no_sentence_in_the_segmented_prefix_is_refused_and_says_where():
+    from newsgist.pipeline import MAX_SEGMENTED_CHARS
+
+    body = "• " + " " * MAX_SEGMENTED_CHARS + "The river rose. It fell."
+    with pytest.raises(NoSentenceError, match="first 2"):
+        newsgist.summarize(body, max_bytes=10 * MAX_SEGMENTED_CHARS)

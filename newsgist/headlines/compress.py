@@ -198,7 +198,7 @@ def compress(text: str, *, words: int, cased: bool = True, surnames: Collection[
     ``surnames`` are names the story uses on their own (``Radcliffe`` after ``Paula
     Radcliffe``): a full name ending in one is shortened to it, as headlines do.
     """
-    tokens = text.split()
+    tokens = _bounded(text).split()
     if not cased:  # all-caps or all-lower: lower it, but "M8" and "A1" keep their case
         tokens = [t if any(c.isdigit() for c in t) else t.lower() for t in tokens]
     text = " ".join(tokens)

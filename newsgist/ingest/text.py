@@ -158,8 +158,11 @@ _TRAILING_RIGHTS = re.compile(
     r"all rights reserved\.?)\s*$",
     _I,
 )
+_HEAD_CHARS = 400
+"""Bylines and datelines are looked for in this much of the body's start: they are shorter,
+and a bound keeps each pattern's cost constant on a body of any length."""
 _BLANK_RUN = re.compile(r"\n{3,}")
-_BULLET_SPLIT = re.compile(r"\s*•\s*")
+_BULLET_SPLIT = re.compile(r"(?<!\s)\s*•\s*")  # tried once per run of spaces: linear
 _TERMINAL = ".!?…:;,"
 _INVISIBLE = (("\ufeff", ""), ("\u200b", ""), ("\u00a0", " "))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -380,7 +383,7 @@ def _is_wire(match: re.Match[str]) -> bool:
 
 def _strip_head(body: str, page: _Page) -> str:
     """Move a byline or dateline at the body's start, and a rights line at its end, to metadata."""
-    match = _DAILY_MAIL_HEAD.match(body)
+    match = _DAILY_MAIL_HEAD.match(body, 0, _HEAD_CHARS)
     if match and match.end() < len(body):
         page.keep("byline", match.group("byline"))
         for name in ("published", "updated"):
@@ -390,7 +393,7 @@ def _strip_head(body: str, page: _Page) -> str:
             page.keep("updated", match.group("updated_only"))
         body = body[match.end() :]
     for pattern in (_WIRE_DATELINE, _LOWER_DATELINE, _CAPS_DATELINE):
-        match = pattern.match(body)
+        match = pattern.match(body, 0, _HEAD_CHARS)
         if not match or match.end() >= len(body) or match.end() == 0:
             continue
         if pattern is _WIRE_DATELINE and not _is_wire(match):
