@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import http.server
 import ssl
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
 
@@ -37,6 +39,16 @@ def send(
     handler.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """A threading server that stays quiet when a client hangs up before the answer is sent."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def start(
     host: str, routes: dict[str, Route], context: ssl.SSLContext | None = None
 ) -> Iterator[Server]:
@@ -52,8 +64,7 @@ def start(
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = http.server.ThreadingHTTPServer((host, 0), Handler)
-    httpd.daemon_threads = True
+    httpd = _Server((host, 0), Handler)
     scheme = "http"
     if context is not None:
         httpd.socket = context.wrap_socket(httpd.socket, server_side=True)

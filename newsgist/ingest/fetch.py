@@ -8,9 +8,24 @@ and then connects to the very address it checked (the request is pinned to that 
 host name sent as ``Host`` and as the TLS server name, so certificates are still checked for
 the name). A second DNS answer cannot slip in between the check and the connection.
 ``allow_private`` turns the check off; ``allow_networks`` lets named networks through.
+An IPv6 address that carries an IPv4 address (IPv4-mapped ``::ffff:a.b.c.d``, SIIT
+``::ffff:0:a.b.c.d``, IPv4-compatible ``::a.b.c.d``, NAT64 ``64:ff9b::a.b.c.d``, 6to4
+``2002:AABB:CCDD::``) is judged by that IPv4 address, since a translator or a tunnel
+delivers it there; local-use NAT64 (``64:ff9b:1::/48``), Teredo (``2001::/32``) and
+site-local (``fec0::/10``) addresses are refused outright.
 
-Proxies from the environment are not used (``trust_env=False``), since they would connect
-on newsgist's behalf to addresses it never saw. httpx is behind the ``html`` extra.
+Hostile servers are bounded too. ``total_timeout`` is a deadline for the whole fetch:
+every socket operation (connecting, the TLS handshake, the headers, the body) waits no
+longer than the time left (``newsgist.ingest.transport``), so a server that drips a byte a
+second is cut off on time. The body is read raw and each content-coding (gzip, deflate; at
+most ``MAX_CODINGS`` of them) is undone by newsgist in pieces of 64 KiB, each layer counted
+against ``max_bytes`` before the next piece is made, so a compression bomb is refused after
+at most ``max_bytes`` of output, however deeply it is nested.
+
+No proxy is used, not even one named in the environment, since it would connect on
+newsgist's behalf to addresses newsgist never saw. Requests go through httpcore directly
+(httpx's transport layer, for the deadline above); httpx parses URLs and headers. Both are
+behind the ``html`` extra.
 """
 
 from __future__ import annotations
@@ -23,6 +38,8 @@ import socket
 import ssl
 import threading
 import time
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -42,6 +59,7 @@ from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, InputFormat, load
 from newsgist.models import Article
 
 if TYPE_CHECKING:
+    import httpcore
     import httpx
 
 LOGGER = logging.getLogger(__name__)
@@ -54,7 +72,15 @@ DEFAULT_READ_TIMEOUT = 15.0
 DEFAULT_TOTAL_TIMEOUT = 30.0
 DEFAULT_MAX_REDIRECTS = 5
 
+MAX_CODINGS = 2
+"""Content-codings undone at most: ``gzip`` once is normal, twice is tolerated, more is abuse."""
+
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8"
+_CODINGS = ("gzip", "x-gzip", "deflate")
+_ACCEPT_ENCODING = "gzip, deflate"
+_PIECE = 64 * 1024
+"""The most bytes one layer of decompression makes before the limits are checked again."""
+_GZIP_MAGIC = b"\x1f\x8b"
 _KINDS: dict[str, Literal["html", "text"]] = {
     "text/html": "html",
     "application/xhtml+xml": "html",
@@ -65,14 +91,94 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
+_IPV4_IN_LOW_BITS = tuple(
+    ipaddress.IPv6Network(prefix)
+    for prefix in (
+        "::ffff:0:0/96",  # IPv4-mapped
+        "::ffff:0:0:0/96",  # SIIT, RFC 6145
+        "::/96",  # IPv4-compatible, deprecated by RFC 4291
+        "64:ff9b::/96",  # NAT64 well-known prefix, RFC 6052
+    )
+)
+"""IPv6 prefixes whose last 32 bits are an IPv4 address that traffic is delivered to."""
+_NEVER_PUBLIC = tuple(
+    ipaddress.IPv6Network(prefix)
+    for prefix in (
+        "64:ff9b:1::/48",  # local-use NAT64, RFC 8215
+        "2001::/32",  # Teredo, RFC 4380
+        "fec0::/10",  # site-local, deprecated by RFC 3879
+    )
+)
+"""IPv6 prefixes refused outright: local translators, tunnels and deprecated scopes."""
+
+# The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels),
+# by the Python codec that decodes them. Only these are honoured: a label that names no
+# text encoding (rot13, base64, zlib, idna, bogus...) is ignored, as browsers ignore it.
+_WHATWG_LABELS = {
+    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
+    "cp866": "866 cp866 csibm866 ibm866",
+    "iso8859-2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2"
+    " iso_8859-2:1987 l2 latin2",
+    "iso8859-3": "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3"
+    " iso_8859-3:1988 l3 latin3",
+    "iso8859-4": "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4"
+    " iso_8859-4:1988 l4 latin4",
+    "iso8859-5": "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595"
+    " iso_8859-5 iso_8859-5:1988",
+    "iso8859-6": "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114"
+    " iso-8859-6 iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6"
+    " iso_8859-6:1987",
+    "iso8859-7": "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126"
+    " iso8859-7 iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    "iso8859-8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138"
+    " iso8859-8 iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    "iso8859-13": "iso-8859-13 iso8859-13 iso885913",
+    "iso8859-14": "iso-8859-14 iso8859-14 iso885914",
+    "iso8859-15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
+    "iso8859-16": "iso-8859-16",
+    "koi8-r": "cskoi8r koi koi8 koi8-r koi8_r",
+    "koi8-u": "koi8-ru koi8-u",
+    "mac-roman": "csmacintosh mac macintosh x-mac-roman",
+    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
+    "cp1250": "cp1250 windows-1250 x-cp1250",
+    "cp1251": "cp1251 windows-1251 x-cp1251",
+    "cp1252": "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100"
+    " iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
+    "cp1253": "cp1253 windows-1253 x-cp1253",
+    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9"
+    " iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254",
+    "cp1255": "cp1255 windows-1255 x-cp1255",
+    "cp1256": "cp1256 windows-1256 x-cp1256",
+    "cp1257": "cp1257 windows-1257 x-cp1257",
+    "cp1258": "cp1258 windows-1258 x-cp1258",
+    "mac-cyrillic": "x-mac-cyrillic x-mac-ukrainian",
+    "gb18030": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58"
+    " x-gbk gb18030",
+    "big5hkscs": "big5 big5-hkscs cn-big5 csbig5 x-x-big5",
+    "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
+    "iso2022_jp": "csiso2022jp iso-2022-jp",
+    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
+    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989"
+    " ksc5601 ksc_5601 windows-949",
+    "utf-16-be": "unicodefffe utf-16be",
+    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
+}
+_TEXT_CODECS = {
+    label: codec for codec, labels in _WHATWG_LABELS.items() for label in labels.split()
+}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FetchOptions:
     """How a URL is fetched; validated at construction, so one object is safe to share.
 
-    ``allow_networks`` are CIDR blocks fetched even though they are private (an intranet
-    CMS, say); ``ca_bundle`` a PEM file of CA certificates to trust instead of the
-    system's default (certifi's).
+    ``total_timeout`` bounds the whole fetch, redirects included (DNS, connecting, TLS,
+    headers and body); ``connect_timeout`` and ``read_timeout`` bound each single wait.
+    ``max_bytes`` bounds the body and each of its compressed layers. ``allow_networks``
+    are CIDR blocks fetched even though they are private (an intranet CMS, say);
+    ``ca_bundle`` a PEM file of CA certificates to trust instead of the system's default
+    (certifi's).
     """
 
     user_agent: str = DEFAULT_USER_AGENT
@@ -106,16 +212,24 @@ class FetchOptions:
 
     def permits(self, address: Address) -> bool:
         """Whether newsgist may connect to ``address`` (see the module docstring)."""
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped
         if self.allow_private or any(address in network for network in self.networks):
             return True
+        if isinstance(address, ipaddress.IPv6Address):
+            embedded = _embedded_ipv4(address)
+            if embedded is not None:
+                return self.permits(embedded)
+            if any(address in network for network in _NEVER_PUBLIC):
+                return False
         return address.is_global and not address.is_multicast
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A fetched response: where it ended up, what it claims to be, and its bytes."""
+    """A fetched response: where it ended up, what it claims to be, and its (decoded) bytes.
+
+    ``charset`` is the label the server declared, kept only when it names a text encoding
+    of the WHATWG Encoding Standard (``None`` otherwise, or when none was sent).
+    """
 
     url: str
     final_url: str
@@ -135,32 +249,40 @@ def fetch(url: str, *, options: FetchOptions | None = None) -> Page:
 
     Raises:
         UnsafeURLError: not http(s), or a host (first or after a redirect) that is refused.
-        FetchTimeoutError: DNS, connecting, a read or the whole download took too long.
+        FetchTimeoutError: DNS, connecting, a read or the whole fetch took too long.
         HTTPStatusError: a 4xx/5xx (or other non-2xx) answer.
         ContentTypeError: the response is neither HTML nor plain text.
-        InputTooLargeError: the body is over ``options.max_bytes``.
+        InputTooLargeError: the body, or any of its compressed layers, is over
+            ``options.max_bytes``.
         FetchError: anything else that stops the download (DNS failure, refused
-            connection, TLS, too many redirects, a broken response).
+            connection, TLS, too many redirects, a content-coding that is unknown, nested
+            more than ``MAX_CODINGS`` deep or corrupt, a broken response).
         MissingDependencyError: the ``html`` extra is not installed.
 
     """
     options = options or FetchOptions()
-    httpx = _httpx()
+    _require_extra()
+    import httpcore
+
+    from newsgist.ingest.transport import DeadlineBackend
+
     deadline = time.monotonic() + options.total_timeout
-    timeout = httpx.Timeout(
-        connect=options.connect_timeout,
-        read=options.read_timeout,
-        write=options.read_timeout,
-        pool=options.connect_timeout,
+    context = (
+        ssl.create_default_context(cafile=options.ca_bundle)
+        if options.ca_bundle
+        else _default_tls()
     )
-    headers = {"User-Agent": options.user_agent, "Accept": _ACCEPT}
-    verify = ssl.create_default_context(cafile=options.ca_bundle) if options.ca_bundle else True
-    with httpx.Client(timeout=timeout, headers=headers, trust_env=False, verify=verify) as client:
+    with httpcore.ConnectionPool(
+        ssl_context=context,
+        network_backend=DeadlineBackend(deadline),
+        max_connections=1,
+        max_keepalive_connections=0,  # a redirect never reuses a connection made for another host
+    ) as pool:
         current = url
         for _ in range(options.max_redirects + 1):
             target = _parse(current)
             address = _checked_address(target, options, deadline)
-            page = _get(client, target, address, url, options, deadline)
+            page = _get(pool, target, address, url, options, deadline)
             if isinstance(page, Page):
                 return page
             current = page
@@ -182,26 +304,32 @@ def load_url(
     page = fetch(url, options=options)
     if input_format == "auto" and page.kind != "unknown":
         input_format = page.kind
+    codec = _text_codec(page.charset) if page.charset else None
     content: str | bytes = page.content
-    if input_format == "text" and page.charset:
-        content = page.content.decode(page.charset, errors="replace")
+    if input_format == "text" and codec:
+        content = page.content.decode(codec, errors="replace")
     article = load(
         content,
         input_format=input_format,
         url=page.final_url,
-        charset=page.charset,
+        charset=codec,
         options=IngestOptions(max_bytes=options.max_bytes),
     )
     return article if article.url else replace(article, url=page.final_url)
 
 
-def _httpx() -> Any:  # noqa: ANN401 - the module, imported on first use
-    """Import httpx, or say which extra provides it."""
+def _text_codec(label: str) -> str | None:
+    """Find the Python codec for a WHATWG charset label; ``None`` if it names no text encoding."""
+    return _TEXT_CODECS.get(label.lower())
+
+
+def _require_extra() -> None:
+    """Check that httpx and its httpcore are installed, or say which extra provides them."""
     try:
-        import httpx
+        import httpcore  # noqa: F401
+        import httpx  # noqa: F401
     except ImportError:
         raise MissingDependencyError("fetching URLs", "html") from None
-    return httpx
 
 
 def _parse(url: str) -> httpx.URL:
@@ -210,12 +338,13 @@ def _parse(url: str) -> httpx.URL:
 
     try:
         target = httpx.URL(url.strip())
-    except httpx.InvalidURL as error:
+        host = target.host  # decodes an IDNA host, which can be malformed too
+    except (httpx.InvalidURL, UnicodeError) as error:
         raise UnsafeURLError(f"not a valid URL: {url!r} ({error})") from None
     if target.scheme not in ("http", "https"):
         scheme = f"{target.scheme}:" if target.scheme else "no scheme"
         raise UnsafeURLError(f"only http and https URLs can be fetched, not {scheme} ({url})")
-    if not target.host:
+    if not host:
         raise UnsafeURLError(f"the URL has no host: {url}")
     return target
 
@@ -239,32 +368,42 @@ def _checked_address(target: httpx.URL, options: FetchOptions, deadline: float) 
     return addresses[0]
 
 
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """Return the IPv4 address an IPv6 address carries (mapped, SIIT, compatible, NAT64, 6to4)."""
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if any(address in network for network in _IPV4_IN_LOW_BITS):
+        return ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)
+    return None
+
+
 def _resolve(host: str, timeout: float) -> list[Address]:
     """Look up the host's addresses in a daemon thread, so a slow resolver can time out."""
-    answer: queue.Queue[list[Address] | OSError] = queue.Queue(maxsize=1)
+    answer: queue.Queue[list[Address] | str] = queue.Queue(maxsize=1)
 
     def lookup() -> None:
         try:
             found = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
             answer.put([ipaddress.ip_address(info[4][0]) for info in found])
         except OSError as error:
-            answer.put(error)
+            answer.put(error.strerror or str(error))
+        except UnicodeError as error:  # a label too long or empty, refused before any query
+            answer.put(str(error))
 
     threading.Thread(target=lookup, name=f"resolve {host}", daemon=True).start()
     try:
         result = answer.get(timeout=timeout)
     except queue.Empty:
         raise FetchTimeoutError(f"looking up {host} took more than {timeout:g} s") from None
-    if isinstance(result, OSError):
-        reason = result.strerror or str(result)
-        raise FetchError(f"could not resolve host {host}: {reason}")
+    if isinstance(result, str):
+        raise FetchError(f"could not resolve host {host}: {result}")
     if not result:
         raise FetchError(f"could not resolve host {host}: no addresses")
     return result
 
 
 def _get(
-    client: httpx.Client,
+    pool: httpcore.ConnectionPool,
     target: httpx.URL,
     address: Address,
     requested: str,
@@ -272,7 +411,9 @@ def _get(
     deadline: float,
 ) -> Page | str:
     """One request to the checked address: the ``Page``, or the next URL of a redirect."""
-    import httpx
+    import httpcore
+
+    from newsgist.ingest.transport import PastDeadline
 
     pinned = target.copy_with(host=str(address))
     host_header = target.raw_host.decode("ascii")
@@ -280,65 +421,214 @@ def _get(
         host_header = f"[{host_header}]"
     if target.port is not None:
         host_header += f":{target.port}"
-    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    extensions: dict[str, Any] = {
+        "timeout": {
+            "connect": options.connect_timeout,
+            "read": options.read_timeout,
+            "write": options.read_timeout,
+            "pool": options.connect_timeout,
+        }
+    }
+    if target.scheme == "https":
+        extensions["sni_hostname"] = target.host
+    request_url = httpcore.URL(
+        scheme=pinned.raw_scheme, host=pinned.raw_host, port=pinned.port, target=pinned.raw_path
+    )
+    headers = [
+        ("Host", host_header),
+        ("User-Agent", options.user_agent),
+        ("Accept", _ACCEPT),
+        ("Accept-Encoding", _ACCEPT_ENCODING),
+    ]
     shown = str(target)
     try:
-        with client.stream(
-            "GET", pinned, headers={"Host": host_header}, extensions=extensions
-        ) as response:
-            if response.status_code in _REDIRECTS and "location" in response.headers:
-                following = str(target.join(response.headers["location"]))
-                LOGGER.debug("%s redirects to %s", shown, following)
-                return following
-            if not 200 <= response.status_code < 300:
-                raise HTTPStatusError(shown, response.status_code, response.reason_phrase)
-            content_type = response.headers.get("content-type", "")
-            mime = content_type.partition(";")[0].strip().lower()
-            if mime and mime not in _KINDS:
-                raise ContentTypeError(
-                    f"{shown} is {mime}, not an HTML page or plain text; newsgist reads"
-                    " text/html, application/xhtml+xml and text/plain"
-                )
-            charset = _CHARSET.search(content_type)
-            return Page(
-                url=requested,
-                final_url=shown,
-                status=response.status_code,
-                content_type=mime,
-                charset=charset.group(1) if charset else None,
-                content=_read(response, shown, options, deadline),
-            )
-    except httpx.ConnectTimeout:
+        with pool.stream("GET", request_url, headers=headers, extensions=extensions) as response:
+            return _answer(response, target, requested, options, deadline)
+    except PastDeadline:
+        raise _overdue(shown, options) from None
+    except httpcore.ConnectTimeout:
         raise FetchTimeoutError(
             f"connecting to {target.host} timed out after {options.connect_timeout:g} s"
         ) from None
-    except httpx.TimeoutException:
+    except httpcore.TimeoutException:
         raise FetchTimeoutError(
             f"{target.host} sent nothing for {options.read_timeout:g} s while {shown} was read"
         ) from None
-    except httpx.ConnectError as error:
+    except httpcore.ConnectError as error:
         raise FetchError(f"could not connect to {target.host}: {_reason(error)}") from None
-    except httpx.HTTPError as error:
+    except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as error:
         raise FetchError(f"bad response from {target.host}: {_reason(error)}") from None
 
 
-def _read(response: httpx.Response, shown: str, options: FetchOptions, deadline: float) -> bytes:
-    """Read the (decompressed) body, refusing it past the size limit or the total time."""
-    declared = response.headers.get("content-length", "")
+def _answer(
+    response: httpcore.Response,
+    target: httpx.URL,
+    requested: str,
+    options: FetchOptions,
+    deadline: float,
+) -> Page | str:
+    """Read one response: the ``Page``, or the next URL of a redirect; refuse what is not a page."""
+    import httpx
+
+    shown = str(target)
+    answer = httpx.Headers(response.headers)
+    if response.status in _REDIRECTS and "location" in answer:
+        try:
+            following = str(target.join(answer["location"]))
+        except httpx.InvalidURL as error:
+            raise FetchError(f"{shown} redirects to an invalid URL ({error})") from None
+        LOGGER.debug("%s redirects to %s", shown, following)
+        return following
+    if not 200 <= response.status < 300:
+        reason = response.extensions.get("reason_phrase", b"")
+        raise HTTPStatusError(shown, response.status, reason.decode("ascii", "replace"))
+    content_type = answer.get("content-type", "")
+    mime = content_type.partition(";")[0].strip().lower()
+    if mime and mime not in _KINDS:
+        raise ContentTypeError(
+            f"{shown} is {mime}, not an HTML page or plain text; newsgist reads"
+            " text/html, application/xhtml+xml and text/plain"
+        )
+    label = _CHARSET.search(content_type)
+    charset = label.group(1) if label and _text_codec(label.group(1)) else None
+    if label and not charset:
+        LOGGER.debug("%s: charset %r names no text encoding; ignored", shown, label[1])
+    codings = _codings(answer.get("content-encoding", ""), shown)
+    declared = answer.get("content-length", "")
     if declared.isdigit() and int(declared) > options.max_bytes:
         raise _too_large(shown, options, int(declared))
-    chunks = []
+    return Page(
+        url=requested,
+        final_url=shown,
+        status=response.status,
+        content_type=mime,
+        charset=charset,
+        content=_read(response.iter_stream(), codings, shown, options, deadline),
+    )
+
+
+def _codings(header: str, shown: str) -> list[str]:
+    """List a response's content-codings in the order applied; refuse unknown or deep ones."""
+    named = (name.strip().lower() for name in header.split(","))
+    codings = [name for name in named if name and name != "identity"]
+    unknown = next((name for name in codings if name not in _CODINGS), None)
+    if unknown is not None:
+        raise FetchError(
+            f"{shown} is sent with content-coding {unknown[:40]!r}, which newsgist does not"
+            f" decode (it asks for {_ACCEPT_ENCODING})"
+        )
+    if len(codings) > MAX_CODINGS:
+        raise FetchError(
+            f"{shown} is compressed {len(codings)} times over (Content-Encoding); newsgist"
+            f" undoes at most {MAX_CODINGS}"
+        )
+    return codings
+
+
+def _read(
+    raw: Iterable[bytes], codings: list[str], shown: str, options: FetchOptions, deadline: float
+) -> bytes:
+    """Read the body and undo its content-codings, every layer held to the size and time limits.
+
+    The last coding applied is undone first. Each layer hands on at most ``_PIECE`` bytes
+    at a time, and each layer's running total is checked before the next piece is made.
+    """
+    stream = _limited(raw, shown, options, deadline)
+    for coding in reversed(codings):
+        stream = _limited(_Inflater(coding, shown).decode(stream), shown, options, deadline)
+    body = bytearray()
+    for piece in stream:
+        body += piece
+    return bytes(body)
+
+
+def _limited(
+    pieces: Iterable[bytes], shown: str, options: FetchOptions, deadline: float
+) -> Iterator[bytes]:
+    """Pass ``pieces`` on until their running total passes ``max_bytes`` or time runs out."""
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
+    for piece in pieces:
+        size += len(piece)
         if size > options.max_bytes:
             raise _too_large(shown, options)
         if time.monotonic() > deadline:
-            raise FetchTimeoutError(
-                f"{shown} took more than {options.total_timeout:g} s to download"
-            )
-        chunks.append(chunk)
-    return b"".join(chunks)
+            raise _overdue(shown, options)
+        yield piece
+
+
+class _Inflater:
+    """Undo one gzip or deflate content-coding, making at most ``_PIECE`` bytes per step.
+
+    ``deflate`` is meant to be zlib-wrapped, but some servers send it raw: the first two
+    bytes tell which. A gzip body may hold several members, one after the other; bytes
+    after the end of the (last) stream are ignored, as browsers ignore them.
+    """
+
+    def __init__(self, coding: str, shown: str) -> None:
+        self._coding = coding
+        self._shown = shown
+        self._engine: zlib._Decompress | None = None
+        self._head = b""
+        self._members = 0
+        self._ended = False
+
+    def decode(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        """Decompress ``chunks`` as they come, piece by piece."""
+        for chunk in chunks:
+            yield from self._feed(chunk)
+        if self._head and not self._members:
+            raise self._corrupt("it ends after one byte")
+
+    def _feed(self, data: bytes) -> Iterator[bytes]:
+        """Decompress one chunk, draining what zlib holds back before taking more input."""
+        while not self._ended:
+            if self._engine is None:
+                data = self._head + data
+                if len(data) < 2:
+                    self._head = data
+                    return
+                self._head = b""
+                if self._members and not data.startswith(_GZIP_MAGIC):
+                    self._ended = True
+                    return
+                self._engine = zlib.decompressobj(self._wbits(data))
+            try:
+                piece = self._engine.decompress(data, _PIECE)
+            except zlib.error as error:
+                raise self._corrupt(str(error)) from None
+            if piece:
+                yield piece
+            data = self._engine.unconsumed_tail
+            if self._engine.eof:
+                data = self._engine.unused_data
+                self._engine = None
+                self._members += 1
+                self._ended = self._coding == "deflate"
+            elif not data and len(piece) < _PIECE:
+                return
+
+    def _wbits(self, head: bytes) -> int:
+        """Choose zlib's window setting for this coding, telling zlib-wrapped deflate from raw."""
+        if self._coding != "deflate":
+            return zlib.MAX_WBITS | 16
+        wrapped = head[0] & 0x0F == 8 and int.from_bytes(head[:2], "big") % 31 == 0
+        return zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS
+
+    def _corrupt(self, why: str) -> FetchError:
+        """Build the error for a body that does not decompress."""
+        return FetchError(f"{self._shown}: its {self._coding} content-coding is corrupt ({why})")
+
+
+def _overdue(shown: str, options: FetchOptions) -> FetchTimeoutError:
+    """Build the error for a fetch past its total deadline."""
+    return FetchTimeoutError(f"{shown} took more than {options.total_timeout:g} s to download")
+
+
+def _default_tls() -> ssl.SSLContext:
+    """Build the TLS settings httpx uses by default: certifi's CA bundle, certificates checked."""
+    import httpx
+
+    return httpx.create_ssl_context()
 
 
 def _too_large(shown: str, options: FetchOptions, size: int | None = None) -> InputTooLargeError:
