@@ -1,8 +1,10 @@
 """Batch jobs: summarize a JSONL file of articles, streamed, in order, on many processes.
 
 Every input line gets exactly one output line, in input order: the record's ``id`` and the
-``Summary`` JSON, or the ``id``, line number and error of a record that could not be
-summarized, so nothing is lost and output line N always answers input line N. Memory stays
+``Summary`` JSON, or the ``id``, line number and error of a record that could not be read,
+summarized or written, so nothing is lost and output line N always answers input line N.
+Output is strict JSON in UTF-8 whatever the input holds: an id it cannot hold (lone
+surrogates, ``NaN``) makes an error record that says how the id was written. Memory stays
 flat: lines go to the worker processes in small chunks, with a bounded number in flight.
 
 Output is written to ``OUT.part`` and renamed to ``OUT`` only when complete, so a half-written
@@ -14,6 +16,7 @@ the next record, so no record is lost or written twice.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time
@@ -91,15 +94,15 @@ class BatchJob:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One output line (JSON, no newline) and whether it holds a summary or an error."""
+    """One output line (strict JSON, no newline) and whether it holds a summary or an error."""
 
     line: str
     ok: bool
 
     @classmethod
-    def of(cls, record: Mapping[str, Any]) -> Result:
-        """Serialise an output record (raises ``TypeError`` for an id JSON cannot hold)."""
-        return cls(_dumps(record), ok="error" not in record)
+    def of(cls, record: Mapping[str, Any], number: int | None) -> Result:
+        """Serialise the output record of line ``number`` (see ``writable``); never raises."""
+        return writable(record, number)[1]
 
 
 def summarize_record(
@@ -108,11 +111,14 @@ def summarize_record(
     """Summarize one parsed record into its output record; any failure becomes an error record."""
     record_id = data.get(job.id_field)
     try:
+        if writable_id(record_id)[1] is not None:  # no work for a record whose id cannot be written
+            raise InvalidRecordError(f"the {job.id_field!r} field cannot be written as JSON")
         text = data.get(job.text_field)
         if text is None:
             raise InvalidRecordError(f"no {job.text_field!r} field")
         if not isinstance(text, str):
             raise InvalidRecordError(f"{job.text_field!r} is a {type(text).__name__}, not a string")
+        _check_unicode(text, job.text_field)
         summary = pipeline(text)
     except Exception as error:  # one bad record never stops a batch: it is reported in place
         return error_record(record_id, number, error)
@@ -120,6 +126,16 @@ def summarize_record(
     if not job.timings:
         del output["timings"]
     return {"id": record_id, **output}
+
+
+def _check_unicode(text: str, name: str) -> None:
+    r"""Refuse text with lone surrogates (JSON ``\ud800`` escapes): no UTF-8 can hold it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidRecordError(
+            f"{name!r} is not valid Unicode (a lone surrogate at character {error.start})"
+        ) from None
 
 
 def summarize_line(pipeline: Pipeline, job: BatchJob, raw: bytes, number: int) -> dict[str, Any]:
@@ -131,16 +147,74 @@ def summarize_line(pipeline: Pipeline, job: BatchJob, raw: bytes, number: int) -
     return summarize_record(pipeline, job, data, number)
 
 
-def error_record(record_id: Any, number: int | None, error: Exception) -> dict[str, Any]:  # noqa: ANN401
-    """Return the error record for a line: its id, line number, error type and message."""
-    problem = {"type": type(error).__name__, "message": str(error)}
+def error_record(record_id: Any, number: int | None, error: BaseException) -> dict[str, Any]:  # noqa: ANN401
+    """Return the error record for a line: its id, line number, error type and message.
+
+    The record can always be written: an id strict JSON cannot hold is replaced as
+    ``writable_id`` says, and the message tells how.
+    """
+    record_id, replaced = writable_id(record_id)
+    message = _message(error)
+    if replaced is not None:
+        message = f"{message}; id replaced: {replaced}" if message else f"id replaced: {replaced}"
+    problem = {"type": type(error).__name__, "message": message}
     where = {} if number is None else {"line": number}
     return {"id": record_id, **where, "error": problem}
 
 
+def _message(error: BaseException) -> str:
+    """Return an error's message as text UTF-8 can hold (lone surrogates escaped)."""
+    try:
+        message = str(error)
+    except ValueError:  # e.g. an argument that is an integer too long to print
+        return ""
+    return message.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def writable_id(value: Any) -> tuple[Any, str | None]:  # noqa: ANN401
+    r"""Return an id as strict JSON can hold it, and how it was replaced (None: it was not).
+
+    Text with lone surrogates keeps them as ``\udXXX`` escapes, spelled out as text; ``NaN``
+    and the infinities become the strings ``"NaN"``, ``"Infinity"`` and ``"-Infinity"``; any
+    other id that cannot be written (nested too deep, not a JSON type) becomes null.
+    """
+    try:
+        json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")
+    except (ValueError, TypeError, RecursionError):
+        pass
+    else:
+        return value, None
+    if isinstance(value, str):
+        escaped = value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return escaped, "its lone surrogates written as \\uXXXX text"
+    if isinstance(value, float):
+        name = "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+        return name, f"{name} is not a JSON number, written as the string {name!r}"
+    return None, f"a {type(value).__name__} JSON cannot hold, written as null"
+
+
+def writable(record: Mapping[str, Any], number: int | None) -> tuple[Mapping[str, Any], Result]:
+    """Return an output record and its line, as strict JSON (no NaN) that UTF-8 can hold.
+
+    A record that cannot be written so (an id or text it cannot hold) becomes the error
+    record of line ``number`` that says why, so writing never stops a batch.
+    """
+    try:
+        line = _dumps(record)
+        line.encode("utf-8")  # lone surrogates: refused here, not half-way through a write
+    except (ValueError, TypeError, RecursionError) as error:
+        failed = error_record(
+            record.get("id"),
+            number,
+            InvalidRecordError(f"the output record cannot be written as JSON ({_message(error)})"),
+        )
+        return failed, Result(_dumps(failed), ok=False)
+    return record, Result(line, ok="error" not in record)
+
+
 def _dumps(record: Mapping[str, Any]) -> str:
-    """Serialise one output record compactly, keeping non-ASCII text readable."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    """Serialise one output record compactly as strict JSON, keeping non-ASCII text readable."""
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 _WORKER: list[tuple[BatchJob, Pipeline]] = []
@@ -157,7 +231,7 @@ def _start(job: BatchJob) -> None:
 def _run(chunk: list[tuple[int, bytes]]) -> list[Result]:
     """Summarize a chunk of numbered lines in a worker process."""
     job, pipeline = _WORKER[0]
-    return [Result.of(summarize_line(pipeline, job, raw, number)) for number, raw in chunk]
+    return [Result.of(summarize_line(pipeline, job, raw, number), number) for number, raw in chunk]
 
 
 def _chunks(lines: Iterable[tuple[int, bytes]]) -> Iterator[list[tuple[int, bytes]]]:
@@ -189,7 +263,7 @@ def summarize_lines(
 
         with threadpool_limits(1):  # one worker is one core, as in the processes below
             for number, raw in lines:
-                yield Result.of(summarize_line(pipeline, job, raw, number))
+                yield Result.of(summarize_line(pipeline, job, raw, number), number)
         return
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(job,)) as pool:
         pending: deque[Future[list[Result]]] = deque()
