@@ -2,7 +2,9 @@
 
 Exit codes: 0 success; 1 when a batch finished but some records failed (each has an error
 record in the output); 2 for a usage error or input newsgist cannot summarize, with one line
-on stderr and no traceback; 130 when interrupted.
+on stderr and no traceback; 3 when a batch stopped before its end (disk full, output not
+writable, a worker killed, SIGTERM, or another run writing the same output), with one line on
+stderr and the records done kept in OUT.jsonl.part for --resume; 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from newsgist.__version__ import __version__
-from newsgist.errors import MissingDependencyError, NewsgistError
+from newsgist.errors import BatchError, MissingDependencyError, NewsgistError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import (
     DEFAULT_MAX_BYTES,
@@ -403,7 +405,8 @@ def batch(
 
     Each output line is the record's id with its summary (as `summarize --format json`),
     or its id, line number and error. Exit status: 0 all summarized, 1 some records
-    failed, 2 a usage error.
+    failed, 2 a usage error, 3 the run stopped early (disk full, output not writable, a
+    worker killed, SIGTERM, output busy): finish it with --resume.
     """
     import os
 
@@ -426,17 +429,21 @@ def batch(
     )
     if workers is None and engine == "local":
         workers = len(os.sched_getaffinity(0))
-    with _batch_progress() as progress:
-        report = run_batch(
-            source,
-            output,
-            job,
-            workers=workers,
-            resume=resume,
-            engine=cast(Engine, engine),
-            address=address,
-            progress=progress,
-        )
+    try:
+        with _batch_progress() as progress:
+            report = run_batch(
+                source,
+                output,
+                job,
+                workers=workers,
+                resume=resume,
+                engine=cast(Engine, engine),
+                address=address,
+                progress=progress,
+            )
+    except BatchError as error:
+        click.echo(f"newsgist: error: {error}", err=True)
+        raise click.exceptions.Exit(3) from None
     click.echo(f"newsgist: {report.describe()}", err=True)
     if report.failed:
         raise click.exceptions.Exit(1)

@@ -9,11 +9,11 @@ batch`` does, bad lines included. Needs the ``ray`` extra: ``pip install 'newsgi
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from newsgist.batch import BatchJob, Result, error_record, summarize_line, summarize_record
+from newsgist.batch import BatchJob, Result, summarize_line, summarize_record, writable
 from newsgist.errors import InvalidInputError, MissingDependencyError
 
 if TYPE_CHECKING:
@@ -117,24 +117,15 @@ class Summarize:
             records = [
                 summarize_record(self.pipeline, self.job, row, None) for row in batch.to_pylist()
             ]
-        return _results_table(numbers, [_serialised(record) for record in records])
-
-
-def _serialised(record: dict[str, Any]) -> tuple[dict[str, Any], Result]:
-    """Serialise an output record, keeping it beside its line.
-
-    An id JSON cannot hold (a dataset column of some other type) makes it an error record
-    with no id.
-    """
-    try:
-        return record, Result.of(record)
-    except TypeError as error:
-        failed = error_record(None, record.get("line"), error)
-        return failed, Result.of(failed)
+        # an id JSON cannot hold (NaN, a column of some other type) makes an error record
+        outputs = [
+            writable(record, number) for record, number in zip(records, numbers, strict=True)
+        ]
+        return _results_table(numbers, outputs)
 
 
 def _results_table(
-    numbers: list[int | None], outputs: list[tuple[dict[str, Any], Result]]
+    numbers: list[int | None], outputs: list[tuple[Mapping[str, Any], Result]]
 ) -> pa.Table:
     """Lay output records and their lines out as the ``OUTPUT_COLUMNS``."""
     import pyarrow as pa

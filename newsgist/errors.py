@@ -18,10 +18,12 @@ The tree::
     ├── InvalidOptionError (ValueError)      an option out of range or contradictory
     ├── UnknownNameError (LookupError)       a registry has no entry of that name
     ├── ModelError                           a model file is missing, corrupt or mismatched
-    └── MissingDependencyError (ImportError) an optional extra is not installed
+    ├── MissingDependencyError (ImportError) an optional extra is not installed
+    └── BatchError                           a batch stopped before its end (disk, worker, signal)
 
-Callers catch ``NewsgistError`` for "the user's input or settings were wrong"; anything
-else escaping newsgist is a bug.
+Callers catch ``NewsgistError`` for "the user's input or settings were wrong" (or, for
+``BatchError``, "the machine would not let the batch finish"); anything else escaping newsgist
+is a bug.
 """
 
 from __future__ import annotations
@@ -114,3 +116,11 @@ class MissingDependencyError(NewsgistError, ImportError):
     def __init__(self, what: str, extra: str) -> None:
         self.extra = extra
         super().__init__(f"{what} needs the '{extra}' extra: pip install 'newsgist[{extra}]'")
+
+
+class BatchError(NewsgistError):
+    """A batch stopped before its end; the records it finished stay for ``--resume``.
+
+    Its output cannot be written (disk full, no permission), a worker process died, SIGTERM
+    came, or another run is writing the same output.
+    """

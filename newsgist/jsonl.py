@@ -59,6 +59,8 @@ class JsonlFile:
         try:
             yield from self._gzip or self._raw
         except (OSError, EOFError, zlib.error) as error:
+            if self._gzip is None:
+                raise InvalidInputError(f"cannot read {self.name}: {error}") from None
             raise InvalidInputError(f"{self.name}: damaged or not gzip ({error})") from None
 
     def close(self) -> None:
@@ -91,6 +93,10 @@ def identify(source: str | Path) -> list[str | int] | str:
 def parse_object(raw: bytes) -> dict[str, Any]:
     """Parse one JSONL line into a JSON object, or say what is wrong with it.
 
+    Lenient as Python's ``json`` is (``NaN`` and ``Infinity`` are read), but a line it cannot
+    hold is refused, not raised: an integer over Python's digit limit, or nesting deeper than
+    its recursion limit.
+
     Raises:
         InvalidRecordError: the line is not UTF-8, is blank, is not JSON, or is not an object.
 
@@ -105,6 +111,11 @@ def parse_object(raw: bytes) -> dict[str, Any]:
         data = json.loads(line)
     except json.JSONDecodeError as error:
         raise InvalidRecordError(f"not JSON ({error.msg})") from None
+    except RecursionError:
+        raise InvalidRecordError("not usable JSON (nested too deeply)") from None
+    except ValueError:  # the only other: an integer longer than int() takes
+        limit = sys.get_int_max_str_digits()
+        raise InvalidRecordError(f"not usable JSON (an integer of over {limit:,} digits)") from None
     if not isinstance(data, dict):
         raise InvalidRecordError("not a JSON object")
     return data
