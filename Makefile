@@ -42,7 +42,7 @@ pytest: $(VENV)/.installed-dev
 # first 500 records of cnndm_validation; validation records 501-1000 stay held out for reports.
 model: $(VENV)/.installed-dev
 	$(BIN)/newsgist train $(DATA)/cnndm_toklower_train.jsonl $(DATA)/cnndm_validation.jsonl:500 \
-		--seed 0 --out newsgist/resources/salience.npz
+		--seed 0 --output newsgist/resources/salience.npz
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA)

@@ -39,8 +39,8 @@ from corpus import DEFAULT_DATA, EXAMPLE
 import newsgist
 from newsgist.evaluate import Record, System, evaluate, parse_method_spec, read_records
 from newsgist.ingest import load_text
+from newsgist.options import SummarizeOptions
 from newsgist.segment import segment
-from newsgist.select import SelectOptions
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _STIGMA = ("may", "might", "perhaps", "reportedly", "allegedly", "could")
@@ -201,7 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes: list[str] = []
     systems: dict[str, System] = {}
     for name in sorted(newsgist.methods.names(), key=lambda m: m != "lead"):  # lead: baseline
-        label, system = parse_method_spec(name, options=SelectOptions(sentences=args.sentences))
+        label, system = parse_method_spec(
+            name, settings=SummarizeOptions(sentences=args.sentences, headline=None)
+        )
         systems[label] = system
     systems.update(sumy_systems(args.sentences, notes))
     systems.update(newspaper_system(args.sentences, notes))

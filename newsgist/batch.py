@@ -33,18 +33,15 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from newsgist.__version__ import __version__
 from newsgist.errors import BatchError, InvalidOptionError, InvalidRecordError
-from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
-from newsgist.ingest import DEFAULT_MAX_BYTES, InputFormat
 from newsgist.jsonl import JsonlFile, identify, parse_object
-from newsgist.methods.base import DEFAULT_METHOD
-from newsgist.select import SelectOptions
+from newsgist.options import SummarizeOptions
 
 if TYPE_CHECKING:
     from newsgist.pipeline import Pipeline
@@ -63,23 +60,16 @@ CHECKPOINT = 256
 """Records between checkpoints of ``OUT.part``: at most this many are redone after a kill."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BatchJob:
-    """What to do with every record: the summarize settings, and which fields hold what.
+    """What to do with every record: the summary settings, and which fields hold what.
 
     ``timings`` adds each record's per-stage seconds to its output; off by default, so the
     same input and settings always give byte-identical output (and a resumed run can be
     checked against an uninterrupted one).
     """
 
-    method: str = DEFAULT_METHOD
-    options: SelectOptions = field(default_factory=SelectOptions)
-    method_options: tuple[tuple[str, Any], ...] = ()
-    headline: str | None = DEFAULT_HEADLINE
-    headline_words: int = DEFAULT_HEADLINE_WORDS
-    keep_title: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-    input_format: InputFormat = "auto"
+    settings: SummarizeOptions = field(default_factory=SummarizeOptions)
     text_field: str = "article"
     id_field: str = "id"
     timings: bool = False
@@ -88,22 +78,16 @@ class BatchJob:
         """Build the pipeline once, checking every setting (raises ``NewsgistError``)."""
         from newsgist.pipeline import make_pipeline
 
-        return make_pipeline(
-            method=self.method,
-            options=self.options,
-            method_options=dict(self.method_options),
-            headline=self.headline,
-            headline_words=self.headline_words,
-            keep_title=self.keep_title,
-            max_bytes=self.max_bytes,
-            input_format=self.input_format,
-        )
+        return make_pipeline(self.settings)
 
     def fingerprint(self) -> dict[str, Any]:
         """Return the settings as JSON-ready values, to tell whether a partial run matches."""
-        settings = asdict(self)
-        settings["method_options"] = {key: str(value) for key, value in self.method_options}
-        return settings
+        return {
+            "settings": self.settings.to_dict(),
+            "text_field": self.text_field,
+            "id_field": self.id_field,
+            "timings": self.timings,
+        }
 
 
 @dataclass(frozen=True, slots=True)

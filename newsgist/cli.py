@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -20,12 +21,10 @@ import click
 
 from newsgist.__version__ import __version__
 from newsgist.errors import BatchError, MissingDependencyError, NewsgistError
-from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
+from newsgist.headlines.base import DEFAULT_HEADLINE
 from newsgist.ingest import (
     DEFAULT_MAX_BYTES,
-    INPUT_FORMATS,
     IngestOptions,
-    InputFormat,
     read_limited,
 )
 from newsgist.ingest.fetch import (
@@ -37,9 +36,10 @@ from newsgist.ingest.fetch import (
     FetchOptions,
 )
 from newsgist.methods.base import DEFAULT_METHOD
-from newsgist.models import Article, Summary
+from newsgist.models import Article
+from newsgist.options import Setting, SummarizeOptions, option_names, settings
 from newsgist.registry import headlines, methods
-from newsgist.select import REDUNDANCY, Redundancy, SelectOptions
+from newsgist.render import FORMATS, render
 from newsgist.server import DEFAULT_REQUEST_TIMEOUT, TOKEN_ENV
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,14 +47,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
-_HEADLINE_WORDS = click.option(
-    "--headline-words",
-    default=DEFAULT_HEADLINE_WORDS,
-    show_default=True,
-    type=click.IntRange(1, 50),
-    help="Headline budget in words.",
-)
-"""The headline budget, shared by summarize and evaluate."""
 _ALLOW_PRIVATE = click.option(
     "--allow-private",
     is_flag=True,
@@ -70,55 +62,58 @@ _ALLOW_NETWORK = click.option(
 """Private-network access for URL input, shared by summarize and serve."""
 
 
-def _selection_options(*option_names: str) -> Callable[[F], F]:
-    """Add the selection and method options shared by summarize, evaluate and batch.
+_SHORT_FLAGS = {"method": ("-m",), "sentences": ("-k",), "words": ("-w",)}
+_FLAG_NAMES = {"input_format": "--input", "method_options": "--method-option"}
+_EVALUATED = (
+    *("sentences", "words", "redundancy", "mmr_lambda", "position_weight", "method_options"),
+    *("headline_words", "input_format", "max_bytes", "language"),
+)
+"""The settings evaluate applies to every method it scores (it takes methods and
+headline generators as lists of its own)."""
 
-    ``option_names`` name the method-option flag (default ``--option``/``-o``; batch keeps
-    ``-o`` for its output).
-    """
-    decorators = [
-        click.option(
-            "--sentences",
-            "-k",
-            type=click.IntRange(1, 50),
-            help="How many highlights  [default: 3].",
-        ),
-        click.option(
-            "--words", "-w", type=click.IntRange(1), help="Fill up to N words instead, never over."
-        ),
-        click.option(
-            "--redundancy",
-            type=click.Choice(list(REDUNDANCY)),
-            help="Redundancy control: trigram blocking or MMR  [default: the method's own:"
-            " trigram for learned, none for the others].",
-        ),
-        click.option(
-            "--mmr-lambda",
-            type=click.FloatRange(0, 1),
-            default=0.7,
-            show_default=True,
-            help="MMR: weight of relevance against novelty.",
-        ),
-        click.option(
-            "--position-weight",
-            type=click.FloatRange(0, 1),
-            default=0.0,
-            show_default=True,
-            help="Mix a 1/(1+position) prior into the scores.",
-        ),
-        click.option(
-            "--model",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="A model file from `newsgist train`, for the learned method.",
-        ),
-        click.option(
-            *(option_names or ("--option", "-o")),
-            "method_options",
-            multiple=True,
-            metavar="KEY=VALUE",
-            help="A method option, e.g. -o threshold=0.1 for lexrank; repeatable.",
-        ),
-    ]
+
+def _setting_option(name: str, default: Any, setting: Setting) -> Callable[[F], F]:  # noqa: ANN401
+    """Declare the CLI option of one ``SummarizeOptions`` field, with its limits and help."""
+    flags = (_FLAG_NAMES.get(name, "--" + name.replace("_", "-")), *_SHORT_FLAGS.get(name, ()))
+    text = setting.help
+    if setting.kind == "bool":
+        return click.option(*flags, name, is_flag=True, help=text)
+    if setting.kind == "options":
+        return click.option(
+            *flags, name, multiple=True, metavar="KEY=VALUE", help=text + " Repeatable."
+        )
+    kind: Any  # a click.ParamType
+    if setting.kind == "int":
+        kind = click.IntRange(_bound(setting.low), _bound(setting.high))
+    elif setting.kind == "float":
+        kind = click.FloatRange(setting.low, setting.high)
+    elif setting.choices is not None and name not in ("method", "headline"):
+        kind = click.Choice(list(setting.choices()))  # plugins may add methods and generators
+    else:
+        kind = click.STRING
+    if name == "headline":
+        text += " (none: highlights only)"
+    shown = default is not None and not setting.help.endswith("]")
+    return click.option(*flags, name, default=default, type=kind, show_default=shown, help=text)
+
+
+def _bound(value: float | None) -> int | None:
+    """Return a bound as ``click.IntRange`` takes it."""
+    return None if value is None else int(value)
+
+
+def _settings_options(*names: str) -> Callable[[F], F]:
+    """Add the options of these ``SummarizeOptions`` fields (default: all), plus ``--model``."""
+    wanted = names or option_names()
+    decorators = [_setting_option(*entry) for entry in settings() if entry[0] in wanted]
+    if "method_options" in wanted:
+        decorators.append(
+            click.option(
+                "--model",
+                type=click.Path(dir_okay=False, path_type=Path),
+                help="A model file from `newsgist train`: short for --method-option model=FILE.",
+            )
+        )
     return _stacked(decorators)
 
 
@@ -133,50 +128,21 @@ def _stacked(decorators: list[Callable[[F], F]]) -> Callable[[F], F]:
     return decorate
 
 
-def _summary_options(*option_names: str) -> Callable[[F], F]:
-    """Add every option of one summary (method, selection, headline, size limit).
+def _settings_from(params: dict[str, Any], **fixed: Any) -> SummarizeOptions:  # noqa: ANN401
+    """Build the one ``SummarizeOptions`` of a command from its parsed options.
 
-    Summarize and batch take the same ones; ``option_names`` as in ``_selection_options``.
+    Consumes the settings' parameters (and ``--model``) from ``params``; ``fixed`` sets
+    fields the command decides itself.
     """
-    decorators = [
-        click.option(
-            "--method",
-            "-m",
-            default=DEFAULT_METHOD,
-            show_default=True,
-            help="Summarization method (see `newsgist methods`).",
-        ),
-        _selection_options(*option_names),
-        click.option(
-            "--headline",
-            "headline",
-            default=DEFAULT_HEADLINE,
-            show_default=True,
-            help="Headline generator (see `newsgist headlines`).",
-        ),
-        _HEADLINE_WORDS,
-        click.option(
-            "--keep-title",
-            is_flag=True,
-            help="Use the page's own title as the headline when it has one.",
-        ),
-        click.option(
-            "--max-bytes",
-            default=DEFAULT_MAX_BYTES,
-            show_default=True,
-            type=click.IntRange(1),
-            help="Refuse articles (and downloads) larger than this.",
-        ),
-        click.option(
-            "--input",
-            "input_format",
-            type=click.Choice(list(INPUT_FORMATS)),
-            default="auto",
-            show_default=True,
-            help="Read the input as plain text or HTML; auto tells them apart.",
-        ),
-    ]
-    return _stacked(decorators)
+    values: dict[str, Any] = {name: params.pop(name) for name in option_names() if name in params}
+    model = params.pop("model", None)
+    pairs = values.pop("method_options", ())
+    values["method_options"] = _method_options(pairs, model)
+    if values.get("headline") == "none":
+        values["headline"] = None
+    if values.get("sentences") is not None and values.get("words") is not None:
+        raise click.UsageError("give --sentences or --words, not both")
+    return SummarizeOptions(**values, **fixed)
 
 
 def _seconds(flag: str, default: float, help_text: str) -> Callable[[F], F]:
@@ -221,32 +187,13 @@ def _fetch_options(command: F) -> F:
     return _stacked(decorators)(command)
 
 
-def _select_options(
-    sentences: int | None,
-    words: int | None,
-    redundancy: str | None,
-    mmr_lambda: float,
-    position_weight: float,
-) -> SelectOptions:
-    """Build the selection options from the command line's values."""
-    if sentences is not None and words is not None:
-        raise click.UsageError("give --sentences or --words, not both")
-    return SelectOptions(
-        sentences=sentences,
-        words=words,
-        redundancy=cast(Redundancy | None, redundancy),
-        mmr_lambda=mmr_lambda,
-        position_weight=position_weight,
-    )
-
-
 def _method_options(pairs: Sequence[str], model: Path | None = None) -> dict[str, Any]:
     """Parse KEY=VALUE method options (numbers, true/false/none, or text), plus ``--model``."""
     parsed: dict[str, Any] = {} if model is None else {"model": model}
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key:
-            raise click.UsageError(f"--option takes KEY=VALUE, not {pair!r}")
+            raise click.UsageError(f"--method-option takes KEY=VALUE, not {pair!r}")
         words = {"true": True, "false": False, "none": None}
         if raw.lower() in words:
             parsed[key] = words[raw.lower()]
@@ -268,29 +215,38 @@ def cli() -> None:
     """Write the headline and bullet highlights of a news article."""
 
 
+_OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write the result to this file instead of stdout.",
+)
+"""``-o/--output``: the output file, on every subcommand that writes one."""
+
+
 @cli.command()
 @click.argument("source", metavar="FILE|URL", required=False, default="-")
-@_summary_options()
+@_settings_options()
 @_fetch_options
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown", "json"]),
+    type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
     help="Output format; json is the Summary's round-trip form.",
 )
+@click.option(
+    "--include-body",
+    is_flag=True,
+    help="With --format json: add the cleaned article body, which the spans index into.",
+)
+@_OUTPUT
 def summarize(
     source: str,
-    method: str,
-    headline: str,
-    headline_words: int,
-    keep_title: bool,
     output_format: str,
-    max_bytes: int,
-    input_format: InputFormat,
-    method_options: tuple[str, ...],
-    model: Path | None,
+    include_body: bool,
+    output: Path | None,
     allow_private: bool,
     allow_networks: tuple[str, ...],
     timeout: float,
@@ -298,21 +254,20 @@ def summarize(
     max_redirects: int,
     user_agent: str,
     ca_bundle: str | None,
-    **selection: Any,  # noqa: ANN401 - the shared selection options
+    **params: Any,  # noqa: ANN401 - the settings' options, generated from SummarizeOptions
 ) -> None:
     """Summarize FILE (plain text or HTML), the page at URL, or stdin (FILE - or missing).
 
     A URL is fetched over http(s) within the limits below; by default it may not reach
     loopback, private or link-local addresses, even through a redirect.
     """
-    from newsgist.pipeline import make_headliner, make_summarizer
-    from newsgist.pipeline import summarize as run
+    from newsgist.ingest import load
+    from newsgist.pipeline import make_pipeline
 
-    options = _select_options(**selection)
-    settings = _method_options(method_options, model)
-    make_summarizer(method, settings)  # bad names and options fail before input is read
-    make_headliner(headline, headline_words)
+    settings = _settings_from(params)
+    pipeline = make_pipeline(settings)  # bad names and options fail before input is read
     data: bytes | Article
+    input_format = settings.input_format
     if _is_url(source):
         from newsgist.ingest.fetch import load_url
 
@@ -321,7 +276,7 @@ def summarize(
             connect_timeout=connect_timeout,
             read_timeout=min(timeout, DEFAULT_READ_TIMEOUT),
             total_timeout=timeout,
-            max_bytes=max_bytes,
+            max_bytes=settings.max_bytes,
             max_redirects=max_redirects,
             allow_private=allow_private,
             allow_networks=allow_networks,
@@ -329,21 +284,29 @@ def summarize(
         )
         data = load_url(source, options=fetch, input_format=input_format)
     else:
-        data = _read_input(source, IngestOptions(max_bytes=max_bytes))
+        data = _read_input(source, IngestOptions(max_bytes=settings.max_bytes))
         if input_format == "auto" and Path(source).suffix.lower() in _HTML_SUFFIXES:
             input_format = "html"
-    summary = run(
-        data,
-        method=method,
-        options=options,
-        method_options=settings,
-        headline=headline,
-        headline_words=headline_words,
-        keep_title=keep_title,
-        max_bytes=max_bytes,
-        input_format=input_format,
-    )
-    click.echo(_render(summary, output_format))
+    body = None
+    if include_body and not isinstance(data, Article):
+        ingest = IngestOptions(max_bytes=settings.max_bytes)
+        data = load(data, input_format=input_format, options=ingest)
+    if include_body:
+        body = cast(Article, data).body
+    if input_format != settings.input_format:
+        pipeline = make_pipeline(replace(settings, input_format=input_format))
+    _write(render(pipeline(data), output_format, body=body), output)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` (``-`` is stdout)."""
+    if output is None or str(output) == "-":
+        click.echo(text)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise click.UsageError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def _is_url(source: str) -> bool:
@@ -366,7 +329,7 @@ def _is_url(source: str) -> bool:
     type=click.IntRange(1),
     help="Processes (local) or actors (ray)  [default: every CPU].",
 )
-@_summary_options("--option")
+@_settings_options()
 @click.option("--text-field", default="article", show_default=True, help="Field with the text.")
 @click.option("--id-field", default="id", show_default=True, help="Field copied to the output.")
 @click.option("--timings", is_flag=True, help="Add each record's per-stage seconds.")
@@ -385,21 +348,13 @@ def batch(
     source: str,
     output: str,
     workers: int | None,
-    method: str,
-    headline: str,
-    headline_words: int,
-    keep_title: bool,
-    max_bytes: int,
-    input_format: InputFormat,
     text_field: str,
     id_field: str,
     timings: bool,
     resume: bool,
     engine: str,
     address: str | None,
-    method_options: tuple[str, ...],
-    model: Path | None,
-    **selection: Any,  # noqa: ANN401 - the shared selection options
+    **params: Any,  # noqa: ANN401 - the settings' options, generated from SummarizeOptions
 ) -> None:
     """Summarize every record of a JSONL file, one output line per input line, in order.
 
@@ -415,14 +370,7 @@ def batch(
     if address is not None and engine != "ray":
         raise click.UsageError("--address is for --engine ray")
     job = BatchJob(
-        method=method,
-        options=_select_options(**selection),
-        method_options=tuple(sorted(_method_options(method_options, model).items())),
-        headline=headline,
-        headline_words=headline_words,
-        keep_title=keep_title,
-        max_bytes=max_bytes,
-        input_format=input_format,
+        settings=_settings_from(params),
         text_field=text_field,
         id_field=id_field,
         timings=timings,
@@ -495,7 +443,7 @@ def _batch_progress() -> Iterator[Callable[[int, int, int | None], None] | None]
     help="Method to evaluate, NAME or NAME:K (K highlights); repeat to compare, the first"
     " is the baseline.  [default: lead]",
 )
-@_selection_options()
+@_settings_options(*_EVALUATED)
 @click.option(
     "--headline",
     "headline_specs",
@@ -504,7 +452,6 @@ def _batch_progress() -> Iterator[Callable[[int, int, int | None], None] | None]
     f" first is the baseline.  [default: first-words and {DEFAULT_HEADLINE}, when records"
     " have titles]",
 )
-@_HEADLINE_WORDS
 @click.option("--limit", type=click.IntRange(1), help="Evaluate at most this many records.")
 @click.option(
     "--skip", default=0, type=click.IntRange(0), help="Leave out the first N valid records."
@@ -512,16 +459,19 @@ def _batch_progress() -> Iterator[Callable[[int, int, int | None], None] | None]
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1))
 @click.option("--seed", default=0, show_default=True, type=int, help="Bootstrap seed.")
 @click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(10))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Markdown report.")
+@click.option(
+    "--output",
+    "-o",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the markdown report here.",
+)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="PNG bar chart.")
 def evaluate(
     data: Path,
     specs: tuple[str, ...],
     headline_specs: tuple[str, ...],
-    headline_words: int,
-    method_options: tuple[str, ...],
-    model: Path | None,
     limit: int | None,
     skip: int,
     workers: int,
@@ -530,7 +480,7 @@ def evaluate(
     out: Path | None,
     json_path: Path | None,
     plot: Path | None,
-    **selection: Any,  # noqa: ANN401 - the shared selection options
+    **params: Any,  # noqa: ANN401 - the settings' options, generated from SummarizeOptions
 ) -> None:
     """Score methods with ROUGE against the reference highlights in DATA (JSONL).
 
@@ -543,17 +493,15 @@ def evaluate(
     from newsgist.evaluate import HeadlineSystem, parse_method_spec, read_records
     from newsgist.evaluate import evaluate as run
     from newsgist.evaluate.rouge import Rouge
-    from newsgist.pipeline import make_headliner
 
     Rouge()  # a missing 'eval' extra fails here, before any work
-    options = _select_options(**selection)
-    settings = _method_options(method_options)
+    model = params.pop("model", None)
+    settings = _settings_from(params, headline=None)
     systems = dict(
-        parse_method_spec(spec, options=options, method_options=_with_model(spec, settings, model))
-        for spec in specs or ("lead",)
+        parse_method_spec(spec, settings=settings, model=model) for spec in specs or ("lead",)
     )
     for name in headline_specs:
-        make_headliner(name, headline_words)  # unknown names fail before any work
+        headlines.get(name)  # unknown names fail before any work
     records, skipped = read_records(data, limit=limit, skip=skip)
     common: dict[str, Any] = {
         "bootstrap": bootstrap,
@@ -567,7 +515,7 @@ def evaluate(
     titled = [r for r in records if r.title]
     if titled:
         headliners = {
-            name: HeadlineSystem(name, headline_words)
+            name: HeadlineSystem(replace(settings, headline=name, method=DEFAULT_METHOD))
             for name in headline_specs or ("first-words", DEFAULT_HEADLINE)
         }
         with _progress(len(titled), "headlines") as advance:
@@ -591,20 +539,10 @@ def evaluate(
         report.plot(plot)
 
 
-def _with_model(spec: str, settings: dict[str, Any], model: Path | None) -> dict[str, Any]:
-    """Add ``--model`` to a method's options when that method takes a model."""
-    import inspect
-
-    factory = methods.get(spec.partition(":")[0])
-    if model is None or "model" not in inspect.signature(factory).parameters:
-        return settings
-    return {**settings, "model": model}
-
-
 @cli.command()
 @click.argument("data", nargs=-1, required=True, metavar="DATA.jsonl[:N]...")
 @click.option(
-    "--out",
+    "--output",
     "-o",
     "out",
     required=True,
@@ -790,40 +728,6 @@ def _read_input(file: str, options: IngestOptions) -> bytes:
         raise click.UsageError(f"is a directory, not a file: {file}") from None
     except PermissionError:
         raise click.UsageError(f"permission denied: {file}") from None
-
-
-def _render(summary: Summary, output_format: str) -> str:
-    """Render a summary as text, markdown or JSON."""
-    if output_format == "json":
-        import json
-
-        return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2)
-    origin = (
-        "the page's own title"
-        if summary.headline_origin == "title"
-        else f"written by {summary.headline_origin}"
-    )
-    note = f"headline: {origin}; highlights: {summary.method}"
-    if output_format == "markdown":
-        bullets = "\n".join(f"- {_markdown(h.text)}" for h in summary.highlights)
-        return f"# {_markdown(summary.headline)}\n\n{bullets}\n\n*{_markdown(note)}*"
-    bullets = "\n".join(f" • {h.text}" for h in summary.highlights)
-    return f"{summary.headline}\n({note})\n\n{bullets}"
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~])")
-
-
-def _markdown(text: str) -> str:
-    """Return article text as literal Markdown: no raw HTML, link, image or emphasis passes.
-
-    ``&``, ``<`` and ``>`` become entities and the marks that open links, code or emphasis
-    are escaped, so ``<img onerror=...>`` or ``[x](javascript:...)`` in a story renders as
-    the words it is, never as markup (issue 16).
-    """
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,6 +18,7 @@ The tree::
     ├── InvalidOptionError (ValueError)      an option out of range or contradictory
     ├── UnknownNameError (LookupError)       a registry has no entry of that name
     ├── ModelError                           a model file is missing, corrupt or mismatched
+    ├── MethodError                          a method failed or returned unusable scores
     ├── MissingDependencyError (ImportError) an optional extra is not installed
     └── BatchError                           a batch stopped before its end (disk, worker, signal)
 
@@ -108,6 +109,13 @@ class ModelError(NewsgistError):
     def __init__(self, path: object, problem: str) -> None:
         self.path = str(path)
         super().__init__(f"model file {self.path}: {problem}")
+
+
+class MethodError(NewsgistError):
+    """A summarization method (often a plugin) raised, or returned scores that are unusable.
+
+    Not the caller's fault: the service answers it with a JSON 500 and a code.
+    """
 
 
 class MissingDependencyError(NewsgistError, ImportError):

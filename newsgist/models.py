@@ -239,13 +239,38 @@ class Headline:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceScore:
+    """One sentence of the body as the method scored it: index, span and score."""
+
+    index: int
+    start: int
+    end: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"index": self.index, "start": self.start, "end": self.end, "score": self.score}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SentenceScore:
+        """Build from the JSON form."""
+        return cls(
+            index=_field(data, "index", int),
+            start=_field(data, "start", int),
+            end=_field(data, "end", int),
+            score=_field(data, "score", float),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     """The result: a headline, the highlights in document order, and where they came from.
 
     ``headline_origin`` is ``"title"`` when the page's own title was kept, ``"none"`` when
     no headline was asked for, else the name of the headline generator; ``headline_sources``
     and ``headline_spans`` trace a generated headline to its sentences. ``timings`` maps
-    each pipeline stage to the seconds it took.
+    each pipeline stage to the seconds it took. ``sentences`` lists every sentence the
+    method scored, with its body span, so a reader can see why these were chosen.
     """
 
     headline: str
@@ -256,6 +281,7 @@ class Summary:
     headline_spans: tuple[tuple[int, int], ...] = ()
     article: ArticleMeta = field(default_factory=ArticleMeta)
     timings: Mapping[str, float] = field(default_factory=dict)
+    sentences: tuple[SentenceScore, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -268,6 +294,7 @@ class Summary:
             "method": self.method,
             "article": self.article.to_dict(),
             "timings": dict(self.timings),
+            "sentences": [s.to_dict() for s in self.sentences],
         }
 
     @classmethod
@@ -282,6 +309,9 @@ class Summary:
         ):
             raise InvalidInputError("'timings' must be an object of numbers")
         sources, spans = _trace(data, "headline_sources", "headline_spans")
+        scored = data.get("sentences") or []
+        if not isinstance(scored, list) or not all(isinstance(s, Mapping) for s in scored):
+            raise InvalidInputError("'sentences' must be a list of objects")
         return cls(
             headline=_field(data, "headline", str),
             highlights=tuple(Highlight.from_dict(h) for h in highlights),
@@ -291,6 +321,7 @@ class Summary:
             headline_spans=spans,
             article=ArticleMeta.from_dict(data.get("article") or {}),
             timings={str(k): float(v) for k, v in timings.items()},
+            sentences=tuple(SentenceScore.from_dict(s) for s in scored),
         )
 
 

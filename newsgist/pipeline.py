@@ -1,8 +1,12 @@
-"""The whole pipeline: raw input → Article → sentences → scores → Summary."""
+"""The whole pipeline: raw input → Article → sentences → scores → Summary.
+
+Every surface builds one ``SummarizeOptions`` (``newsgist.options``) and runs a ``Pipeline``
+made from it; ``summarize`` is the one-call form, with keyword shortcuts for the common
+settings.
+"""
 
 from __future__ import annotations
 
-import inspect
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -12,17 +16,12 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from newsgist.errors import InvalidOptionError, NoSentenceError
-from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS, Headliner
-from newsgist.ingest import (
-    DEFAULT_MAX_BYTES,
-    IngestOptions,
-    InputFormat,
-    check_input_format,
-    load,
-)
-from newsgist.methods.base import DEFAULT_METHOD, Summarizer
-from newsgist.models import Article, Document, Headline, Highlight, Summary
+from newsgist.errors import InvalidOptionError, MethodError, NewsgistError, NoSentenceError
+from newsgist.headlines.base import Headliner
+from newsgist.ingest import IngestOptions, load
+from newsgist.methods.base import Summarizer, check_method_options
+from newsgist.models import Article, Document, Headline, Highlight, SentenceScore, Summary
+from newsgist.options import SummarizeOptions
 from newsgist.registry import headlines, methods
 from newsgist.segment import Segmenter, has_terminator, segment
 from newsgist.select import SelectOptions, select
@@ -33,64 +32,110 @@ _T = TypeVar("_T")
 
 
 def summarize(
-    source: str | bytes | Article,
+    source: str | bytes | Article | Path,
+    settings: SummarizeOptions | None = None,
     *,
-    method: str = DEFAULT_METHOD,
+    method: str | None = None,
     sentences: int | None = None,
     words: int | None = None,
     options: SelectOptions | None = None,
     method_options: Mapping[str, Any] | None = None,
     model: str | Path | None = None,
-    headline: str | None = DEFAULT_HEADLINE,
-    headline_words: int = DEFAULT_HEADLINE_WORDS,
-    keep_title: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: InputFormat = "auto",
     segmenter: Segmenter = segment,
+    **shortcuts: Any,  # noqa: ANN401 - any other SummarizeOptions field, by name
 ) -> Summary:
     """Summarize one article into a headline and highlights.
 
     Args:
         source: plain text, a scraped page (``str`` or UTF-8 ``bytes``), an HTML page
-            (``str`` or ``bytes`` in any charset), or an ``Article`` (for a URL, pass
-            ``newsgist.load_url(url)``).
+            (``str`` or ``bytes`` in any charset), a ``pathlib.Path`` to read, or an
+            ``Article`` (for a URL, pass ``newsgist.load_url(url)``).
+        settings: every setting at once (``newsgist.SummarizeOptions``); the keywords
+            below, and any other field of it by name (``headline=``, ``headline_words=``,
+            ``keep_title=``, ``max_bytes=``, ``input_format=``, ``language=``, ...),
+            override it.
         method: a name from ``newsgist.methods.names()``.
         sentences: how many highlights (default 3); a shorter article gives what it has.
         words: instead of ``sentences``, fill up to this many words, never over.
-        options: every selection option at once (budgets, redundancy, position prior);
-            give either this or ``sentences``/``words``.
+        options: the selection options at once (budgets, redundancy, position prior).
         method_options: keyword arguments for the method, e.g. ``{"threshold": 0.1}``.
-        model: a model file from ``newsgist train`` for the ``learned`` method (default: the
-            model shipped with newsgist); short for ``method_options={"model": ...}``.
-        headline: a headline generator from ``newsgist.headlines.names()``, or ``None``
-            for highlights only (``Summary.headline`` is then empty, origin ``"none"``).
-        headline_words: the headline's budget in words.
-        keep_title: use the article's own title as the headline when it has one (the
-            title stays in ``Summary.article.title`` either way).
-        max_bytes: inputs larger than this are refused with ``InputTooLargeError``.
-        input_format: ``"text"`` or ``"html"``; ``"auto"`` tells them apart by how the input
-            starts (a doctype or an HTML tag).
+        model: a model file from ``newsgist train``: short for
+            ``method_options={"model": ...}`` (the learned method's option).
         segmenter: turns the body into sentences; the news-tuned default rarely needs changing.
+        **shortcuts: any other field of ``SummarizeOptions``, by name.
 
     Raises:
         NewsgistError: for input that cannot be summarized or options out of range; the
             subclass says which (see ``newsgist.errors``).
 
     """
-    return make_pipeline(
+    built = build_settings(
+        settings,
         method=method,
         sentences=sentences,
         words=words,
         options=options,
         method_options=method_options,
         model=model,
-        headline=headline,
-        headline_words=headline_words,
-        keep_title=keep_title,
-        max_bytes=max_bytes,
-        input_format=input_format,
-        segmenter=segmenter,
-    )(source)
+        **shortcuts,
+    )
+    if isinstance(source, Path):
+        source = _read_path(source, built.max_bytes)
+    return make_pipeline(built, segmenter=segmenter)(source)
+
+
+def build_settings(
+    settings: SummarizeOptions | None = None,
+    *,
+    method: str | None = None,
+    sentences: int | None = None,
+    words: int | None = None,
+    options: SelectOptions | None = None,
+    method_options: Mapping[str, Any] | None = None,
+    model: str | Path | None = None,
+    **fields: Any,  # noqa: ANN401 - SummarizeOptions fields by name
+) -> SummarizeOptions:
+    """Apply ``summarize``'s keyword shortcuts to ``settings`` (default: all defaults)."""
+    changes: dict[str, Any] = dict(fields)
+    if method is not None:
+        changes["method"] = method
+    if options is not None:
+        if sentences is not None or words is not None:
+            raise InvalidOptionError("give sentences/words inside options, or without it, not both")
+        changes.update(
+            sentences=options.sentences,
+            words=options.words,
+            redundancy=options.redundancy,
+            mmr_lambda=options.mmr_lambda,
+            position_weight=options.position_weight,
+        )
+    elif sentences is not None or words is not None:
+        changes.update(sentences=sentences, words=words)
+    if method_options is not None or model is not None:
+        current = dict(method_options if method_options is not None else {})
+        if model is not None:
+            current["model"] = model
+        changes["method_options"] = current
+    base = settings or SummarizeOptions()
+    if not changes:
+        return base
+    if "method" in changes and "method_options" not in changes:
+        changes["method_options"] = {}  # another method's options do not carry over
+    try:
+        return replace(base, **changes)
+    except TypeError as error:  # a keyword that is no setting
+        raise InvalidOptionError(f"{error}; settings: {', '.join(base.to_dict())}") from None
+
+
+def _read_path(path: Path, max_bytes: int) -> bytes:
+    """Read an article file within the size limit, as the CLI does."""
+    from newsgist.ingest import read_limited
+
+    try:
+        with path.open("rb") as stream:
+            return read_limited(stream, options=IngestOptions(max_bytes=max_bytes))
+    except OSError as error:
+        raise InvalidOptionError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +146,15 @@ class Pipeline:
     pays for that once per process; calling it summarizes one article, as ``summarize`` does.
     """
 
-    method: str
+    settings: SummarizeOptions
     summarizer: Summarizer
-    options: SelectOptions
+    selection: SelectOptions
     headliner: Headliner | None
-    headline: str | None
-    headline_words: int
-    keep_title: bool
-    max_bytes: int
-    input_format: InputFormat
-    segmenter: Segmenter
+    segmenter: Segmenter = segment
 
     def __call__(self, source: str | bytes | Article) -> Summary:
         """Summarize one article (see ``summarize``)."""
+        settings = self.settings
         timings: dict[str, float] = {}
         started = time.perf_counter()
 
@@ -123,12 +164,12 @@ class Pipeline:
             timings[stage] = time.perf_counter() - begin
             return result
 
-        ingest = IngestOptions(max_bytes=self.max_bytes)
+        ingest = IngestOptions(max_bytes=settings.max_bytes)
         article = (
             source
             if isinstance(source, Article)
             else timed(
-                "ingest", lambda: load(source, input_format=self.input_format, options=ingest)
+                "ingest", lambda: load(source, input_format=settings.input_format, options=ingest)
             )
         )
         if not has_terminator(article.body):
@@ -148,41 +189,59 @@ class Pipeline:
                 f"{where} has no sentence with a letter or digit in it, so there is nothing to"
                 " summarize"
             )
-        scores = timed(
-            "score", lambda: np.asarray(self.summarizer.score(document), dtype=np.float64)
-        )
-        if scores.shape != (len(document.sentences),):
-            raise RuntimeError(
-                f"method {self.method!r} returned {scores.shape} scores"
-                f" for {len(document.sentences)} sentences"
-            )
-        chosen = timed("select", lambda: select(document, scores, self.options))
+        scores = timed("score", lambda: self._score(document))
+        chosen = timed("select", lambda: select(document, scores, self.selection))
         highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
-        origin = self.headline or "none"
+        origin = settings.headline or "none"
         headliner = self.headliner
-        if self.keep_title and article.title:
+        if settings.keep_title and article.title:
             written, origin = Headline(article.title), "title"
         elif headliner is None:
             written = Headline("")
         else:
             written = timed(
-                "headline", lambda: headliner.write(document, scores, words=self.headline_words)
+                "headline",
+                lambda: headliner.write(document, scores, words=settings.headline_words),
             )
         timings["total"] = time.perf_counter() - started
         return Summary(
             headline=written.text,
             highlights=highlights,
-            method=self.method,
+            method=settings.method,
             headline_origin=origin,
             headline_sources=written.sources,
             headline_spans=written.spans,
             article=article.meta,
             timings=timings,
+            sentences=tuple(
+                SentenceScore(s.index, s.start, s.end, float(score))
+                for s, score in zip(document.sentences, scores.tolist(), strict=True)
+            ),
         )
 
+    def _score(self, document: Document) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """Run the method, turning its failures and unusable scores into ``MethodError``."""
+        method = self.settings.method
+        try:
+            scores = np.asarray(self.summarizer.score(document), dtype=np.float64)
+        except NewsgistError:
+            raise
+        except Exception as error:  # a plugin's bug: one typed error, never a traceback
+            LOGGER.exception("method %r failed", method)
+            problem = f"{type(error).__name__}: {error}"
+            raise MethodError(f"method {method!r} failed: {problem}") from None
+        if scores.shape != (len(document.sentences),):
+            raise MethodError(
+                f"method {method!r} returned {scores.shape} scores"
+                f" for {len(document.sentences)} sentences"
+            )
+        if not np.all(np.isfinite(scores)):
+            raise MethodError(f"method {method!r} returned scores that are not finite numbers")
+        return scores
 
-MAX_SEGMENTED_CHARS = 250_000
-"""Sentences are read from this much of the body (about 40,000 words, ten times a long news
+
+MAX_SEGMENTED_CHARS = 120_000
+"""Sentences are read from this much of the body (about 20,000 words, five times a long news
 story): every method scores only what the shared features cover, a prefix of 20,000 tokens at
 most (``newsgist.features``), so reading further would cost time and memory for nothing."""
 
@@ -199,71 +258,32 @@ def _readable(body: str) -> str:
 
 
 def make_pipeline(
-    *,
-    method: str = DEFAULT_METHOD,
-    sentences: int | None = None,
-    words: int | None = None,
-    options: SelectOptions | None = None,
-    method_options: Mapping[str, Any] | None = None,
-    model: str | Path | None = None,
-    headline: str | None = DEFAULT_HEADLINE,
-    headline_words: int = DEFAULT_HEADLINE_WORDS,
-    keep_title: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: InputFormat = "auto",
-    segmenter: Segmenter = segment,
+    settings: SummarizeOptions | None = None, *, segmenter: Segmenter = segment
 ) -> Pipeline:
-    """Build a reusable ``Pipeline`` from ``summarize``'s options, checking them all now.
+    """Build a reusable ``Pipeline`` from ``settings``, loading the method once.
 
     Raises:
         NewsgistError: an unknown method or generator, or an option out of range.
 
     """
-    check_input_format(input_format)
-    if options is None:
-        options = SelectOptions(sentences=sentences, words=words)
-    elif sentences is not None or words is not None:
-        raise InvalidOptionError("give sentences/words inside options, or without it, not both")
-    settings = dict(method_options or {})
-    if model is not None:
-        settings["model"] = model
-    summarizer = make_summarizer(method, settings)
-    headliner = None if headline is None else make_headliner(headline, headline_words)
-    if options.redundancy is None:
-        options = replace(options, redundancy=getattr(summarizer, "redundancy", "none"))
-    return Pipeline(
-        method=method,
-        summarizer=summarizer,
-        options=options,
-        headliner=headliner,
-        headline=headline,
-        headline_words=headline_words,
-        keep_title=keep_title,
-        max_bytes=max_bytes,
-        input_format=input_format,
-        segmenter=segmenter,
-    )
+    settings = settings or SummarizeOptions()
+    summarizer = make_summarizer(settings.method, settings.method_options)
+    headliner = None if settings.headline is None else headlines.get(settings.headline)()
+    selection = settings.select
+    if selection.redundancy is None:
+        selection = replace(selection, redundancy=getattr(summarizer, "redundancy", "none"))
+    return Pipeline(settings, summarizer, selection, headliner, segmenter)
 
 
 def make_summarizer(method: str, method_options: Mapping[str, Any]) -> Summarizer:
-    """Create the named method with its options, or say which options it takes."""
-    factory = methods.get(method)
+    """Create the named method with its options, checked against what it declares."""
+    checked = check_method_options(method, method_options)
     try:
-        return factory(**method_options)
-    except TypeError:
-        accepted = [
-            p.name
-            for p in inspect.signature(factory).parameters.values()
-            if p.kind is p.KEYWORD_ONLY
-        ]
-        raise InvalidOptionError(
-            f"method {method!r} takes the options {', '.join(accepted) or '(none)'},"
-            f" not {', '.join(sorted(method_options))}"
+        summarizer: Summarizer = methods.get(method)(**checked)
+    except NewsgistError:
+        raise
+    except Exception as error:  # a plugin that cannot be built: one typed error
+        raise MethodError(
+            f"method {method!r} could not be built: {type(error).__name__}: {error}"
         ) from None
-
-
-def make_headliner(name: str, words: int) -> Headliner:
-    """Create the named headline generator, checking the word budget."""
-    if words < 1:
-        raise InvalidOptionError(f"headline_words must be positive, not {words}")
-    return headlines.get(name)()
+    return summarizer

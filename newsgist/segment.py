@@ -70,7 +70,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LEADING_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-_NEXT_TOKEN = re.compile(r"\s*(\S+)")
+_NEXT_TOKEN = re.compile(r"\s*+(\S{1,64})")  # the token's head decides; unspaced CJK stays linear
 _CLOSING_QUOTE_TOKENS = frozenset({"''", "'", '"', "”", "’", "-rrb-", ")"})
 
 

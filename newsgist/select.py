@@ -30,6 +30,8 @@ DEFAULT_SENTENCES = 3
 """Highlights taken when neither ``sentences`` nor ``words`` is given."""
 MAX_SENTENCES = 50
 """Upper bound on ``sentences``: highlights, not the article again."""
+MAX_WORDS = 100_000
+"""Upper bound on ``words``."""
 Redundancy = Literal["none", "trigram", "mmr"]
 REDUNDANCY: tuple[Redundancy, ...] = ("none", "trigram", "mmr")
 
@@ -49,7 +51,7 @@ class SelectOptions:
         if self.sentences is not None and self.words is not None:
             raise InvalidOptionError("give a sentence budget or a word budget, not both")
         _check_int("sentences", self.sentences, MAX_SENTENCES)
-        _check_int("words", self.words, 100_000)
+        _check_int("words", self.words, MAX_WORDS)
         if self.redundancy is not None and self.redundancy not in REDUNDANCY:
             raise InvalidOptionError(
                 f"redundancy must be one of {', '.join(REDUNDANCY)}, not {self.redundancy!r}"

@@ -144,15 +144,18 @@ def _pipeline(
     keep_title: bool,
 ) -> "Pipeline":
     """Build (once per distinct setting) the pipeline a request asks for."""
+    from newsgist.options import SummarizeOptions
     from newsgist.pipeline import make_pipeline
 
     return make_pipeline(
-        method=method,
-        sentences=sentences,
-        words=words,
-        headline=headline,
-        headline_words=headline_words,
-        keep_title=keep_title,
+        SummarizeOptions(
+            method=method,
+            sentences=sentences,
+            words=words,
+            headline=headline,
+            headline_words=headline_words,
+            keep_title=keep_title,
+        )
     )
 
 

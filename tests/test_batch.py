@@ -14,6 +14,7 @@ from newsgist.batch import BatchJob, run_batch, summarize_lines
 from newsgist.errors import InvalidInputError, InvalidOptionError, UnknownNameError
 from newsgist.evaluate.records import read_records
 from newsgist.models import Summary
+from newsgist.options import SummarizeOptions
 from newsgist.pipeline import summarize
 from newsgist.segment import has_terminator
 from tests.conftest import DATA, ROOT
@@ -94,7 +95,11 @@ def test_error_records_keep_the_id_when_there_is_one(mixed, tmp_path):
 
 def test_records_are_the_summaries_the_api_writes(tmp_path):
     source = _write(tmp_path / "in.jsonl", _records(len(ARTICLES)))
-    run_batch(source, tmp_path / "out.jsonl", BatchJob(method="textrank", headline_words=8))
+    run_batch(
+        source,
+        tmp_path / "out.jsonl",
+        BatchJob(settings=SummarizeOptions(method="textrank", headline_words=8)),
+    )
     for article, line in zip(ARTICLES, _lines(tmp_path / "out.jsonl"), strict=True):
         record = json.loads(line)
         assert "timings" not in record  # deterministic output by default
@@ -191,7 +196,12 @@ def test_an_unfinished_run_is_never_overwritten(tmp_path):
     with pytest.raises(InvalidOptionError, match="add --resume"):
         run_batch(source, tmp_path / "out.jsonl", BatchJob())
     with pytest.raises(InvalidOptionError, match="other settings"):
-        run_batch(source, tmp_path / "out.jsonl", BatchJob(method="lead"), resume=True)
+        run_batch(
+            source,
+            tmp_path / "out.jsonl",
+            BatchJob(settings=SummarizeOptions(method="lead")),
+            resume=True,
+        )
 
 
 def test_resume_with_nothing_to_resume_starts_afresh(tmp_path):
@@ -203,7 +213,9 @@ def test_resume_with_nothing_to_resume_starts_afresh(tmp_path):
 def test_bad_settings_fail_before_any_file_is_made(tmp_path):
     source = _write(tmp_path / "in.jsonl", _records(2))
     with pytest.raises(UnknownNameError):
-        run_batch(source, tmp_path / "out.jsonl", BatchJob(method="nope"))
+        run_batch(
+            source, tmp_path / "out.jsonl", BatchJob(settings=SummarizeOptions(method="nope"))
+        )
     with pytest.raises(InvalidOptionError, match="stdout"):
         run_batch(source, "-", BatchJob(), resume=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
@@ -256,7 +268,8 @@ def test_a_killed_batch_resumes_without_losing_or_repeating_a_record(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
-    while not (part.exists() and part.stat().st_size > 200_000):
+    state = tmp_path / "out.jsonl.part.json"  # the settings, then a line per checkpoint
+    while not (state.exists() and state.read_bytes().count(b"\n") >= 2):
         assert run.poll() is None, "the batch finished before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.01)

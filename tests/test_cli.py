@@ -171,7 +171,7 @@ def test_raised_size_limit_admits_a_large_input(tmp_path):
 def test_evaluate_prints_table_and_writes_reports(capsys, tmp_path):
     data = str(ROOT / "tests" / "data" / "eval_records.jsonl")
     args = ["evaluate", data, "-m", "lead", "-m", "lead:1", "--bootstrap", "50"]
-    args += ["--out", str(tmp_path / "r.md"), "--json", str(tmp_path / "r.json")]
+    args += ["--output", str(tmp_path / "r.md"), "--json", str(tmp_path / "r.json")]
     args += ["--plot", str(tmp_path / "r.png")]
     assert main(args) == 0
     out = capsys.readouterr().out
@@ -214,7 +214,7 @@ def test_evaluate_errors_exit_2(capsys, args, message):
 
 def test_selection_and_method_options(capsys):
     args = ["summarize", EXAMPLE, "-m", "lexrank", "--words", "60", "--redundancy", "mmr"]
-    assert main([*args, "-o", "threshold=0.1", "--format", "json"]) == 0
+    assert main([*args, "--method-option", "threshold=0.1", "--format", "json"]) == 0
     highlights = json.loads(capsys.readouterr().out)["highlights"]
     assert sum(len(h["text"].split()) for h in highlights) <= 60
     assert main(["summarize", EXAMPLE, "-m", "textrank", "--position-weight", "0.5"]) == 0
@@ -224,9 +224,15 @@ def test_selection_and_method_options(capsys):
     ("args", "message"),
     [
         (["-k", "2", "--words", "40"], "not both"),
-        (["-o", "threshold"], "KEY=VALUE"),
-        (["-m", "lexrank", "-o", "bogus=1"], "takes the options threshold, damping"),
-        (["-m", "lexrank", "-o", "threshold=2"], "threshold must be in [0, 1)"),
+        (["--method-option", "threshold"], "KEY=VALUE"),
+        (
+            ["-m", "lexrank", "--method-option", "bogus=1"],
+            "its options: threshold (number in [0, 1) or none), damping",
+        ),
+        (
+            ["-m", "lexrank", "--method-option", "threshold=2"],
+            "threshold (number in [0, 1) or none): not 2",
+        ),
         (["--words", "2"], "no sentence fits in 2 words"),
         (["--redundancy", "often"], "--redundancy"),
     ],
@@ -256,7 +262,9 @@ def _training_file(path, count=40):
 def test_train_then_summarize_and_evaluate_with_the_model(capsys, tmp_path):
     data = _training_file(tmp_path / "house.jsonl")
     model = tmp_path / "house.npz"
-    assert main(["train", f"{data}:30", str(data), "--iterations", "20", "--out", str(model)]) == 0
+    assert (
+        main(["train", f"{data}:30", str(data), "--iterations", "20", "--output", str(model)]) == 0
+    )
     captured = capsys.readouterr()
     assert "trained on 70 articles" in captured.out
     assert "1 lines skipped" in captured.out
@@ -273,9 +281,12 @@ def test_train_then_summarize_and_evaluate_with_the_model(capsys, tmp_path):
     [
         (["summarize", EXAMPLE, "--model", "missing.npz"], "model file missing.npz: no such file"),
         (["summarize", EXAMPLE, "--model", EXAMPLE], "not a readable model file"),
-        (["summarize", EXAMPLE, "-m", "lead", "--model", EXAMPLE], "takes the options (none)"),
-        (["train", "missing.jsonl", "--out", "m.npz"], "no such file"),
-        (["train", EXAMPLE, "--out", "m.npz"], "no usable training records"),
+        (
+            ["summarize", EXAMPLE, "-m", "lead", "--model", EXAMPLE],
+            "has no option 'model'; its options: (none)",
+        ),
+        (["train", "missing.jsonl", "-o", "m.npz"], "no such file"),
+        (["train", EXAMPLE, "-o", "m.npz"], "no usable training records"),
     ],
 )
 def test_model_errors_exit_2(capsys, args, message):
@@ -321,8 +332,8 @@ def test_batch_exits_1_when_some_records_fail(capsys, tmp_path):
 
 def test_batch_takes_summarize_options(capsys, tmp_path):
     args = ["batch", str(_batch_input(tmp_path)), "-o", "-", "--workers", "1"]
-    assert main([*args, "-m", "lead", "-k", "1", "--option", "unused=1"]) == 2
-    assert "takes the options" in capsys.readouterr().err
+    assert main([*args, "-m", "lead", "-k", "1", "--method-option", "unused=1"]) == 2
+    assert "has no option 'unused'" in capsys.readouterr().err
     assert main([*args, "-m", "lead", "-k", "1", "--headline-words", "2"]) == 0
     first = json.loads(capsys.readouterr().out.splitlines()[0])
     assert len(first["highlights"]) == 1

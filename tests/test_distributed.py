@@ -3,6 +3,7 @@ import json
 import pytest
 
 from newsgist.batch import BatchJob, run_batch
+from newsgist.options import SummarizeOptions
 from tests.test_batch import BAD_LINES, _interrupt_after, _lines, _records, _write
 
 ray = pytest.importorskip("ray")
@@ -46,7 +47,7 @@ def test_summarize_dataset_maps_records_and_writes_jsonl(local_ray, tmp_path):
     from newsgist.distributed import OUTPUT_COLUMNS, summarize_dataset, write_jsonl
 
     records = [json.loads(line) for line in _records(12)] + [{"id": "blank", "article": ""}]
-    job = BatchJob(method="lead", headline_words=6)
+    job = BatchJob(settings=SummarizeOptions(method="lead", headline_words=6))
     ds = summarize_dataset(ray.data.from_items(records), job, concurrency=2, batch_size=5)
     rows = sorted(ds.take_all(), key=lambda row: str(row["id"]))
     assert set(rows[0]) == set(OUTPUT_COLUMNS)

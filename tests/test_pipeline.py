@@ -160,8 +160,11 @@ def test_results_are_deterministic(method, example_page):
 def test_method_options_reach_the_method_and_bad_ones_are_named(example_page):
     summary = newsgist.summarize(example_page, method="lexrank", method_options={"threshold": 0.1})
     assert summary.highlights
-    with pytest.raises(InvalidOptionError, match="takes the options threshold, damping"):
+    named = r"no option 'bogus'; its options: threshold \(number in \[0, 1\) or none\), damping"
+    with pytest.raises(InvalidOptionError, match=named):
         newsgist.summarize(example_page, method="lexrank", method_options={"bogus": 1})
+    with pytest.raises(InvalidOptionError, match=r"threshold .* not 'high'"):
+        newsgist.summarize(example_page, method="lexrank", method_options={"threshold": "high"})
     with pytest.raises(InvalidOptionError, match="not both"):
         newsgist.summarize(example_page, sentences=2, options=newsgist.select.SelectOptions())
 

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -15,8 +16,9 @@ from newsgist.evaluate.records import Record, Skipped
 from newsgist.evaluate.report import Report, SystemResult
 from newsgist.evaluate.rouge import MEASURES, ROUGE_TYPES, Rouge
 from newsgist.evaluate.stats import interval, paired_test, resample_indices
-from newsgist.headlines.base import DEFAULT_HEADLINE_WORDS
-from newsgist.select import SelectOptions
+from newsgist.methods.base import declared_options
+from newsgist.options import SummarizeOptions
+from newsgist.registry import methods
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -31,60 +33,53 @@ Reference = Literal["highlights", "title"]
 
 @dataclass(frozen=True, slots=True)
 class MethodSystem:
-    """A newsgist method with its selection and method options, as a picklable system."""
+    """A newsgist method with its settings (highlights only), as a picklable system."""
 
-    method: str
-    options: SelectOptions = field(default_factory=SelectOptions)
-    method_options: tuple[tuple[str, Any], ...] = ()
+    settings: SummarizeOptions = field(default_factory=lambda: SummarizeOptions(headline=None))
 
     def __call__(self, record: Record) -> list[str]:
         """Summarize the record's article and return the highlight texts."""
         from newsgist.pipeline import summarize
 
-        summary = summarize(
-            record.article,
-            method=self.method,
-            options=self.options,
-            method_options=dict(self.method_options),
-            headline=None,  # highlights only: peers write no headline either
-        )
-        return [h.text for h in summary.highlights]
+        return [h.text for h in summarize(record.article, self.settings).highlights]
 
 
 @dataclass(frozen=True, slots=True)
 class HeadlineSystem:
-    """A newsgist headline generator (over the default method's scores), as a picklable system."""
+    """A newsgist headline generator with its settings, as a picklable system."""
 
-    headline: str
-    words: int = DEFAULT_HEADLINE_WORDS
+    settings: SummarizeOptions = field(default_factory=SummarizeOptions)
 
     def __call__(self, record: Record) -> list[str]:
         """Summarize the record's article and return its generated headline."""
         from newsgist.pipeline import summarize
 
-        return [
-            summarize(record.article, headline=self.headline, headline_words=self.words).headline
-        ]
+        return [summarize(record.article, self.settings).headline]
 
 
 def parse_method_spec(
     spec: str,
     *,
-    options: SelectOptions | None = None,
-    method_options: Mapping[str, Any] | None = None,
+    settings: SummarizeOptions | None = None,
+    model: str | Path | None = None,
 ) -> tuple[str, MethodSystem]:
-    """Read ``NAME`` or ``NAME:K`` (K highlights, overriding the budget) into a labelled system."""
-    from newsgist.pipeline import make_summarizer
+    """Read ``NAME`` or ``NAME:K`` (K highlights, overriding the budget) into a labelled system.
 
+    ``settings`` apply to the method (its method options must be ones it declares);
+    ``model`` goes to it only if it declares a ``model`` option.
+    """
     name, _, count = spec.partition(":")
-    settings = dict(method_options or {})
-    make_summarizer(name, settings)  # unknown names and options fail here, listing valid ones
-    options = options or SelectOptions()
+    base = settings or SummarizeOptions(headline=None)
+    options = dict(base.method_options)
+    declared = declared_options(methods.get(name)) or ()
+    if model is not None and any(option.name == "model" for option in declared):
+        options["model"] = model
+    changes: dict[str, Any] = {"method": name, "method_options": options, "headline": None}
     if count:
         if not count.isdigit():
             raise InvalidOptionError(f"method spec {spec!r}: K in NAME:K must be an integer")
-        options = replace(options, sentences=int(count), words=None)
-    return spec, MethodSystem(name, options, tuple(sorted(settings.items())))
+        changes.update(sentences=int(count), words=None)
+    return spec, MethodSystem(replace(base, **changes))
 
 
 @dataclass(frozen=True, slots=True)

@@ -256,10 +256,13 @@ def _structure(text: str) -> Article:
         if invisible in text:
             text = text.replace(invisible, replacement)
     page = _Page(lines=[])
+    story: set[str] = set()  # lines already read as story text: a repeat needs no second look
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and _classify(stripped, page):
-            continue
+        if stripped and stripped not in story:
+            if _classify(stripped, page):
+                continue
+            story.add(stripped)
         page.lines.append(line.rstrip())
     _take_headline_and_highlights(page)
     _take_leading_title(page)

@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsgist.errors import InvalidOptionError
+from newsgist.methods.base import MethodOption
 
 if TYPE_CHECKING:
     import numpy.typing as npt
+
+
+DAMPING = MethodOption(
+    "damping", float, 0.85, "PageRank damping: the chance of following an edge.", 0.0, 1.0
+)
+"""The damping option every graph method declares."""
 
 
 def check_damping(damping: float) -> float:

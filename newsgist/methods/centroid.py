@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsgist.errors import InvalidOptionError
-from newsgist.methods.base import pad
+from newsgist.methods.base import MethodOption, pad
 from newsgist.registry import methods
 
 if TYPE_CHECKING:
@@ -29,6 +29,18 @@ if TYPE_CHECKING:
 @methods.register("centroid")
 class CentroidSummarizer:
     """Scores sentences by how many of the article's centroid words they carry."""
+
+    options = (
+        MethodOption(
+            "topic",
+            float,
+            0.1,
+            "Share of the top centroid weight below which terms drop.",
+            0.0,
+            1.0,
+            high_open=True,
+        ),
+    )
 
     def __init__(self, *, topic: float = 0.1) -> None:
         if not 0.0 <= topic < 1.0:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsgist.errors import InvalidOptionError
-from newsgist.methods._graph import check_damping, pagerank
-from newsgist.methods.base import pad
+from newsgist.methods._graph import DAMPING, check_damping, pagerank
+from newsgist.methods.base import MethodOption, pad
 from newsgist.registry import methods
 
 if TYPE_CHECKING:
@@ -29,6 +29,20 @@ if TYPE_CHECKING:
 @methods.register("lexrank")
 class LexRankSummarizer:
     """Scores sentences by PageRank over TF-IDF cosine similarity."""
+
+    options = (
+        MethodOption(
+            "threshold",
+            float,
+            None,
+            "Cosine above which two sentences are linked (none: continuous weights).",
+            0.0,
+            1.0,
+            high_open=True,
+            nullable=True,
+        ),
+        DAMPING,
+    )
 
     def __init__(self, *, threshold: float | None = None, damping: float = 0.85) -> None:
         if threshold is not None and not 0.0 <= threshold < 1.0:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsgist.methods._graph import check_damping, pagerank
+from newsgist.methods._graph import DAMPING, check_damping, pagerank
 from newsgist.methods.base import pad
 from newsgist.registry import methods
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 @methods.register("textrank")
 class TextRankSummarizer:
     """Scores sentences by PageRank over term-overlap similarity."""
+
+    options = (DAMPING,)
 
     def __init__(self, *, damping: float = 0.85) -> None:
         self.damping = check_damping(damping)

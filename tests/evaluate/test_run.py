@@ -10,7 +10,7 @@ from newsgist.evaluate import (
     parse_method_spec,
     read_records,
 )
-from newsgist.select import SelectOptions
+from newsgist.options import SummarizeOptions
 from tests.conftest import DATA
 
 
@@ -20,20 +20,36 @@ def records():
 
 
 def test_method_specs():
-    three = SelectOptions(sentences=3)
-    assert parse_method_spec("lead", options=three) == ("lead", MethodSystem("lead", three))
-    label, system = parse_method_spec("lead:1", options=SelectOptions(words=50))
-    assert (label, system) == ("lead:1", MethodSystem("lead", SelectOptions(sentences=1)))
-    label, system = parse_method_spec("lexrank", method_options={"threshold": 0.1})
-    assert system.method_options == (("threshold", 0.1),)
+    three = SummarizeOptions(sentences=3, headline=None)
+    label, system = parse_method_spec("lead", settings=three)
+    assert (label, system.settings.method, system.settings.sentences) == ("lead", "lead", 3)
+    label, system = parse_method_spec("lead:1", settings=SummarizeOptions(words=50))
+    assert (label, system.settings.sentences, system.settings.words) == ("lead:1", 1, None)
+    assert system.settings.headline is None
+    label, system = parse_method_spec(
+        "lexrank", settings=SummarizeOptions(method="lexrank", method_options={"threshold": 0.1})
+    )
+    assert system.settings.method_options == {"threshold": 0.1}
     with pytest.raises(UnknownNameError):
         parse_method_spec("nope")
     with pytest.raises(InvalidOptionError):
         parse_method_spec("lead:x")
     with pytest.raises(InvalidOptionError):
         parse_method_spec("lead:0")
-    with pytest.raises(InvalidOptionError, match="takes the options"):
-        parse_method_spec("lexrank", method_options={"bogus": 1})
+    bogus = SummarizeOptions(method="lexrank", method_options={"threshold": 0.1})
+    with pytest.raises(InvalidOptionError, match="has no option 'threshold'"):
+        parse_method_spec("textrank", settings=bogus)
+
+
+def test_model_goes_only_to_methods_that_declare_it(tmp_path):
+    from newsgist.model import load_model
+
+    path = tmp_path / "m.npz"
+    load_model().save(path)
+    _, learned = parse_method_spec("learned", model=path)
+    _, lead = parse_method_spec("lead", model=path)
+    assert learned.settings.method_options == {"model": path}
+    assert lead.settings.method_options == {}
 
 
 def test_side_by_side_report(records):
@@ -107,14 +123,14 @@ def test_any_callable_is_a_system_and_crashes_score_as_empty(records):
 
 def test_nothing_to_evaluate_is_an_error():
     with pytest.raises(InvalidOptionError, match="no records left"):
-        evaluate([], {"lead": MethodSystem("lead")})
+        evaluate([], {"lead": MethodSystem(SummarizeOptions(method="lead", headline=None))})
     with pytest.raises(InvalidOptionError, match="at least one"):
         evaluate([], {})
 
 
 def test_headlines_are_scored_against_titles(records):
     found, _ = records
-    systems = {name: HeadlineSystem(name) for name in ("first-words", "compress")}
+    systems = {n: HeadlineSystem(SummarizeOptions(headline=n)) for n in ("first-words", "compress")}
     report = evaluate(found, systems, bootstrap=100, reference="title")
     titled = [r for r in found if r.title]
     assert report.reference == "title"
@@ -135,4 +151,5 @@ def test_headlines_are_scored_against_titles(records):
 def test_headline_system_honours_the_budget(records):
     found, _ = records
     article = next(r for r in found if r.title)
-    assert len(HeadlineSystem("first-words", 3)(article)[0].split()) == 3
+    system = HeadlineSystem(SummarizeOptions(headline="first-words", headline_words=3))
+    assert len(system(article)[0].split()) == 3
