@@ -18,11 +18,13 @@ defaults, or the shape's options) in a fresh process, so its peak RSS is its own
   exception, a kill past the limit or a signal fails.
 
 The script exits 1, listing the violations, when any run fails, takes more than
-``--ceiling-seconds-per-mb`` or ``--ceiling-mib-per-mb`` over the baseline, or grows
-super-linearly: seconds per MB at the largest size more than ``--growth`` times those at the
-smallest, once the largest run takes over 0.2 s (the smallest counts as at least 0.05 s, so
-timer noise on tiny runs is not growth). After a kill or a ``MemoryError`` the shape's larger
-sizes are skipped. ``max_bytes`` is raised to fit inputs over the 5 MB default.
+``--ceiling-seconds-per-mb`` or ``--ceiling-mib-per-mb`` over the baseline (an input under
+``--floor-mb``, 0.5 MB, gets that size's budget: below it the capped work every call does
+outweighs the input), or when a shape grows super-linearly: seconds per MB at the largest
+size more than ``--growth`` times those at the smallest, once the largest run takes over
+0.2 s (the smallest counts as at least 0.05 s, so timer noise on tiny runs is not growth).
+After a kill or a ``MemoryError`` the shape's larger sizes are skipped. ``max_bytes`` is
+raised to fit inputs over the 5 MB default.
 
 Usage::
 
@@ -421,9 +423,19 @@ def measure(shape: Shape, size: int, limit: float, memory_gib: float, baseline: 
     )
 
 
-def violations(
-    rows: list[Row], seconds_per_mb: float, mib_per_mb: float, growth: float
-) -> list[str]:
+@dataclass(frozen=True)
+class Ceilings:
+    """What a run may cost per MB of input, and how much faster than its size time may grow."""
+
+    seconds_per_mb: float = 1.0
+    mib_per_mb: float = 200.0
+    growth: float = 3.0
+    floor_mb: float = 0.5
+    """Smaller inputs get this size's budget: below it, the capped work every call does (up
+    to 500 sentences of features, the model, the headline) outweighs the input."""
+
+
+def violations(rows: list[Row], ceilings: Ceilings) -> list[str]:
     """Every run over a ceiling or failed, and every shape whose time grows super-linearly."""
     found: list[str] = []
     for row in rows:
@@ -431,12 +443,20 @@ def violations(
         if row.failed:
             found.append(f"{label}: {row.outcome.removeprefix('FAILED: ')}")
             continue
-        if row.seconds is None:
+        if row.seconds is None or row.over_mib_per_mb is None:
             continue  # skipped
-        if row.seconds / row.size > seconds_per_mb:
-            found.append(f"{label}: {row.seconds / row.size:.2f} s/MB > {seconds_per_mb:g}")
-        if row.over_mib_per_mb is not None and row.over_mib_per_mb > mib_per_mb:
-            found.append(f"{label}: {row.over_mib_per_mb:,.0f} MiB/MB > {mib_per_mb:g}")
+        budget = max(row.size, ceilings.floor_mb)
+        if row.seconds > ceilings.seconds_per_mb * budget:
+            found.append(
+                f"{label}: {row.seconds:.2f} s > {ceilings.seconds_per_mb * budget:.2f} s"
+                f" ({ceilings.seconds_per_mb:g} s/MB)"
+            )
+        over = row.over_mib_per_mb * row.size
+        if over > ceilings.mib_per_mb * budget:
+            found.append(
+                f"{label}: {over:,.0f} MiB over the baseline > {ceilings.mib_per_mb * budget:,.0f}"
+                f" MiB ({ceilings.mib_per_mb:g} MiB/MB)"
+            )
     for name in dict.fromkeys(row.shape for row in rows):
         timed = sorted(
             (r.size, r.seconds)
@@ -449,10 +469,10 @@ def violations(
         if large_seconds <= _GROWTH_FLOOR_SECONDS or large <= small:
             continue
         ratio = (large_seconds / large) / (max(small_seconds, _SMALLEST_FLOOR_SECONDS) / small)
-        if ratio > growth:
+        if ratio > ceilings.growth:
             found.append(
                 f"{name}: s/MB grows {ratio:.1f}x from {small:.2f} to {large:.2f} MB"
-                f" (> {growth:g}x: super-linear)"
+                f" (> {ceilings.growth:g}x: super-linear)"
             )
     return found
 
@@ -467,16 +487,45 @@ def table(rows: list[Row], limit: float) -> str:
     return "\n".join(lines)
 
 
+def run_all(
+    shapes: list[Shape], sizes: list[float], limit: float, memory_gib: float
+) -> tuple[dict[str, float], list[Row]]:
+    """Measure the baselines, then every shape at every size; larger sizes skipped after a kill."""
+    baselines: dict[str, float] = {}
+    for input_format in sorted({shape.input_format for shape in shapes}):
+        run = run_child(input_format, 0, limit, memory_gib)
+        if run.result is None:
+            raise SystemExit(f"the {input_format} baseline run failed: {run.problem}")
+        baselines[input_format] = run.peak_mib
+    rows: list[Row] = []
+    for shape in shapes:
+        failed_at: float | None = None
+        for size in sizes:
+            if failed_at is not None:
+                skipped = f"skipped (failed at {failed_at:g} MB)"
+                rows.append(Row(shape.name, size, None, None, None, skipped, False))
+                continue
+            row = measure(shape, int(size * MB), limit, memory_gib, baselines[shape.input_format])
+            print(f"{row.shape} {row.size:.2f} MB: {row.outcome}", file=sys.stderr, flush=True)
+            rows.append(row)
+            if row.hard:
+                failed_at = size
+    return baselines, rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--sizes", type=float, nargs="+", help="input sizes in MB")
     parser.add_argument("--limit", type=float, help="seconds a run may take (default 60, quick 10)")
     parser.add_argument("--shapes", help="comma-separated shape names (default: all)")
     parser.add_argument("--quick", action="store_true", help="CI: 0.25 and 0.5 MB, 10 s a run")
-    parser.add_argument("--ceiling-seconds-per-mb", type=float, default=1.0)
-    parser.add_argument("--ceiling-mib-per-mb", type=float, default=200.0)
+    parser.add_argument("--ceiling-seconds-per-mb", type=float, default=Ceilings.seconds_per_mb)
+    parser.add_argument("--ceiling-mib-per-mb", type=float, default=Ceilings.mib_per_mb)
     parser.add_argument(
-        "--growth", type=float, default=3.0, help="largest/smallest s/MB ratio that fails"
+        "--growth", type=float, default=Ceilings.growth, help="largest/smallest s/MB that fails"
+    )
+    parser.add_argument(
+        "--floor-mb", type=float, default=Ceilings.floor_mb, help="smaller inputs get its budget"
     )
     parser.add_argument("--memory-gib", type=float, default=6.0, help="a child's address space")
     parser.add_argument("--list", action="store_true", help="list the shapes and exit")
@@ -495,53 +544,26 @@ def main() -> None:
     unknown = [name for name in names if name not in _BY_NAME]
     if unknown:
         raise SystemExit(f"unknown shapes: {', '.join(unknown)}; see --list")
-    shapes = [_BY_NAME[name] for name in names]
-
-    baselines: dict[str, float] = {}
-    for input_format in sorted({shape.input_format for shape in shapes}):
-        run = run_child(input_format, 0, limit, args.memory_gib)
-        if run.result is None:
-            raise SystemExit(f"the {input_format} baseline run failed: {run.problem}")
-        baselines[input_format] = run.peak_mib
-    rows: list[Row] = []
-    for shape in shapes:
-        failed_at: float | None = None
-        for size in sizes:
-            if failed_at is not None:
-                rows.append(
-                    Row(
-                        shape.name,
-                        size,
-                        None,
-                        None,
-                        None,
-                        f"skipped (failed at {failed_at:g} MB)",
-                        False,
-                    )
-                )
-                continue
-            row = measure(
-                shape, int(size * MB), limit, args.memory_gib, baselines[shape.input_format]
-            )
-            print(f"{row.shape} {row.size:.2f} MB: {row.outcome}", file=sys.stderr, flush=True)
-            rows.append(row)
-            if row.hard:
-                failed_at = size
+    ceilings = Ceilings(
+        args.ceiling_seconds_per_mb, args.ceiling_mib_per_mb, args.growth, args.floor_mb
+    )
+    baselines, rows = run_all([_BY_NAME[name] for name in names], sizes, limit, args.memory_gib)
     print(
-        f"{len(shapes)} shapes at {', '.join(f'{s:g}' for s in sizes)} MB; {limit:g} s and"
+        f"{len(names)} shapes at {', '.join(f'{s:g}' for s in sizes)} MB; {limit:g} s and"
         f" {args.memory_gib:g} GiB a run; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs;"
         " baseline peak RSS (interpreter, imports, model, warm-up): "
         + ", ".join(f"{name} {mib:,.0f} MiB" for name, mib in baselines.items())
         + "\n"
     )
     print(table(rows, limit))
-    found = violations(rows, args.ceiling_seconds_per_mb, args.ceiling_mib_per_mb, args.growth)
+    found = violations(rows, ceilings)
     if found:
         print(f"\n{len(found)} violations:", *(f"- {line}" for line in found), sep="\n")
         raise SystemExit(1)
     print(
-        f"\nall runs within {args.ceiling_seconds_per_mb:g} s/MB and"
-        f" {args.ceiling_mib_per_mb:g} MiB/MB over the baseline, growth within {args.growth:g}x"
+        f"\nall runs within {ceilings.seconds_per_mb:g} s/MB and {ceilings.mib_per_mb:g} MiB/MB"
+        f" over the baseline (an input under {ceilings.floor_mb:g} MB counted as that size),"
+        f" growth within {ceilings.growth:g}x"
     )
 
 

@@ -41,11 +41,17 @@ def test_dense_vocabulary_fills_all_500_sentences():
 
 
 def _row(size, seconds, *, over=10.0, outcome="ok", failed=False):
+    """A measured row; ``over`` is MiB per MB over the baseline."""
     return adversarial.Row("shape", size, seconds, 100.0, over, outcome, failed)
 
 
 def _verdicts(rows):
-    return adversarial.violations(rows, seconds_per_mb=1.0, mib_per_mb=200.0, growth=3.0)
+    return adversarial.violations(rows, adversarial.Ceilings())
+
+
+def test_the_ceilings_are_the_issue_targets():
+    ceilings = adversarial.Ceilings()
+    assert (ceilings.seconds_per_mb, ceilings.mib_per_mb, ceilings.growth) == (1.0, 200.0, 3.0)
 
 
 def test_linear_fast_small_runs_and_fast_refusals_pass():
@@ -63,18 +69,32 @@ def test_growth_on_tiny_times_is_noise_not_a_verdict():
     assert _verdicts([_row(0.25, 0.001), _row(0.5, 0.15)]) == []
 
 
+def test_an_input_under_the_floor_gets_the_floor_budget():
+    # 0.4 s and 160 MiB/MB at 0.25 MB: the capped work of one call, within the 0.5 MB budget
+    assert _verdicts([_row(0.25, 0.4, over=160.0)]) == []
+    found = _verdicts([_row(0.25, 0.6, over=440.0)])
+    assert len(found) == 2
+    assert "0.60 s > 0.50 s" in found[0]
+    assert "110 MiB over the baseline > 100 MiB" in found[1]
+
+
 def test_each_ceiling_and_each_failure_is_listed():
     found = _verdicts(
         [
-            _row(0.5, 0.8),  # 1.6 s/MB
-            _row(1.0, 0.5, over=250.0),
-            _row(2.0, None, outcome="FAILED: > 10 s (killed)", failed=True),
+            _row(1.0, 1.6),
+            _row(2.0, 1.0, over=250.0),
+            _row(4.0, None, outcome="FAILED: > 10 s (killed)", failed=True),
         ]
     )
     assert len(found) == 3
-    assert "1.60 s/MB" in found[0]
-    assert "250 MiB/MB" in found[1]
+    assert "1.60 s > 1.00 s" in found[0]
+    assert "500 MiB over the baseline > 400 MiB" in found[1]
     assert "> 10 s (killed)" in found[2]
+
+
+def test_skipped_sizes_are_not_verdicts():
+    skipped = adversarial.Row("shape", 1.0, None, None, None, "skipped (failed at 0.5 MB)", False)
+    assert _verdicts([skipped]) == []
 
 
 def test_a_child_reports_its_own_peak_memory():
