@@ -108,7 +108,7 @@ def _until(size: int, pieces: Iterator[str], separator: str = "") -> str:
 
 
 def _distinct_words(first: str = "") -> Iterator[str]:
-    """Yield distinct made-up words (``kaaaaa``, ``kaaaab``, ...) starting with ``first``."""
+    """Yield distinct made-up words (``kaaaaaa``, ``kaaaaab``, ...) starting with ``first``."""
     for letters in itertools.product(string.ascii_lowercase, repeat=5):
         yield f"{first or 'k'}a{''.join(letters)}"
 
@@ -118,7 +118,7 @@ def _share_bar(size: int) -> str:
     return _repeat(words, size, head=STORY + "\n\n")
 
 
-def _caseless_continuations(separator: str) -> Callable[[int], str]:
+def _lowercase_continuations(separator: str) -> Callable[[int], str]:
     """Cased words with periods that never end a sentence, joined only by ``separator``."""
 
     def make(size: int) -> str:
@@ -184,18 +184,18 @@ SHAPES: tuple[Shape, ...] = (
     Shape("one-word-lines", "'a.' lines: a sentence every 3 bytes", lambda s: _repeat("a.\n", s)),
     Shape(
         "short-lines",
-        "hard-wrapped 5-byte lines, a period every 4th (200,000 lines a MB)",
+        "hard-wrapped 5-byte lines, a period every 4th (190,000 lines a MB)",
         lambda size: _repeat("ab c\nab c\nab c\nab c.\n", size),
     ),
     Shape(
         "thin-spaces",
         "the segmenter: words joined by U+2009 only, periods that end no sentence",
-        _caseless_continuations("\u2009"),
+        _lowercase_continuations("\u2009"),
     ),
     Shape(
         "vertical-tabs",
         "the segmenter: words joined by vertical tabs only",
-        _caseless_continuations("\v"),
+        _lowercase_continuations("\v"),
     ),
     Shape(
         "capitalised-words",
