@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
+# Hostile inputs in CI: a run over either ceiling, or time growing super-linearly, fails.
+ADVERSARIAL_CEILINGS ?= --ceiling-seconds-per-mb 1.0 --ceiling-mib-per-mb 200
 
 .PHONY: demo test lint types pytest model bench bench-quick clean
 
@@ -53,6 +55,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/batch.py --data $(DATA)
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/serve.py --data $(DATA)
+	$(BIN)/python benchmarks/adversarial.py
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
@@ -63,6 +66,7 @@ bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/batch.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/extract.py --quick
 	$(BIN)/python benchmarks/serve.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/adversarial.py --quick $(ADVERSARIAL_CEILINGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
