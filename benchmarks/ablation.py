@@ -22,10 +22,10 @@ from pathlib import Path
 import numpy as np
 from corpus import DEFAULT_DATA
 
+from newsgist.document import Document
 from newsgist.evaluate import read_records
 from newsgist.evaluate.rouge import Rouge
 from newsgist.ingest import load_text
-from newsgist.models import Document
 from newsgist.salience import GROUPS, NAMES
 from newsgist.segment import segment
 from newsgist.select import SelectOptions, select

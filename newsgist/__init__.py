@@ -21,7 +21,6 @@ from newsgist.ingest import load
 from newsgist.models import (
     Article,
     ArticleMeta,
-    Document,
     Headline,
     Highlight,
     Sentence,
@@ -30,9 +29,12 @@ from newsgist.models import (
 from newsgist.segment import segment
 
 if TYPE_CHECKING:
+    from newsgist.document import Document
     from newsgist.ingest.fetch import FetchOptions, load_url
     from newsgist.methods.base import Summarizer
-    from newsgist.pipeline import summarize
+    from newsgist.options import SummarizeOptions
+    from newsgist.pipeline import make_pipeline, summarize
+    from newsgist.select import SelectOptions
 
 __all__ = [
     "Article",
@@ -42,13 +44,16 @@ __all__ = [
     "Headline",
     "Highlight",
     "NewsgistError",
+    "SelectOptions",
     "Sentence",
+    "SummarizeOptions",
     "Summarizer",
     "Summary",
     "__version__",
     "headlines",
     "load",
     "load_url",
+    "make_pipeline",
     "methods",
     "segment",
     "summarize",
@@ -58,7 +63,11 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 _LAZY = {
+    "Document": "newsgist.document",
     "summarize": "newsgist.pipeline",
+    "make_pipeline": "newsgist.pipeline",
+    "SummarizeOptions": "newsgist.options",
+    "SelectOptions": "newsgist.select",
     "Summarizer": "newsgist.methods.base",
     "load_url": "newsgist.ingest.fetch",
     "FetchOptions": "newsgist.ingest.fetch",

@@ -36,7 +36,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from newsgist.__version__ import __version__
 from newsgist.errors import BatchError, InvalidOptionError, InvalidRecordError
@@ -46,8 +46,32 @@ from newsgist.options import SummarizeOptions
 if TYPE_CHECKING:
     from newsgist.pipeline import Pipeline
 
-Engine = Literal["local", "ray"]
-"""Where the work runs: processes on this machine, or a Ray cluster."""
+
+class Engine(Protocol):
+    """Where a batch's records are summarized: processes on this machine, or a cluster.
+
+    ``run_batch`` owns the files (locking, ``OUT.part``, checkpoints, resume); an engine
+    only turns the input's lines, after the first ``skip``, into ``Result``s in input order.
+    """
+
+    reads_source: bool
+    """True when the engine reads the input file itself (then no lines are streamed to it,
+    and stdin cannot be its input)."""
+
+    def results(
+        self,
+        source: str | Path,
+        lines: Iterable[tuple[int, bytes]] | None,
+        job: BatchJob,
+        *,
+        skip: int,
+    ) -> Generator[Result, None, None]:
+        """Yield one ``Result`` per input line after the first ``skip``, in order.
+
+        Closing the generator stops the work at once, work in flight included.
+        """
+        ...
+
 
 Progress = Callable[[int, int, int | None], None]
 """Called after each record with the records done in this run, the input bytes read so far,
@@ -684,6 +708,28 @@ def _stop_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
 
+@dataclass(frozen=True, slots=True)
+class LocalEngine:
+    """Processes on this machine (see ``summarize_lines``); one runs everything in this one."""
+
+    workers: int = 1
+    reads_source = False
+
+    def results(
+        self,
+        source: str | Path,
+        lines: Iterable[tuple[int, bytes]] | None,
+        job: BatchJob,
+        *,
+        skip: int,
+    ) -> Generator[Result, None, None]:
+        """Summarize the lines streamed from here (already read past ``skip``)."""
+        del source, skip  # the caller streams the lines, already past the resumed ones
+        if lines is None:
+            raise InvalidOptionError("the local engine needs the input's lines")
+        yield from summarize_lines(lines, job, workers=self.workers)
+
+
 def run_batch(
     source: str | Path,
     output: str | Path,
@@ -691,8 +737,7 @@ def run_batch(
     *,
     workers: int | None = 1,
     resume: bool = False,
-    engine: Engine = "local",
-    address: str | None = None,
+    engine: Engine | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
     """Summarize every line of the JSONL file ``source`` into ``output`` (``-``: stdout).
@@ -701,10 +746,10 @@ def run_batch(
         source: a JSONL file, ``.jsonl.gz``, or ``-`` for stdin.
         output: where the output JSONL goes (``OUT.part`` until complete), or ``-``.
         job: the summarize settings and the record's text and id fields.
-        workers: processes (local; None is one), or actors (ray; None is every CPU there).
+        workers: processes of the default engine (None is one).
         resume: continue the unfinished run whose ``OUT.part`` is there.
-        engine: ``"local"`` processes, or ``"ray"`` (the ``ray`` extra).
-        address: the Ray cluster to join (``ray`` engine); default a local one.
+        engine: where the work runs (default ``LocalEngine(workers)``); for a Ray cluster,
+            ``newsgist.distributed.RayEngine`` (the ``ray`` extra).
         progress: called after each record (see ``Progress``).
 
     Raises:
@@ -718,10 +763,11 @@ def run_batch(
     to_stdout = str(output) == "-"
     if to_stdout and resume:
         raise InvalidOptionError("--resume needs an output file, not stdout")
-    if engine == "ray" and str(source) == "-":
-        raise InvalidOptionError("the ray engine reads files, not stdin")
-    # Ray reads the path itself (local or remote); the local engine streams it from here.
-    reader = JsonlFile(source) if engine == "local" else None
+    engine = engine or LocalEngine(workers or 1)
+    if engine.reads_source and str(source) == "-":
+        raise InvalidOptionError("this engine reads files, not stdin")
+    # A cluster engine reads the path itself (local or remote); else it is streamed from here.
+    reader = None if engine.reads_source else JsonlFile(source)
     lines = None if reader is None else _Input(reader)
     try:
         with contextlib.ExitStack() as stack:
@@ -731,7 +777,7 @@ def run_batch(
             target = (
                 _Stdout() if to_stdout else _open_output(stack, output, source, job, lines, resume)
             )
-            return _write_all(target, source, reader, lines, job, workers, address, progress)
+            return _write_all(target, source, reader, lines, job, engine, progress)
     except _Terminated:  # before any line was written: there is nothing to keep
         raise BatchError("stopped by SIGTERM") from None
 
@@ -764,15 +810,14 @@ def _write_all(
     reader: JsonlFile | None,
     lines: _Input | None,
     job: BatchJob,
-    workers: int | None,
-    address: str | None,
+    engine: Engine,
     progress: Progress | None,
 ) -> BatchReport:
     """Summarize the rest of the input into ``target``; publish it, or keep what is done."""
     started = time.perf_counter()
     resumed, failed = target.resumed, target.failed
     ok = resumed - failed
-    results = _results(source, lines, job, skip=resumed, workers=workers, address=address)
+    results = engine.results(source, lines, job, skip=resumed)
     try:
         for result in results:
             target.write(result.line, lines.digests.popleft() if lines else None)
@@ -811,26 +856,3 @@ def _stopped(error: BaseException, kept: int, target: _Part | _Stdout) -> str:
     if not kept:
         return f"{why}; nothing was kept"
     return f"{why}; the first {kept:,} records are kept in {target.path}: rerun with --resume"
-
-
-def _results(
-    source: str | Path,
-    lines: _Input | None,
-    job: BatchJob,
-    *,
-    skip: int,
-    workers: int | None,
-    address: str | None,
-) -> Generator[Result, None, None]:
-    """Yield the results of every line after the first ``skip``: from ``lines`` here, else Ray.
-
-    ``lines`` has already been read past the first ``skip``.
-    """
-    if lines is None:
-        from newsgist.distributed import summarize_jsonl
-
-        yield from summarize_jsonl(
-            str(source), job, skip=skip, concurrency=workers, address=address
-        )
-        return
-    yield from summarize_lines(lines, job, workers=workers or 1)

@@ -365,7 +365,7 @@ def batch(
     """
     import os
 
-    from newsgist.batch import BatchJob, Engine, run_batch
+    from newsgist.batch import BatchJob, Engine, LocalEngine, run_batch
 
     if address is not None and engine != "ray":
         raise click.UsageError("--address is for --engine ray")
@@ -375,20 +375,16 @@ def batch(
         id_field=id_field,
         timings=timings,
     )
-    if workers is None and engine == "local":
-        workers = len(os.sched_getaffinity(0))
+    runner: Engine
+    if engine == "ray":
+        from newsgist.distributed import RayEngine
+
+        runner = RayEngine(concurrency=workers, address=address)
+    else:
+        runner = LocalEngine(workers or len(os.sched_getaffinity(0)))
     try:
         with _batch_progress() as progress:
-            report = run_batch(
-                source,
-                output,
-                job,
-                workers=workers,
-                resume=resume,
-                engine=cast(Engine, engine),
-                address=address,
-                progress=progress,
-            )
+            report = run_batch(source, output, job, resume=resume, engine=runner, progress=progress)
     except BatchError as error:
         click.echo(f"newsgist: error: {error}", err=True)
         raise click.exceptions.Exit(3) from None

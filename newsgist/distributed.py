@@ -9,7 +9,8 @@ batch`` does, bad lines included. Needs the ``ray`` extra: ``pip install 'newsgi
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -207,6 +208,33 @@ def write_jsonl(ds: ray.data.Dataset, path: str) -> None:
             file.write("".join(line + "\n" for line in lines).encode("utf-8"))
 
     ds.write_datasink(JsonlSink(path, file_format="jsonl"))
+
+
+@dataclass(frozen=True, slots=True)
+class RayEngine:
+    """The batch engine on a Ray cluster: Ray Data reads the file and actors summarize it.
+
+    ``concurrency`` actors (default: every CPU of the cluster); ``address`` the cluster to
+    join (default: a local Ray).
+    """
+
+    concurrency: int | None = None
+    address: str | None = None
+    reads_source = True
+
+    def results(
+        self,
+        source: str | Path,
+        lines: Iterable[tuple[int, bytes]] | None,
+        job: BatchJob,
+        *,
+        skip: int,
+    ) -> Generator[Result, None, None]:
+        """Summarize the file ``source`` after its first ``skip`` lines, in order."""
+        del lines  # Ray reads the file itself, wherever it is
+        yield from summarize_jsonl(
+            str(source), job, skip=skip, concurrency=self.concurrency, address=self.address
+        )
 
 
 def summarize_jsonl(

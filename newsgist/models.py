@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from newsgist.errors import InvalidInputError
-
-if TYPE_CHECKING:
-    from newsgist.features import Features
 
 _T = TypeVar("_T")
 
@@ -323,22 +319,3 @@ class Summary:
             timings={str(k): float(v) for k, v in timings.items()},
             sentences=tuple(SentenceScore.from_dict(s) for s in scored),
         )
-
-
-@dataclass(frozen=True)
-class Document:
-    """An article with its sentences: what every summarization method reads.
-
-    ``features`` (tokens, stems, TF-IDF, similarity) is computed on first use and then shared
-    by every method and by selection, so no stage computes it twice.
-    """
-
-    article: Article
-    sentences: tuple[Sentence, ...]
-
-    @cached_property
-    def features(self) -> Features:
-        """The shared text features of the sentences."""
-        from newsgist.features import Features
-
-        return Features.of(self.sentences)

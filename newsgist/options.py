@@ -13,6 +13,7 @@ JSON round-trip (``to_dict`` / ``from_dict``).
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
@@ -22,7 +23,7 @@ from typing import Any, Literal
 from newsgist.errors import InvalidOptionError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import DEFAULT_MAX_BYTES, INPUT_FORMATS, InputFormat, check_input_format
-from newsgist.methods.base import DEFAULT_METHOD, check_method_options
+from newsgist.methods.base import DEFAULT_METHOD, declared_options
 from newsgist.registry import headlines, methods
 from newsgist.select import MAX_SENTENCES, MAX_WORDS, REDUNDANCY, Redundancy, SelectOptions
 
@@ -235,3 +236,35 @@ def _check(name: str, value: object, setting: Setting) -> None:
             raise InvalidOptionError(
                 f"{name} must be one of {', '.join(setting.choices())}, not {value!r}"
             )
+
+
+def check_method_options(method: str, given: Mapping[str, Any]) -> dict[str, Any]:
+    """Check ``given`` against what ``method`` declares; return the values converted.
+
+    Raises ``UnknownNameError`` for an unknown method and ``InvalidOptionError`` naming the
+    valid options for an unknown or ill-typed one. A plugin that declares no options is
+    checked by the names of its keyword-only parameters.
+    """
+    factory = methods.get(method)
+    declared = declared_options(factory)
+    if declared is None:
+        accepted = [
+            p.name
+            for p in inspect.signature(factory).parameters.values()
+            if p.kind is p.KEYWORD_ONLY
+        ]
+        unknown = sorted(set(given) - set(accepted))
+        if unknown:
+            raise InvalidOptionError(
+                f"method {method!r} has no option {', '.join(map(repr, unknown))};"
+                f" its options: {', '.join(accepted) or '(none)'}"
+            )
+        return dict(given)
+    by_name = {option.name: option for option in declared}
+    unknown = sorted(set(given) - set(by_name))
+    if unknown:
+        valid = ", ".join(option.describe() for option in declared) or "(none)"
+        raise InvalidOptionError(
+            f"method {method!r} has no option {', '.join(map(repr, unknown))}; its options: {valid}"
+        )
+    return {name: by_name[name].convert(method, value) for name, value in given.items()}

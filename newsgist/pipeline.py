@@ -16,12 +16,13 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from newsgist.document import Document
 from newsgist.errors import InvalidOptionError, MethodError, NewsgistError, NoSentenceError
 from newsgist.headlines.base import Headliner
 from newsgist.ingest import IngestOptions, load
-from newsgist.methods.base import Summarizer, check_method_options
-from newsgist.models import Article, Document, Headline, Highlight, SentenceScore, Summary
-from newsgist.options import SummarizeOptions
+from newsgist.methods.base import Summarizer
+from newsgist.models import Article, Headline, Highlight, SentenceScore, Summary
+from newsgist.options import SummarizeOptions, check_method_options
 from newsgist.registry import headlines, methods
 from newsgist.segment import Segmenter, has_terminator, segment
 from newsgist.select import SelectOptions, select

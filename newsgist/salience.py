@@ -31,7 +31,7 @@ from newsgist.segment import is_cased
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-    from newsgist.models import Document
+    from newsgist.document import Document
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "position": (

@@ -24,7 +24,7 @@ from newsgist.errors import InvalidOptionError
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-    from newsgist.models import Document
+    from newsgist.document import Document
 
 DEFAULT_SENTENCES = 3
 """Highlights taken when neither ``sentences`` nor ``words`` is given."""

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsgist.__version__ import __version__
+from newsgist.document import Document
 from newsgist.errors import InvalidOptionError, MissingDependencyError, NewsgistError
 from newsgist.ingest import load_text
 from newsgist.model import SalienceModel
-from newsgist.models import Document
 from newsgist.salience import NAMES, salience_features
 from newsgist.segment import has_terminator, segment
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgist.batch import BatchJob, run_batch, summarize_lines
+from newsgist.distributed import RayEngine
 from newsgist.errors import InvalidInputError, InvalidOptionError, UnknownNameError
 from newsgist.evaluate.records import read_records
 from newsgist.models import Summary
@@ -295,9 +296,9 @@ def test_a_killed_batch_resumes_without_losing_or_repeating_a_record(tmp_path):
 def test_ray_engine_refuses_stdin_and_missing_files_before_starting(tmp_path):
     out = tmp_path / "out.jsonl"
     with pytest.raises(InvalidOptionError, match="not stdin"):
-        run_batch("-", out, BatchJob(), engine="ray")
+        run_batch("-", out, BatchJob(), engine=RayEngine())
     with pytest.raises(InvalidInputError, match="no such file"):
-        run_batch(tmp_path / "none.jsonl", out, BatchJob(), engine="ray")
+        run_batch(tmp_path / "none.jsonl", out, BatchJob(), engine=RayEngine())
     assert list(tmp_path.iterdir()) == []
 
 

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from newsgist.batch import BatchJob, run_batch
+from newsgist.distributed import RayEngine
 from newsgist.options import SummarizeOptions
 from tests.test_batch import BAD_LINES, _interrupt_after, _lines, _records, _write
 
@@ -28,7 +29,7 @@ def mixed(tmp_path):
 
 def test_ray_engine_writes_what_the_local_engine_writes(local_ray, mixed, tmp_path):
     local = run_batch(mixed, tmp_path / "local.jsonl", BatchJob(), workers=1)
-    distributed = run_batch(mixed, tmp_path / "ray.jsonl", BatchJob(), workers=2, engine="ray")
+    distributed = run_batch(mixed, tmp_path / "ray.jsonl", BatchJob(), engine=RayEngine(2))
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
     assert (distributed.ok, distributed.failed) == (local.ok, local.failed) == (50, len(BAD_LINES))
 
@@ -38,7 +39,7 @@ def test_ray_engine_resumes_a_local_run(local_ray, mixed, tmp_path):
     out = tmp_path / "out.jsonl"
     with pytest.raises(KeyboardInterrupt):
         run_batch(mixed, out, BatchJob(), progress=_interrupt_after(12))
-    report = run_batch(mixed, out, BatchJob(), workers=2, engine="ray", resume=True)
+    report = run_batch(mixed, out, BatchJob(), engine=RayEngine(2), resume=True)
     assert report.resumed == 12
     assert out.read_bytes() == (tmp_path / "full.jsonl").read_bytes()
 

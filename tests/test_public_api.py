@@ -8,6 +8,10 @@ def test_all_is_sorted_and_complete():
     assert newsgist.__all__ == sorted(newsgist.__all__)
     for name in newsgist.__all__:
         assert getattr(newsgist, name) is not None
+    # every name the README's API tour uses is exported, not only reachable by module path
+    tour = {"summarize", "make_pipeline", "SummarizeOptions", "SelectOptions", "load", "load_url"}
+    tour |= {"FetchOptions", "segment", "methods", "headlines", "NewsgistError", "Summary"}
+    assert tour <= set(newsgist.__all__)
 
 
 def test_import_is_cheap():

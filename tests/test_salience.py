@@ -3,8 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgist import features as features_module
+from newsgist.document import Document
 from newsgist.ingest import load_text
-from newsgist.models import Document
 from newsgist.salience import NAMES, salience_features
 from newsgist.segment import segment
 

@@ -3,8 +3,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsgist.document import Document
 from newsgist.errors import InvalidOptionError
-from newsgist.models import Article, Document, Sentence
+from newsgist.models import Article, Sentence
 from newsgist.select import SelectOptions, select, top_k_in_order
 
 

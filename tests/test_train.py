@@ -3,11 +3,11 @@ import random
 import numpy as np
 import pytest
 
+from newsgist.document import Document
 from newsgist.errors import InvalidOptionError
 from newsgist.evaluate import Record
 from newsgist.ingest import load_text
 from newsgist.methods.learned import LearnedSummarizer
-from newsgist.models import Document
 from newsgist.segment import segment
 from newsgist.train import TrainOptions, examples, fit, oracle
 

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from newsgist.models import Document, Headline
-
+    from newsgist.document import Document
+from newsgist.models import Headline
 
 DEFAULT_HEADLINE = "compress"
 """The generator used when none is named: the most salient sentence, compressed."""

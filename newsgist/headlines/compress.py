@@ -46,7 +46,8 @@ from newsgist.segment import is_cased
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-    from newsgist.models import Document, Sentence
+    from newsgist.document import Document
+from newsgist.models import Sentence
 
 _MIN_WORDS = 4
 """A rule that deletes a clause or phrase is not applied if fewer words than this remain."""

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from newsgist.models import Document
+    from newsgist.document import Document
 
 
 @headlines.register("first-words")

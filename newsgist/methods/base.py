@@ -7,8 +7,6 @@ which (top-k, budgets, redundancy, document order) is done once for all methods 
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
@@ -19,7 +17,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from newsgist.models import Document
+    from newsgist.document import Document
 
 
 DEFAULT_METHOD = "learned"
@@ -94,40 +92,6 @@ def declared_options(factory: object) -> tuple[MethodOption, ...] | None:
     """Return the options a method factory declares, or None for a plugin declaring none."""
     options = getattr(factory, "options", None)
     return tuple(options) if isinstance(options, tuple | list) else None
-
-
-def check_method_options(method: str, given: Mapping[str, Any]) -> dict[str, Any]:
-    """Check ``given`` against what ``method`` declares; return the values converted.
-
-    Raises ``UnknownNameError`` for an unknown method and ``InvalidOptionError`` naming the
-    valid options for an unknown or ill-typed one. A plugin that declares no options is
-    checked by the names of its keyword-only parameters.
-    """
-    from newsgist.registry import methods
-
-    factory = methods.get(method)
-    declared = declared_options(factory)
-    if declared is None:
-        accepted = [
-            p.name
-            for p in inspect.signature(factory).parameters.values()
-            if p.kind is p.KEYWORD_ONLY
-        ]
-        unknown = sorted(set(given) - set(accepted))
-        if unknown:
-            raise InvalidOptionError(
-                f"method {method!r} has no option {', '.join(map(repr, unknown))};"
-                f" its options: {', '.join(accepted) or '(none)'}"
-            )
-        return dict(given)
-    by_name = {option.name: option for option in declared}
-    unknown = sorted(set(given) - set(by_name))
-    if unknown:
-        valid = ", ".join(option.describe() for option in declared) or "(none)"
-        raise InvalidOptionError(
-            f"method {method!r} has no option {', '.join(map(repr, unknown))}; its options: {valid}"
-        )
-    return {name: by_name[name].convert(method, value) for name, value in given.items()}
 
 
 def pad(scores: npt.NDArray[np.float64], count: int) -> npt.NDArray[np.float64]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from newsgist.models import Document
+    from newsgist.document import Document
     from newsgist.select import Redundancy
 
 

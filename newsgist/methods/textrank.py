@@ -21,7 +21,7 @@ from newsgist.registry import methods
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-    from newsgist.models import Document
+    from newsgist.document import Document
 
 
 @methods.register("textrank")

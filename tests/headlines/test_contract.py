@@ -2,9 +2,10 @@ import numpy as np
 import pytest
 
 import newsgist
+from newsgist.document import Document
 from newsgist.headlines import Headliner, get, names, register
 from newsgist.ingest import load_text
-from newsgist.models import Document, Headline
+from newsgist.models import Headline
 from newsgist.segment import segment
 from tests.headlines.conftest import unfaithful_words
 

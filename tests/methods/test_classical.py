@@ -4,12 +4,13 @@ import numpy as np
 import pytest
 
 from newsgist import features as features_module
+from newsgist.document import Document
 from newsgist.errors import InvalidOptionError
 from newsgist.methods._graph import pagerank
 from newsgist.methods.centroid import CentroidSummarizer
 from newsgist.methods.lexrank import LexRankSummarizer
 from newsgist.methods.textrank import TextRankSummarizer
-from newsgist.models import Article, Document
+from newsgist.models import Article
 from newsgist.segment import segment
 
 # Sentence 2 shares its terms with every other sentence: the centre of the story.

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
+from newsgist.document import Document
 from newsgist.ingest import load_text
-from newsgist.models import Document
 from newsgist.registry import methods
 from newsgist.segment import segment
 

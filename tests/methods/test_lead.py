@@ -1,7 +1,8 @@
 import numpy as np
 
+from newsgist.document import Document
 from newsgist.methods.lead import LeadSummarizer
-from newsgist.models import Article, Document
+from newsgist.models import Article
 from newsgist.segment import segment
 from newsgist.select import top_k_in_order
 

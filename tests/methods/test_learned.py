@@ -2,11 +2,11 @@ import numpy as np
 import pytest
 
 import newsgist
+from newsgist.document import Document
 from newsgist.errors import ModelError
 from newsgist.ingest import load_text
 from newsgist.methods.learned import LearnedSummarizer
 from newsgist.model import load_model
-from newsgist.models import Document
 from newsgist.segment import segment
 
 
