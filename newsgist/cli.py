@@ -665,8 +665,8 @@ def serve(
 
     try:
         import uvicorn
-    except ImportError:
-        raise MissingDependencyError("the HTTP service", "server") from None
+    except ImportError as error:
+        raise MissingDependencyError("the HTTP service", "server", error.name) from None
     token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
     settings = ServerSettings(
         token=token or os.environ.get(TOKEN_ENV) or None,

@@ -35,8 +35,8 @@ def _ray() -> Any:  # noqa: ANN401 - the ray module, untyped
     """Import ray, or say which extra to install."""
     try:
         import ray
-    except ImportError:
-        raise MissingDependencyError("the ray engine", "ray") from None
+    except ImportError as error:
+        raise MissingDependencyError("the ray engine", "ray", error.name) from None
     return ray
 
 

@@ -119,11 +119,19 @@ class MethodError(NewsgistError):
 
 
 class MissingDependencyError(NewsgistError, ImportError):
-    """An optional capability needs an extra that is not installed."""
+    """An optional capability needs an extra that is not installed (or not all of it).
 
-    def __init__(self, what: str, extra: str) -> None:
+    Names the module that failed to import as well as the extra, since an old pip can
+    install an extra and still leave out one of its modules.
+    """
+
+    def __init__(self, what: str, extra: str, missing: str | None = None) -> None:
         self.extra = extra
-        super().__init__(f"{what} needs the '{extra}' extra: pip install 'newsgist[{extra}]'")
+        self.missing = missing
+        module = f" (no module {missing!r})" if missing else ""
+        super().__init__(
+            f"{what} needs the '{extra}' extra{module}: pip install 'newsgist[{extra}]'"
+        )
 
 
 class BatchError(NewsgistError):

@@ -169,8 +169,8 @@ def create_app(settings: "ServerSettings | None" = None) -> "FastAPI":
         from pydantic import BaseModel, Field, model_validator
         from starlette.concurrency import run_in_threadpool
         from starlette.exceptions import HTTPException as StarletteHTTPException
-    except ImportError:
-        raise MissingDependencyError("the HTTP service", "server") from None
+    except ImportError as error:
+        raise MissingDependencyError("the HTTP service", "server", error.name) from None
 
     class SummarizeRequest(BaseModel):
         """One article (exactly one of ``text``, ``html``, ``url``) and how to summarize it."""

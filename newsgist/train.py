@@ -134,8 +134,8 @@ def fit(data: Examples, options: TrainOptions | None = None, **info: Any) -> Sal
     options = options or TrainOptions()
     try:
         from sklearn.ensemble import HistGradientBoostingClassifier
-    except ImportError:
-        raise MissingDependencyError("newsgist train", "train") from None
+    except ImportError as error:
+        raise MissingDependencyError("newsgist train", "train", error.name) from None
     if len(np.unique(data.labels)) < 2:
         raise InvalidOptionError("training needs both highlight and non-highlight sentences")
     classifier = HistGradientBoostingClassifier(
@@ -183,6 +183,6 @@ def _rouge_tokenizer() -> Any:  # noqa: ANN401 - rouge-score ships no type infor
     """rouge-score's tokenizer with the Porter stemmer: labels match how ROUGE is scored."""
     try:
         from rouge_score.tokenizers import DefaultTokenizer
-    except ImportError:
-        raise MissingDependencyError("newsgist train", "train") from None
+    except ImportError as error:
+        raise MissingDependencyError("newsgist train", "train", error.name) from None
     return DefaultTokenizer(use_stemmer=True)

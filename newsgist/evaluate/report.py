@@ -143,8 +143,8 @@ class Report:
 
             matplotlib.use("Agg")
             import matplotlib.pyplot as plt
-        except ImportError:
-            raise MissingDependencyError("--plot", "eval") from None
+        except ImportError as error:
+            raise MissingDependencyError("--plot", "eval", error.name) from None
         figure, axes = plt.subplots(figsize=(2.5 + 1.6 * len(self.systems), 4.2))
         width = 0.8 / len(self.systems)
         for s, result in enumerate(self.systems):

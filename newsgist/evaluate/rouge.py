@@ -31,8 +31,8 @@ class Rouge:
     def __init__(self) -> None:
         try:
             from rouge_score import rouge_scorer
-        except ImportError:
-            raise MissingDependencyError("ROUGE scoring", "eval") from None
+        except ImportError as error:
+            raise MissingDependencyError("ROUGE scoring", "eval", error.name) from None
         self._scorer: Any = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
 
     def score(self, target: Sequence[str], prediction: Sequence[str]) -> npt.NDArray[np.float64]:

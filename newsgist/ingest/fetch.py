@@ -328,8 +328,8 @@ def _require_extra() -> None:
     try:
         import httpcore  # noqa: F401
         import httpx  # noqa: F401
-    except ImportError:
-        raise MissingDependencyError("fetching URLs", "html") from None
+    except ImportError as error:
+        raise MissingDependencyError("fetching URLs", "html", error.name) from None
 
 
 def _parse(url: str) -> httpx.URL:

@@ -223,8 +223,8 @@ def _trafilatura() -> Any:  # noqa: ANN401 - an untyped third-party module
     """Import trafilatura, or say which extra provides it."""
     try:
         import trafilatura
-    except ImportError:
-        raise MissingDependencyError("HTML input", "html") from None
+    except ImportError as error:
+        raise MissingDependencyError("HTML input", "html", error.name) from None
     return trafilatura
 
 

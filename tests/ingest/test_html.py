@@ -124,9 +124,9 @@ def test_oversize_page_is_refused_before_parsing():
         )
 
 
-def test_missing_extra_names_the_extra(monkeypatch):
+def test_missing_extra_names_the_module_and_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
-    with pytest.raises(MissingDependencyError, match=r"newsgist\[html\]"):
+    with pytest.raises(MissingDependencyError, match=r"no module 'trafilatura'.*newsgist\[html\]"):
         load_html(f"<html><body>{STORY}</body></html>")
 
 
