@@ -217,7 +217,12 @@ def test_selection_and_method_options(capsys):
     assert main([*args, "--method-option", "threshold=0.1", "--format", "json"]) == 0
     highlights = json.loads(capsys.readouterr().out)["highlights"]
     assert sum(len(h["text"].split()) for h in highlights) <= 60
-    assert main(["summarize", EXAMPLE, "-m", "textrank", "--position-weight", "0.5"]) == 0
+    args = ["summarize", EXAMPLE, "-m", "textrank", "--format", "json"]
+    assert main([*args, "--position-weight", "1"]) == 0  # the position prior alone: the lead
+    chosen = [h["sources"] for h in json.loads(capsys.readouterr().out)["highlights"]]
+    assert chosen == [[0], [1], [2]]
+    assert main(args) == 0
+    assert [h["sources"] for h in json.loads(capsys.readouterr().out)["highlights"]] != chosen
 
 
 @pytest.mark.parametrize(
@@ -479,7 +484,11 @@ def test_url_errors_exit_2_with_one_line(capsys, site, path, extra, message):
     ("url", "message"),
     [
         ("ftp://news.example/story", "only http and https"),
-        ("http://no-such-host.invalid/story", "could not resolve host no-such-host.invalid"),
+        pytest.param(
+            "http://no-such-host.invalid/story",
+            "could not resolve host no-such-host.invalid",
+            marks=pytest.mark.dns,
+        ),
     ],
 )
 def test_bad_urls_exit_2_with_one_line(capsys, url, message):

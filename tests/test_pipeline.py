@@ -158,8 +158,10 @@ def test_results_are_deterministic(method, example_page):
 
 
 def test_method_options_reach_the_method_and_bad_ones_are_named(example_page):
-    summary = newsgist.summarize(example_page, method="lexrank", method_options={"threshold": 0.1})
-    assert summary.highlights
+    linked = newsgist.summarize(example_page, method="lexrank", method_options={"threshold": 0.1})
+    apart = newsgist.summarize(example_page, method="lexrank", method_options={"threshold": 0.99})
+    assert len({round(s.score, 9) for s in apart.sentences}) == 1  # no edge: all alike
+    assert len({s.score for s in linked.sentences}) > 1
     named = r"no option 'bogus'; its options: threshold \(number in \[0, 1\) or none\), damping"
     with pytest.raises(InvalidOptionError, match=named):
         newsgist.summarize(example_page, method="lexrank", method_options={"bogus": 1})

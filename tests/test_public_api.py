@@ -29,4 +29,3 @@ def test_registries_stay_reachable_after_plugins_load():
     newsgist.summarize("The ferry sank. All were saved.")
     assert "learned" in newsgist.methods.names()
     assert {"compress", "first-words"} <= set(newsgist.headlines.names())
-

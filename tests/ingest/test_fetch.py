@@ -234,6 +234,7 @@ def test_private_and_reserved_addresses_are_refused(url):
         fetch(url)
 
 
+@pytest.mark.dns
 def test_unresolvable_host_is_one_clear_error():
     with pytest.raises(FetchError, match=r"could not resolve host no-such-host\.invalid"):
         fetch("http://no-such-host.invalid/story")
@@ -261,11 +262,13 @@ def test_streamed_size_over_the_limit_is_refused(news):
         fetch(f"{news.base}/endless", options=opts(max_bytes=50_000))
 
 
+@pytest.mark.sleeps
 def test_read_timeout(news):
     with pytest.raises(FetchTimeoutError, match=r"sent nothing for 0\.2 s"):
         fetch(f"{news.base}/slow", options=opts(read_timeout=0.2))
 
 
+@pytest.mark.sleeps
 def test_total_timeout_stops_a_slow_drip(news):
     started = time.monotonic()
     with pytest.raises(FetchTimeoutError, match=r"more than 0\.5 s to download"):

@@ -205,6 +205,7 @@ def settled(baseline: int) -> bool:
     return False
 
 
+@pytest.mark.sleeps
 def test_the_total_timeout_covers_headers_that_drip(hostile):
     baseline = threading.active_count()
     started = time.monotonic()
@@ -218,6 +219,7 @@ def test_the_total_timeout_covers_headers_that_drip(hostile):
     assert settled(baseline), [t.name for t in threading.enumerate()]
 
 
+@pytest.mark.sleeps
 def test_the_total_timeout_covers_the_tls_handshake():
     with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, then never answers
         port = silent.getsockname()[1]

@@ -27,11 +27,27 @@ def test_shipped_model_prefers_the_news_lead_over_a_closing_aside(example_page):
 
 
 def test_model_argument_reaches_the_method(tmp_path, example_page):
-    path = tmp_path / "copy.npz"
-    load_model().save(path)
-    by_path = newsgist.summarize(example_page, model=path)
-    default = newsgist.summarize(example_page)
-    assert [h.text for h in by_path.highlights] == [h.text for h in default.highlights]
+    # a one-split model that scores sentences of 24 words or fewer high: unlike the shipped
+    # one, it must pick among the page's short sentences, so the highlights show which ran
+    from newsgist.model import SalienceModel
+    from newsgist.salience import NAMES
+
+    words = NAMES.index("words")
+    short = SalienceModel(
+        feature=np.array([words, 0, 0]),
+        threshold=np.array([24 / 30.0, np.inf, np.inf]),
+        left=np.array([1, 1, 2]),
+        right=np.array([2, 1, 2]),
+        value=np.array([0.0, 1.0, -1.0]),
+        roots=np.array([0]),
+        depth=1,
+    )
+    path = tmp_path / "short.npz"
+    short.save(path)
+    by_path = newsgist.summarize(example_page, model=path, sentences=2, headline=None)
+    default = newsgist.summarize(example_page, sentences=2, headline=None)
+    assert [h.text for h in by_path.highlights] != [h.text for h in default.highlights]
+    assert all(len(h.text.split()) <= 24 for h in by_path.highlights)
     with pytest.raises(ModelError, match=r"missing\.npz"):
         newsgist.summarize(example_page, model=tmp_path / "missing.npz")
 
