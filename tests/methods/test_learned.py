@@ -6,7 +6,6 @@ from newsgist.document import Document
 from newsgist.errors import ModelError
 from newsgist.ingest import load_text
 from newsgist.methods.learned import LearnedSummarizer
-from newsgist.model import load_model
 from newsgist.segment import segment
 
 
