@@ -6,7 +6,7 @@ DATA   ?= ../shared/data
 # Hostile inputs in CI: a run over either ceiling, or time growing super-linearly, fails.
 ADVERSARIAL_CEILINGS ?= --ceiling-seconds-per-mb 1.0 --ceiling-mib-per-mb 200
 
-.PHONY: demo test lint types pytest model bench bench-quick clean
+.PHONY: demo test lint types pytest gate model bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ types: $(VENV)/.installed-dev
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest -q
+
+# The quality gate: fails when a score drops below benchmarks/gate-baseline.json (see its
+# docstring; `$(BIN)/python benchmarks/gate.py --update-baseline` moves the floors on purpose).
+gate: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/gate.py --data $(DATA)
 
 # The shipped model, reproducibly: CNN/Daily Mail's train split (lower-cased, tokenised) and the
 # first 500 records of cnndm_validation; validation records 501-1000 stay held out for reports.
