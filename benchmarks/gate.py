@@ -51,8 +51,9 @@ from newsgist.evaluate import (
     read_records,
 )
 from newsgist.evaluate.rouge import ROUGE_TYPES, Rouge
-from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
+from newsgist.headlines.base import DEFAULT_HEADLINE
 from newsgist.methods.base import DEFAULT_METHOD
+from newsgist.options import SummarizeOptions
 from newsgist.segment import segment
 
 BASELINE = ROOT / "benchmarks" / "gate-baseline.json"
@@ -415,7 +416,7 @@ def extraction_part() -> Part:
 def measure(data: Path, workers: int) -> Measured:
     """Score every figure of the gate on ``data`` and the repository's written fixtures."""
     methods = {label: parse_method_spec(spec)[1] for label, spec in METHODS.items()}
-    headline = {DEFAULT_HEADLINE: HeadlineSystem(DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS)}
+    headline = {DEFAULT_HEADLINE: HeadlineSystem(SummarizeOptions())}  # the default headline
     Rouge()  # a missing 'eval' extra fails here, before any work
     warm_up = read_records(FIXTURES / "eval_records.jsonl")[0][0]
     systems: list[System] = [*methods.values(), *headline.values()]
