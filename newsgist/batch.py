@@ -31,7 +31,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +41,7 @@ from newsgist.__version__ import __version__
 from newsgist.errors import BatchError, InvalidOptionError, InvalidRecordError
 from newsgist.jsonl import JsonlFile, identify, parse_object
 from newsgist.options import SummarizeOptions
+from newsgist.pool import ordered_map
 
 if TYPE_CHECKING:
     from newsgist.pipeline import Pipeline
@@ -307,32 +307,13 @@ def summarize_lines(
             for number, raw in lines:
                 yield Result.of(summarize_line(pipeline, job, raw, number), number)
         return
-    pool = ProcessPoolExecutor(workers, initializer=_start, initargs=(job,))
-    finished = False
+    chunks = ordered_map(_run, _chunks(lines), workers=workers, initializer=_start, initargs=(job,))
     try:
-        pending: deque[Future[list[Result]]] = deque()
-        for chunk in _chunks(lines):
-            if len(pending) >= 4 * workers:
-                yield from pending.popleft().result()
-            pending.append(pool.submit(_run, chunk))
-        while pending:
-            yield from pending.popleft().result()
-        finished = True
+        with contextlib.closing(chunks):  # closing us closes it: the processes are killed
+            for results in chunks:
+                yield from results
     except BrokenProcessPool:
         raise BatchError("a worker process died (killed, or out of memory)") from None
-    finally:
-        if finished:
-            pool.shutdown()
-        else:
-            _kill(pool)
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: kill its processes rather than wait for the work they hold."""
-    workers = list((pool._processes or {}).values())  # Python 3.14 has pool.kill_workers()
-    for worker in workers:
-        worker.kill()
-    pool.shutdown(cancel_futures=True)  # quick: the manager sees them gone and reaps them
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,6 +18,7 @@ from newsgist.evaluate.rouge import MEASURES, ROUGE_TYPES, Rouge
 from newsgist.evaluate.stats import interval, paired_test, resample_indices
 from newsgist.methods.base import declared_options
 from newsgist.options import SummarizeOptions
+from newsgist.pool import ordered_map
 from newsgist.registry import methods
 
 if TYPE_CHECKING:
@@ -181,8 +182,9 @@ def _outcomes(
             yield from _run(chunk)
         return
     initargs = (list(systems), reference)
-    with ProcessPoolExecutor(workers, initializer=_start, initargs=initargs) as pool:
-        for outcomes in pool.map(_run, chunks):
+    done = ordered_map(_run, chunks, workers=workers, initializer=_start, initargs=initargs)
+    with closing(done):
+        for outcomes in done:
             yield from outcomes
 
 
