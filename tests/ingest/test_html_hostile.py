@@ -1,4 +1,4 @@
-"""Hostile HTML: bounded time on any page, and charset labels that cannot crash.
+"""Hostile HTML: bounded time on any page, charset labels that cannot crash, no lone surrogates.
 
 The complexity tests run their input in a fresh interpreter limited to ``CPU_LIMIT`` seconds
 of CPU (not wall time, so a loaded machine does not fail them); each input is sized so that
@@ -6,6 +6,7 @@ the quadratic or exponential code it guards against needs minutes or more.
 """
 
 import codecs
+import json
 import resource
 import subprocess
 import sys
@@ -13,8 +14,16 @@ import textwrap
 
 import pytest
 
-from newsgist.ingest import decode_html, load_html
-from newsgist.ingest.html import _LABELS, _web_detected, web_codec
+from newsgist.errors import EmptyInputError
+from newsgist.ingest import decode_html, load, load_html
+from newsgist.ingest.html import (
+    _LABELS,
+    _MAX_ELEMENTS,
+    _cut,
+    _parse,
+    _web_detected,
+    web_codec,
+)
 from tests.conftest import ROOT
 
 CPU_LIMIT = 10
@@ -59,6 +68,44 @@ class TestLinearTime:
         """)
         assert out.strip() == "<p>The council met.</p>"
 
+    def test_a_long_first_line_after_a_doctype(self):
+        # trafilatura's doctype regex was quadratic in the first line: 300 KB, hours.
+        out = run_bounded(f"""
+            from newsgist.ingest import load_html
+            page = "<!DOCTYPE html " + "/" * 300_000 + {STORY!r}
+            print(load_html(page).body)
+        """)
+        assert "close the old library" in out
+
+    def test_60000_paragraphs(self):
+        # Every paragraph was compared with every other for pull quotes: 275 s.
+        out = run_bounded("""
+            from newsgist.ingest import load_html
+            page = "".join(f"<p>Speaker {i} told the council {i * 7} homes flooded.</p>"
+                           for i in range(60_000))
+            body = load_html(f"<html><body>{page}</body></html>").body
+            print(body.split(chr(10))[0])
+        """)
+        assert out.strip() == "Speaker 0 told the council 0 homes flooded."
+
+    def test_pull_quote_check_on_60000_lines(self):
+        # Each line was searched for in all the others: 3.6 billion searches.
+        out = run_bounded("""
+            from newsgist.ingest.html import _story_lines
+            lines = [f"Speaker {i} said the river rose {i * 7} cm." for i in range(60_000)]
+            print(len(_story_lines(chr(10).join(lines), set())))
+        """)
+        assert out.strip() == "60000"
+
+    def test_a_200000_row_table(self):
+        # All 600,000 elements went through trafilatura, and the rows into the body: 21 s.
+        out = run_bounded(f"""
+            from newsgist.ingest import load_html
+            rows = "<tr><td>x.</td></tr>" * 200_000
+            print(load_html(f"<html><body>{STORY}<table>{{rows}}</table></body></html>").body)
+        """)
+        assert "close the old library" in out
+
     def test_html_sniffing_after_many_comments(self):
         # Each "-->" could end any comment, so the old pattern tried 2**n ways to fail.
         out = run_bounded("""
@@ -66,6 +113,53 @@ class TestLinearTime:
             print(looks_like_html("<!---->" * 60 + "x"), looks_like_html("<!---->" * 60 + "<p>"))
         """)
         assert out.split() == ["False", "True"]
+
+    def test_every_pattern_on_adversarial_input(self):
+        # The module's remaining regexes, each on the input most likely to make it backtrack.
+        out = run_bounded("""
+            from newsgist.ingest import html
+            cases = [
+                (html._META_CHARSET.search, b"<meta " * 700 + b"<?xml " * 100),
+                (html._META_CHARSET.search, b"<meta" + b" charset" * 500),
+                (html._CREDIT.search, "photo: " + "x " * 200_000 + "y"),
+                (html._CREDIT.search, "photo:" * 100_000),
+                (html._HOST.fullmatch, "a." * 200_000 + "!"),
+                (html._LANGUAGE_TAG.fullmatch, "en" + "-ab" * 200_000 + "!"),
+                (html._SPACE.sub, " \\t" * 500_000),
+                (html._CONTROL.sub, "\\x01" * 500_000),
+            ]
+            for call, text in cases:
+                call(" ", text) if call.__name__ == "sub" else call(text)
+            print("done")
+        """)
+        assert out.strip() == "done"
+
+
+class TestElementCap:
+    def test_a_huge_page_is_cut_to_the_element_cap(self):
+        rows = "<tr><td>1</td><td>2</td></tr>" * 200_000
+        tree = _parse(f"<html><body>{STORY}<table>{rows}</table></body></html>")
+        assert sum(1 for _ in tree.iter()) == _MAX_ELEMENTS
+        assert "close the old library" in tree.text_content()
+
+    def test_cut_keeps_the_first_elements_in_document_order(self):
+        tree = _parse(
+            "<html><body><p>one <b>two</b> three</p><div><p>four <i>five</i> six</p>"
+            "<p>seven</p></div><p>eight</p></body></html>"
+        )
+        _cut(tree, 7)
+        assert [e.tag for e in tree.iter()] == ["html", "body", "p", "b", "div", "p", "i"]
+        assert " ".join(" ".join(tree.itertext()).split()) == "one two three four five six"
+
+    def test_a_page_at_the_cap_is_left_whole(self):
+        tree = _parse(f"<html><body>{STORY}</body></html>")
+        size = sum(1 for _ in tree.iter())
+        _cut(tree, size)
+        assert sum(1 for _ in tree.iter()) == size
+
+    def test_an_empty_page_is_refused(self):
+        with pytest.raises(EmptyInputError):
+            _parse("   ")
 
 
 NOT_WEB_LABELS = ["rot13", "base64", "hex", "zlib", "uu", "idna", "bogus", "binary", "utf-7"]
@@ -140,3 +234,28 @@ class TestCharsetLabels:
     )
     def test_a_detected_charset_is_a_web_encoding(self, found, codec):
         assert _web_detected(found) == codec
+
+
+class TestSurrogates:
+    PAGE = (
+        "<html><head><title>Vote \ud800 held</title></head><body>"
+        "<p>The council voted \udfff on Monday to close the old library on Mill Street.</p>"
+        "<p>Residents said they would fight the decision in the courts.</p></body></html>"
+    )
+
+    def test_lone_surrogates_become_replacement_characters(self):
+        article = load_html(self.PAGE)
+        assert article.title == "Vote \ufffd held"
+        assert "voted \ufffd on Monday" in article.body
+
+    def test_the_article_encodes_as_json(self):
+        article = load(self.PAGE)
+        fields = {name: getattr(article, name) for name in ("title", "body", "byline", "site")}
+        assert json.dumps(fields, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_date_in_the_story_text_is_not_the_publication_date():
+    # Dates come from the page's markup: free-text guessing read "Speaker 1995" as 1995-01-01
+    # and, on its first use in a process, spent seconds compiling dateparser's locales.
+    page = f"<html><body><p>Speaker 1995 told the council 13965 homes flooded.</p>{STORY}</body>"
+    assert load_html(page).published is None
