@@ -1,6 +1,7 @@
 """An HTML page → a clean ``Article``: charset, story extraction and the page's metadata.
 
-Order of work: decode the bytes (``decode_html``), parse them once, read the metadata
+Order of work: decode the bytes (``decode_html``), parse them once and keep the first
+``_MAX_ELEMENTS`` elements (so the work is bounded on any page), read the metadata
 (trafilatura: title from og:title, JSON-LD, ``<h1>`` or ``<title>``; author; date; site name;
 canonical URL; newsgist: the language and a photo credit), extract the story's paragraphs
 with trafilatura, leaving out comments, tables, images and sign-up, promo and author-bio
@@ -9,7 +10,7 @@ boxes (``_PRUNE``), then clean them. Cleaning uses the line rules of text input
 three rules that only HTML needs:
 
 - a paragraph that repeats the title or the standfirst is dropped;
-- a short line found inside another paragraph (a pull quote) is dropped;
+- a short line found inside a nearby paragraph (a pull quote) is dropped;
 - a line with no sentence-ending punctuation is dropped. Kickers, subheadings and
   key-point bullets are page structure, not story sentences.
 
@@ -20,8 +21,10 @@ trafilatura (Barbaresi, ACL 2021, https://aclanthology.org/2021.acl-demo.15) is 
 from __future__ import annotations
 
 import codecs
+import itertools
 import logging
 import re
+import string
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +38,7 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger(__name__)
 
 _HTML_START = re.compile(
-    rb"\s*(?:<!--.*?-->\s*)*<(?:\?xml|!doctype\s+html|html|head|body|meta|title|article|p|div)\b",
+    rb"\s*(?:<!--(?>.*?-->)\s*)*+<(?:\?xml|!doctype\s+html|html|head|body|meta|title|article|p|div)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _META_CHARSET = re.compile(
@@ -43,36 +46,90 @@ _META_CHARSET = re.compile(
     rb"""|<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_MARKUP = re.compile(rb"<script.*?</script>|<style.*?</style>|<!--.*?-->|<[^>]*>", re.I | re.S)
 _PRESCAN_BYTES = 4096
+_DETECT_SAMPLE = 65536
+"""Bytes of text (markup removed) that charset-normalizer sees: enough to tell encodings apart."""
 _LEGACY_DEFAULT = "cp1252"
 _LEGACY_LATIN_MAX = 0.3
 """Most of a Latin-script text's letters are ASCII. When more than this share of them is
 non-ASCII under windows-1252, the bytes are some other script's encoding."""
-# Labels the WHATWG Encoding standard maps to another decoder: browsers read pages marked
-# latin-1 or ASCII as windows-1252, and a <meta> that claims UTF-16 was itself read as ASCII.
-_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "x-sjis": "shift_jis",
+_NON_ASCII = bytes(range(0x80, 0x100))
+_ASCII_LETTERS = string.ascii_letters.encode()
+_HIDDEN = ((b"<!--", b"-->"), (b"<script", b"</script>"), (b"<style", b"</style>"))
+"""Markup whose content is not text: comments, scripts and styles, up to their closing tag."""
+_WEB_ENCODINGS = {
+    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
+    "cp866": "866 cp866 csibm866 ibm866",
+    "iso8859-2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2"
+    " iso_8859-2:1987 l2 latin2",
+    "iso8859-3": "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3"
+    " iso_8859-3:1988 l3 latin3",
+    "iso8859-4": "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4"
+    " iso_8859-4:1988 l4 latin4",
+    "iso8859-5": "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595"
+    " iso_8859-5 iso_8859-5:1988",
+    "iso8859-6": "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6"
+    " iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    "iso8859-7": "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126"
+    " iso8859-7 iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    "iso8859-8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138"
+    " iso8859-8 iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    "iso8859-13": "iso-8859-13 iso8859-13 iso885913",
+    "iso8859-14": "iso-8859-14 iso8859-14 iso885914",
+    "iso8859-15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
+    "iso8859-16": "iso-8859-16",
+    "koi8-r": "cskoi8r koi koi8 koi8-r koi8_r",
+    "koi8-u": "koi8-ru koi8-u",
+    "mac-roman": "csmacintosh mac macintosh x-mac-roman",
+    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
+    "cp1250": "cp1250 windows-1250 x-cp1250",
+    "cp1251": "cp1251 windows-1251 x-cp1251",
+    "cp1252": "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100"
+    " iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
+    "cp1253": "cp1253 windows-1253 x-cp1253",
+    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9"
+    " iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254",
+    "cp1255": "cp1255 windows-1255 x-cp1255",
+    "cp1256": "cp1256 windows-1256 x-cp1256",
+    "cp1257": "cp1257 windows-1257 x-cp1257",
+    "cp1258": "cp1258 windows-1258 x-cp1258",
+    "mac-cyrillic": "x-mac-cyrillic x-mac-ukrainian",
+    "gb18030": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58"
+    " x-gbk gb18030",
+    "big5hkscs": "big5 big5-hkscs cn-big5 csbig5 x-x-big5",
+    "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
+    "iso2022_jp": "csiso2022jp iso-2022-jp",
+    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
+    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989"
+    " ksc5601 ksc_5601 windows-949",
+    "utf-16-be": "unicodefffe utf-16be",
+    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
 }
+"""The WHATWG Encoding standard's labels (https://encoding.spec.whatwg.org/#names-and-labels),
+by the Python codec that decodes them. Browsers read pages marked latin-1 or ASCII as
+windows-1252, GBK as GB18030, Shift_JIS as windows-31j and EUC-KR as windows-949; labels of
+the "replacement" encoding and x-user-defined are left out, so they are ignored like any
+unknown label or non-text codec (``rot13``, ``base64``, ``idna``)."""
+_LABELS = {label: codec for codec, labels in _WEB_ENCODINGS.items() for label in labels.split()}
+_UTF16 = frozenset({"utf-16-be", "utf-16-le"})
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_UTF16 = frozenset({"utf-16", "utf-16le", "utf-16be", "utf_16", "utf_16_le", "utf_16_be"})
+_LABEL_STRIP = "\t\n\f\r \"'"
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _CREDIT = re.compile(
     r"(?:photo(?:graph)?s?|pictures?|images?|credits?)\s*[:：]\s*(?P<value>[^.]{2,80}?)\s*\.?$",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters libxml2 cannot hold; trafilatura removes them before parsing, and so do we."""
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_MAX_ELEMENTS = 10_000
+"""Elements of a page kept for extraction (``_cut``); news pages have a few thousand."""
 _PROMOS = ("newsletter", "signup", "sign-up", "promo", "author-bio")
 _PRUNE = [
     f"//*[contains(translate(@{attribute}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
@@ -81,7 +138,14 @@ _PRUNE = [
     for word in _PROMOS
 ]
 """Boxes that sit inside story bodies but are not story: sign-up forms, promos, author bios."""
+_DATE_SEARCH = {"original_date": True, "extensive_search": False}
+"""The date comes from the page's markup and URL (meta tags, JSON-LD, ``<time>``), not from
+htmldate's guesses in free text: those call dateparser, whose first use in a process
+compiles patterns for 200 locales (10 s), and read dates into numbers in any sentence."""
 _QUOTE_MAX = 300
+_QUOTE_REACH = 40
+"""A pull quote sits within this many paragraphs of the one it repeats. Looking no further
+keeps the check linear on a page of 60,000 paragraphs, where comparing every pair took minutes."""
 _SITE_MAX = 60
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _TITLE_SEPARATORS = " |-–—:·»"
@@ -105,15 +169,16 @@ def decode_html(data: bytes, *, charset: str | None = None) -> str:
     a ``<meta>`` or XML declaration in the first 4 KB; valid UTF-8; else detection:
     windows-1252 (the web's legacy default) for Latin text, charset-normalizer otherwise.
     A page declared UTF-8 that is not valid UTF-8 is detected too, since the declaration lies.
+    Only WHATWG encoding labels count (``web_codec``); any other label is ignored.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
-    declared = _codec(charset) if charset else None
+    declared = web_codec(charset) if charset else None
     if declared is None:
         match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
         label = match and (match.group(1) or match.group(2)).decode("ascii")
-        declared = _codec(label, from_markup=True) if label else None
+        declared = web_codec(label, from_markup=True) if label else None
     if declared is not None and declared != "utf-8":
         return data.decode(declared, errors="replace")
     try:
@@ -126,31 +191,67 @@ def decode_html(data: bytes, *, charset: str | None = None) -> str:
     return data.decode(detected, errors="replace")
 
 
-def _codec(label: str, *, from_markup: bool = False) -> str | None:
-    """Python's codec name for a charset label, or ``None`` when Python has no such codec."""
-    label = label.strip().strip("\"'").lower()
-    if from_markup and label in _UTF16:
-        label = "utf-8"
-    try:
-        return codecs.lookup(_ALIASES.get(label, label)).name
-    except LookupError:
-        LOGGER.debug("unknown charset %r ignored", label)
+def web_codec(label: str, *, from_markup: bool = False) -> str | None:
+    """Python's codec for a WHATWG encoding label, or ``None`` for any other label.
+
+    Unknown labels and Python codecs that are not web text encodings (``rot13``, ``base64``,
+    ``zlib``, ``idna``, ``utf-7``) are ignored rather than raising. A UTF-16 label found in
+    the page's own markup means UTF-8: the markup was readable as ASCII, so it is not UTF-16.
+    """
+    codec = _LABELS.get(label.strip(_LABEL_STRIP).lower())
+    if codec is None:
+        LOGGER.debug("charset %r is not a web text encoding; ignored", label[:40])
         return None
+    return "utf-8" if from_markup and codec in _UTF16 else codec
 
 
 def _detect(data: bytes) -> str:
     """Guess the charset of bytes that are not UTF-8 and declare none."""
-    text = _MARKUP.sub(b" ", data)
-    high = sum(byte >= 0x80 for byte in text)
-    letters = high + sum(chr(byte).isalpha() for byte in text if byte < 0x80)
+    text = _text_bytes(data)
+    high = len(text) - len(text.translate(None, _NON_ASCII))
+    letters = len(text) - len(text.translate(None, _NON_ASCII + _ASCII_LETTERS))
     if not letters or high / letters <= _LEGACY_LATIN_MAX:
         return _LEGACY_DEFAULT
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - installed with trafilatura
         return _LEGACY_DEFAULT
-    best = from_bytes(text).best()
-    return best.encoding if best is not None else _LEGACY_DEFAULT
+    best = from_bytes(text[:_DETECT_SAMPLE]).best()
+    return _LEGACY_DEFAULT if best is None else _web_detected(best.encoding)
+
+
+def _web_detected(name: str) -> str:
+    """Return the web encoding of a codec charset-normalizer found, else the legacy default."""
+    codec = web_codec(name.replace("_", "-"))
+    if codec is None:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            return _LEGACY_DEFAULT
+    return codec if codec in _WEB_ENCODINGS else _LEGACY_DEFAULT
+
+
+def _text_bytes(data: bytes) -> bytes:
+    """Return the bytes of a page outside its tags, comments, scripts and styles, in one pass.
+
+    An unclosed comment, script or style hides the rest of the page, as in a browser; an
+    unclosed ``<`` is text. Each search starts where the last ended, so the cost is linear.
+    """
+    lower = data.lower()
+    parts = []
+    position = 0
+    while (start := lower.find(b"<", position)) != -1:
+        parts.append(data[position:start])
+        closer = next((c for o, c in _HIDDEN if lower.startswith(o, start)), b">")
+        end = lower.find(closer, start + 1)
+        if end == -1 and closer != b">":
+            return b" ".join(parts)
+        if end == -1:  # no ">" anywhere after: the rest is text
+            parts.append(data[start:])
+            return b" ".join(parts)
+        position = end + len(closer)
+    parts.append(data[position:])
+    return b" ".join(parts)
 
 
 def load_html(
@@ -176,16 +277,13 @@ def load_html(
 
     """
     options = options or IngestOptions()
-    check_size(len(source) if isinstance(source, bytes) else len(source.encode()), options)
+    size = len(source) if isinstance(source, bytes) else len(source.encode(errors="surrogatepass"))
+    check_size(size, options)
     text = decode_html(source, charset=charset) if isinstance(source, bytes) else source
     if "\x00" in text:
         raise BinaryInputError("input contains NUL bytes: it is not an HTML page")
     trafilatura = _trafilatura()
-    tree = trafilatura.load_html(text)
-    if tree is None and text.strip():  # a fragment such as "<p>…</p>": give it a document
-        tree = trafilatura.load_html(f"<html><body>{text}</body></html>")
-    if tree is None:
-        raise EmptyInputError("the HTML page is empty or cannot be parsed")
+    tree = _parse(text)
     found = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -194,6 +292,7 @@ def load_html(
         include_tables=False,
         include_images=False,
         prune_xpath=_PRUNE,
+        date_extraction_params=_DATE_SEARCH,
     )
     if found is None or not found.text:
         raise EmptyInputError("no article text found in the HTML page")
@@ -228,21 +327,73 @@ def _trafilatura() -> Any:  # noqa: ANN401 - an untyped third-party module
     return trafilatura
 
 
+def _parse(text: str) -> HtmlElement:
+    """Parse a page into a tree of at most ``_MAX_ELEMENTS`` elements, ready for trafilatura.
+
+    We parse rather than trafilatura, whose clean-up regexes take quadratic time on a long
+    first line after ``<!DOCTYPE``. As there, control characters are removed; lone
+    surrogates, which a ``str`` can hold but no page can encode, become U+FFFD.
+    """
+    try:
+        from lxml import etree, html
+    except ImportError:  # pragma: no cover - installed with trafilatura
+        raise MissingDependencyError("HTML input", "html") from None
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    parser = html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        tree = html.document_fromstring(text.encode(), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError):
+        raise EmptyInputError("the HTML page is empty or cannot be parsed") from None
+    _cut(tree, _MAX_ELEMENTS)
+    return tree
+
+
+def _cut(tree: HtmlElement, limit: int) -> None:
+    """Drop everything after the first ``limit`` elements of the page, in document order.
+
+    News puts the story first; what lies past thousands of elements (tables of results,
+    comment threads, endless lists) would only cost trafilatura time linear in its size
+    with a large constant (a tenth of a millisecond an element).
+    """
+    node = next(itertools.islice(tree.iter(), limit, None), None)
+    if node is None:
+        return
+    LOGGER.info("page has over %d elements; the rest is left out", limit)
+    parent = node.getparent()
+    del parent[parent.index(node) :]
+    while (grandparent := parent.getparent()) is not None:
+        del grandparent[grandparent.index(parent) + 1 :]
+        parent = grandparent
+
+
 def _story_lines(text: str, repeats: set[str | None]) -> list[str]:
     """Keep the extracted lines that are story sentences (see the module docstring).
 
-    A line found inside another line is dropped as well: a pull quote repeats its paragraph.
+    A line found inside a nearby line is dropped as well: a pull quote repeats its paragraph.
     """
     seen = {_SPACE.sub(" ", r).strip().casefold() for r in repeats if r}
     lines = [_SPACE.sub(" ", raw).strip() for raw in text.split("\n")]
     lines = [line for line in lines if ends_sentence(line) and line.casefold() not in seen]
-    return [line for i, line in enumerate(lines) if not _repeats(line, lines[:i] + lines[i + 1 :])]
+    return [line for i, line in enumerate(lines) if not _repeats(line, lines, i)]
 
 
-def _repeats(line: str, others: list[str]) -> bool:
-    """Whether a short line's words, quotes and end punctuation aside, occur in another line."""
+def _repeats(line: str, lines: list[str], i: int) -> bool:
+    """Whether short line ``i``, quotes and end punctuation aside, occurs in a nearby line.
+
+    Only the ``_QUOTE_REACH`` lines on each side are searched, joined by newlines, which no
+    line holds: so the cost is linear in the page, and a match lies within one line.
+    """
     core = line.strip(_QUOTE_MARKS)
-    return len(line) <= _QUOTE_MAX and bool(core) and any(core in other for other in others)
+    if len(line) > _QUOTE_MAX or not core:
+        return False
+    nearby = lines[max(0, i - _QUOTE_REACH) : i] + lines[i + 1 : i + 1 + _QUOTE_REACH]
+    return core in "\n".join(nearby)
 
 
 def _byline(author: str | None) -> str | None:
