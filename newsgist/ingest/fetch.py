@@ -56,6 +56,7 @@ from newsgist.errors import (
     UnsafeURLError,
 )
 from newsgist.ingest import DEFAULT_MAX_BYTES, IngestOptions, InputFormat, load
+from newsgist.ingest.html import web_codec
 from newsgist.models import Article
 
 if TYPE_CHECKING:
@@ -110,63 +111,6 @@ _NEVER_PUBLIC = tuple(
     )
 )
 """IPv6 prefixes refused outright: local translators, tunnels and deprecated scopes."""
-
-# The WHATWG Encoding Standard's labels (https://encoding.spec.whatwg.org/#names-and-labels),
-# by the Python codec that decodes them. Only these are honoured: a label that names no
-# text encoding (rot13, base64, zlib, idna, bogus...) is ignored, as browsers ignore it.
-_WHATWG_LABELS = {
-    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
-    "cp866": "866 cp866 csibm866 ibm866",
-    "iso8859-2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2"
-    " iso_8859-2:1987 l2 latin2",
-    "iso8859-3": "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3"
-    " iso_8859-3:1988 l3 latin3",
-    "iso8859-4": "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4"
-    " iso_8859-4:1988 l4 latin4",
-    "iso8859-5": "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595"
-    " iso_8859-5 iso_8859-5:1988",
-    "iso8859-6": "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114"
-    " iso-8859-6 iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6"
-    " iso_8859-6:1987",
-    "iso8859-7": "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126"
-    " iso8859-7 iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek",
-    "iso8859-8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138"
-    " iso8859-8 iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
-    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
-    "iso8859-13": "iso-8859-13 iso8859-13 iso885913",
-    "iso8859-14": "iso-8859-14 iso8859-14 iso885914",
-    "iso8859-15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
-    "iso8859-16": "iso-8859-16",
-    "koi8-r": "cskoi8r koi koi8 koi8-r koi8_r",
-    "koi8-u": "koi8-ru koi8-u",
-    "mac-roman": "csmacintosh mac macintosh x-mac-roman",
-    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
-    "cp1250": "cp1250 windows-1250 x-cp1250",
-    "cp1251": "cp1251 windows-1251 x-cp1251",
-    "cp1252": "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100"
-    " iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
-    "cp1253": "cp1253 windows-1253 x-cp1253",
-    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9"
-    " iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254",
-    "cp1255": "cp1255 windows-1255 x-cp1255",
-    "cp1256": "cp1256 windows-1256 x-cp1256",
-    "cp1257": "cp1257 windows-1257 x-cp1257",
-    "cp1258": "cp1258 windows-1258 x-cp1258",
-    "mac-cyrillic": "x-mac-cyrillic x-mac-ukrainian",
-    "gb18030": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58"
-    " x-gbk gb18030",
-    "big5hkscs": "big5 big5-hkscs cn-big5 csbig5 x-x-big5",
-    "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
-    "iso2022_jp": "csiso2022jp iso-2022-jp",
-    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
-    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989"
-    " ksc5601 ksc_5601 windows-949",
-    "utf-16-be": "unicodefffe utf-16be",
-    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
-}
-_TEXT_CODECS = {
-    label: codec for codec, labels in _WHATWG_LABELS.items() for label in labels.split()
-}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -304,7 +248,7 @@ def load_url(
     page = fetch(url, options=options)
     if input_format == "auto" and page.kind != "unknown":
         input_format = page.kind
-    codec = _text_codec(page.charset) if page.charset else None
+    codec = web_codec(page.charset) if page.charset else None
     content: str | bytes = page.content
     if input_format == "text" and codec:
         content = page.content.decode(codec, errors="replace")
@@ -316,11 +260,6 @@ def load_url(
         options=IngestOptions(max_bytes=options.max_bytes),
     )
     return article if article.url else replace(article, url=page.final_url)
-
-
-def _text_codec(label: str) -> str | None:
-    """Find the Python codec for a WHATWG charset label; ``None`` if it names no text encoding."""
-    return _TEXT_CODECS.get(label.lower())
 
 
 def _require_extra() -> None:
@@ -490,7 +429,7 @@ def _answer(
             " text/html, application/xhtml+xml and text/plain"
         )
     label = _CHARSET.search(content_type)
-    charset = label.group(1) if label and _text_codec(label.group(1)) else None
+    charset = label.group(1) if label and web_codec(label.group(1)) else None
     if label and not charset:
         LOGGER.debug("%s: charset %r names no text encoding; ignored", shown, label[1])
     codings = _codings(answer.get("content-encoding", ""), shown)
