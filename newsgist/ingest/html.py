@@ -130,6 +130,9 @@ _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _MAX_ELEMENTS = 10_000
 """Elements of a page kept for extraction (``_cut``); news pages have a few thousand."""
+_FAST_ABOVE = 4_000
+"""Pages of this many elements or more skip trafilatura's second opinion (its readability
+and jusText fallbacks): on them it costs more than the main extraction, for little gain."""
 _PROMOS = ("newsletter", "signup", "sign-up", "promo", "author-bio")
 _PRUNE = [
     f"//*[contains(translate(@{attribute}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
@@ -287,6 +290,7 @@ def load_html(
     found = trafilatura.bare_extraction(
         tree,
         url=url,
+        fast=sum(1 for _ in itertools.islice(tree.iter(), _FAST_ABOVE)) >= _FAST_ABOVE,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
