@@ -83,7 +83,7 @@ def create_app(settings: ServerSettings | None = None) -> "FastAPI":
         def __init__(self, status: int, code: str, message: str) -> None:
             self.response = failure(status, code, message)
 
-    def authorize(request: Request) -> None:
+    async def authorize(request: Request) -> None:  # async: no thread per request
         if settings.token is None:
             return
         scheme, _, given = request.headers.get("authorization", "").partition(" ")

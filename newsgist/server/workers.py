@@ -11,7 +11,7 @@ an exception from a plugin 500 ``internal_error``, its traceback logged.
 
 Workers are started with ``spawn`` (no inherited threads or locks), import ``plugins``,
 build and warm the default pipeline once, then say they are ready; pipelines for other
-options are built once per worker on first use. A request waits at most
+options are built once per worker on first use. A request waits at most twice
 ``request_timeout`` for a free worker, then gets 503 ``server_busy``. The pool is driven
 from one event loop at a time (POSIX only: it waits with ``loop.add_reader``).
 """
@@ -42,6 +42,9 @@ from newsgist.server.settings import ServerSettings, error_json, error_status
 if TYPE_CHECKING:
     from newsgist.pipeline import Pipeline
 
+QUEUE_TIMEOUTS = 2
+"""A request waits up to this many time limits for a free worker: one hostile request may
+hold a worker for a whole time limit, and its replacement then needs a moment to start."""
 START_TIMEOUT = 120.0
 """Seconds a new worker may take to import newsgist, its plugins and warm up."""
 _PR_SET_PDEATHSIG = 1
@@ -287,11 +290,12 @@ class WorkerPool:
         self.start()
         timeout = self.settings.request_timeout
         try:
-            worker = await self._acquire(timeout)
+            worker = await self._acquire(QUEUE_TIMEOUTS * timeout)
         except TimeoutError:
-            LOG.warning("requests waited over %g s for a free worker: answered 503", timeout)
+            waited = QUEUE_TIMEOUTS * timeout
+            LOG.warning("requests waited over %g s for a free worker: answered 503", waited)
             return Reply.error(
-                503, "server_busy", f"no summarizer was free within {timeout:g} s; retry later"
+                503, "server_busy", f"no summarizer was free within {waited:g} s; retry later"
             )
         ready = await self._ready(worker)
         if ready is None:
