@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import logging
 import os
 import time
 from collections.abc import AsyncIterator
@@ -16,6 +17,8 @@ from newsgist.errors import InvalidOptionError
 from newsgist.ingest.fetch import FetchOptions
 from newsgist.registry import methods
 from newsgist.server import ServerSettings, create_app
+from newsgist.server.logs import LOG, OncePerCondition
+from newsgist.server.middleware import JsonErrors
 from tests.conftest import DATA, ROOT
 from tests.httpserver import send, start
 
@@ -32,6 +35,14 @@ def call(app: Any, method: str, path: str, **kwargs: Any) -> httpx.Response:
             return await client.request(method, path, **kwargs)
 
     return asyncio.run(go())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_logs():
+    """Each test sees the first log line of each condition, whatever ran before it."""
+    for once in LOG.filters:
+        if isinstance(once, OncePerCondition):
+            once.clear()
 
 
 @pytest.fixture(scope="module")
@@ -408,3 +419,31 @@ def test_plain_text_errors_from_middleware_become_json():
     preflight = {"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
     response = call(opened, "OPTIONS", "/v1/summarize", headers=preflight)
     assert error(response) == (400, "http_400")
+
+
+def test_an_unexpected_exception_in_the_app_is_a_json_500_logged_once(caplog):
+    async def broken(scope, receive, send):
+        raise RuntimeError("a bug in a route")
+
+    guarded = JsonErrors(broken)
+    for _ in range(3):
+        assert error(call(guarded, "GET", "/anything")) == (500, "internal_error")
+    logged = [r for r in caplog.records if r.name == "newsgist.server"]
+    assert len(logged) == 1
+    assert "a bug in a route" in logged[0].exc_text
+
+
+def test_each_condition_is_logged_once_per_interval_with_a_count():
+    once = OncePerCondition(interval=0.2)
+
+    def record(message: str, *args: object) -> logging.LogRecord:
+        return logging.LogRecord("newsgist.server", logging.WARNING, "", 0, message, args, None)
+
+    assert once.filter(record("worker %d killed", 1))
+    assert not once.filter(record("worker %d killed", 2))
+    assert not once.filter(record("worker %d killed", 3))
+    assert once.filter(record("another condition"))
+    time.sleep(0.25)
+    later = record("worker %d killed", 4)
+    assert once.filter(later)
+    assert later.getMessage() == "worker 4 killed [2 more like this in the last 0.2 s]"

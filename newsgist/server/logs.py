@@ -20,6 +20,10 @@ class OncePerCondition(logging.Filter):
         self.interval = interval
         self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
 
+    def clear(self) -> None:
+        """Forget every condition seen, so each is logged afresh (a new server, a test)."""
+        self._seen.clear()
+
     def filter(self, record: logging.LogRecord) -> bool:
         """Let the record through when its condition was quiet for ``interval`` seconds."""
         key = (record.name, record.levelno, str(record.msg).partition("\n")[0])
