@@ -214,6 +214,26 @@ class TestSlowClients:
             assert json_error(read_all(sock)) == (400, "bad_http_request")
 
 
+def test_a_client_that_does_not_read_its_answer_is_dropped(tmp_path):
+    """An answer bigger than the kernel's buffers must not stay queued for a client forever."""
+    copies = 4_900_000 // len(json.dumps(STORY))
+    body = json.dumps({"text": STORY * copies, "include_body": True, "method": "lead"}).encode()
+    with launch(tmp_path, "--body-timeout", "1") as server, server.connect() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.settimeout(60)
+        sock.sendall(
+            b"POST /v1/summarize HTTP/1.1\r\nHost: newsgist\r\n"
+            b"Content-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        assert sock.recv(4096).startswith(b"HTTP/1.1 200")  # the answer has started
+        deadline = time.monotonic() + 10  # and is left unread past the 1 s deadline
+        while b"left a response unread" not in server.log.read_bytes():
+            assert time.monotonic() < deadline, "the unread answer is still held"
+            time.sleep(0.2)
+
+
 def test_a_backtracking_input_cannot_freeze_the_server(tmp_path):
     """The share-bar input froze a 1-worker server: no 408, /healthz dead, SIGTERM ignored."""
     with launch(tmp_path, "--timeout", "2") as server:

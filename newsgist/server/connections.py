@@ -6,7 +6,8 @@ uvicorn's h11 protocol, extended:
   seconds of its first byte (of the connection, for the first request); otherwise the
   client gets 408 ``header_timeout`` (or, if it sent nothing, just a close). Half-sent
   headers never hold a connection for long. The body has its own deadline
-  (``BodyGuard``), and idle keep-alive connections uvicorn's ``timeout_keep_alive``.
+  (``BodyGuard``), idle keep-alive connections uvicorn's ``timeout_keep_alive``, and a
+  client that does not read its answer is dropped ``body_timeout`` seconds after it.
 - **A connection cap**, kept where connections are accepted (``Listener``), so the server
   never runs out of file descriptors, whatever the burst. Past ``max_connections`` open
   connections, the one idle the longest is closed to make room (idle connections cannot
@@ -169,10 +170,22 @@ class GuardedProtocol(H11Protocol):
             self.idle_since = None
 
     def on_response_complete(self) -> None:
-        """Mark the connection idle again: it may be reclaimed until its next request."""
+        """Mark the connection idle again, and give the client a deadline to read the answer."""
         super().on_response_complete()
+        if self.transport.get_write_buffer_size():
+            timeout = self.settings.body_timeout
+            self.loop.call_later(timeout, self._response_too_slow, self.transport)
         if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
             self.idle_since = self.loop.time()
+
+    def _response_too_slow(self, transport: asyncio.Transport) -> None:
+        """Drop a connection whose client left its answer unread for ``body_timeout``."""
+        if transport is self.transport and transport.get_write_buffer_size():
+            LOG.warning(
+                "dropped connections that left a response unread for %g s",
+                self.settings.body_timeout,
+            )
+            transport.abort()
 
     def send_400_response(self, msg: str) -> None:
         """Answer a malformed request with a JSON 400 and close, as uvicorn would in text."""

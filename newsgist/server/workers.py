@@ -312,8 +312,8 @@ class WorkerPool:
                 408, "request_timeout", f"summarizing took longer than {timeout:g} s"
             )
         except (EOFError, OSError):
+            self._replace(worker)  # reaps it, so its exit code is known
             code = worker.process.exitcode
-            self._replace(worker)
             LOG.error("worker %s died while summarizing (exit code %s); replaced", pid, code)
             return Reply.error(500, "worker_crashed", "the summarizer process died; retry later")
         except BaseException:  # cancelled mid-job: the worker is busy, so it cannot be reused
