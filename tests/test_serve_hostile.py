@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from newsgist.cli import main
 from tests.conftest import ROOT
 
 STORY = (ROOT / "examples" / "article-page.txt").read_text(encoding="utf-8")
@@ -304,3 +305,20 @@ def test_workers_die_with_a_killed_server(tmp_path):
         while alive(workers):
             assert time.monotonic() < deadline, "a worker outlived its server"
             time.sleep(0.1)
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ("--worker-memory", "10"),
+        ("--max-connections", "0"),
+        ("--header-timeout", "0"),
+        ("--body-timeout", "-1"),
+        ("--workers", "0"),
+    ],
+)
+def test_serve_refuses_bad_limits_in_one_line(capsys, flags):
+    assert main(["serve", *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsgist: error:")
+    assert err.count("\n") == 1
