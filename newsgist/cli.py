@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from newsgist.__version__ import __version__
-from newsgist.errors import BatchError, MissingDependencyError, NewsgistError
+from newsgist.errors import BatchError, NewsgistError
 from newsgist.headlines.base import DEFAULT_HEADLINE
 from newsgist.ingest import (
     DEFAULT_MAX_BYTES,
@@ -40,7 +40,14 @@ from newsgist.models import Article
 from newsgist.options import Setting, SummarizeOptions, option_names, settings
 from newsgist.registry import headlines, methods
 from newsgist.render import FORMATS, render
-from newsgist.server import DEFAULT_REQUEST_TIMEOUT, TOKEN_ENV
+from newsgist.server.settings import (
+    DEFAULT_BODY_TIMEOUT,
+    DEFAULT_HEADER_TIMEOUT,
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_REQUEST_TIMEOUT,
+    DEFAULT_WORKER_MEMORY,
+    TOKEN_ENV,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -624,7 +631,13 @@ def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Processes.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Summarizer processes (each takes one request at a time).",
+)
 @click.option(
     "--token-file",
     type=click.Path(exists=True, dir_okay=False),
@@ -644,7 +657,24 @@ def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
     type=click.IntRange(1),
     help="Refuse larger request bodies (413) and downloads.",
 )
-@_seconds("--timeout", DEFAULT_REQUEST_TIMEOUT, "Seconds one request may take (then 408).")
+@_seconds("--timeout", DEFAULT_REQUEST_TIMEOUT, "Seconds one summary may take (then 408).")
+@click.option(
+    "--worker-memory",
+    default=DEFAULT_WORKER_MEMORY // 2**20,
+    show_default=True,
+    type=click.IntRange(64),
+    metavar="MIB",
+    help="Memory a worker may use; a request needing more gets 413.",
+)
+@click.option(
+    "--max-connections",
+    default=DEFAULT_MAX_CONNECTIONS,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Open connections; past it the longest idle one is closed.",
+)
+@_seconds("--header-timeout", DEFAULT_HEADER_TIMEOUT, "Seconds a client may take to send headers.")
+@_seconds("--body-timeout", DEFAULT_BODY_TIMEOUT, "Seconds a client may take to send a body.")
 @_ALLOW_PRIVATE
 @_ALLOW_NETWORK
 def serve(
@@ -655,18 +685,19 @@ def serve(
     cors_origins: tuple[str, ...],
     max_body_bytes: int,
     timeout: float,
+    worker_memory: int,
+    max_connections: int,
+    header_timeout: float,
+    body_timeout: float,
     allow_private: bool,
     allow_networks: tuple[str, ...],
 ) -> None:
     """Serve the HTTP API (POST /v1/summarize, GET /v1/methods) and the web page at /."""
     import os
 
-    from newsgist.server import SETTINGS_ENV, ServerSettings
+    from newsgist.server import ServerSettings
+    from newsgist.server import serve as run
 
-    try:
-        import uvicorn
-    except ImportError as error:
-        raise MissingDependencyError("the HTTP service", "server", error.name) from None
     token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
     settings = ServerSettings(
         token=token or os.environ.get(TOKEN_ENV) or None,
@@ -676,6 +707,11 @@ def serve(
         fetch=FetchOptions(
             allow_private=allow_private, allow_networks=allow_networks, max_bytes=max_body_bytes
         ),
+        workers=workers,
+        worker_memory=worker_memory * 2**20,
+        max_connections=max_connections,
+        header_timeout=header_timeout,
+        body_timeout=body_timeout,
     )
     if settings.token is None and host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
@@ -683,15 +719,7 @@ def serve(
             " --token-file to require one",
             err=True,
         )
-    os.environ[SETTINGS_ENV] = settings.to_json()
-    uvicorn.run(
-        "newsgist.server:create_app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-    )
+    run(settings, host=host, port=port)
 
 
 @cli.command("methods")

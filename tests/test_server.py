@@ -1,8 +1,12 @@
 """The HTTP API, in process, through httpx's ASGI transport."""
 
 import asyncio
+import json
+import logging
+import os
 import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -13,6 +17,8 @@ from newsgist.errors import InvalidOptionError
 from newsgist.ingest.fetch import FetchOptions
 from newsgist.registry import methods
 from newsgist.server import ServerSettings, create_app
+from newsgist.server.logs import LOG, OncePerCondition
+from newsgist.server.middleware import JsonErrors
 from tests.conftest import DATA, ROOT
 from tests.httpserver import send, start
 
@@ -29,6 +35,14 @@ def call(app: Any, method: str, path: str, **kwargs: Any) -> httpx.Response:
             return await client.request(method, path, **kwargs)
 
     return asyncio.run(go())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_logs():
+    """Each test sees the first log line of each condition, whatever ran before it."""
+    for once in LOG.filters:
+        if isinstance(once, OncePerCondition):
+            once.clear()
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +108,32 @@ def test_html_input_gives_page_metadata(app):
 def site():
     page = (DATA / "pages" / "metro-wire.html").read_bytes()
     yield from start("127.0.0.1", {"/story": lambda h: send(h, page)})
+
+
+@dataclass
+class Drip:
+    base: str
+    dropped: list[float]
+
+
+@pytest.fixture
+def drip():
+    """A page whose response headers come one line every 0.1 s for a minute."""
+    dropped: list[float] = []
+
+    def headers(handler):
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        started = time.monotonic()
+        try:
+            while time.monotonic() - started < 60:
+                handler.wfile.write(b"X-Drip: 1\r\n")
+                handler.wfile.flush()
+                time.sleep(0.1)
+        except OSError:  # the fetcher hung up
+            dropped.append(time.monotonic() - started)
+
+    for server in start("127.0.0.1", {"/drip": headers}):
+        yield Drip(server.base, dropped)
 
 
 def test_url_input_obeys_the_ssrf_rules(site):
@@ -211,31 +251,24 @@ def test_cors_is_off_unless_origins_are_listed():
     assert "access-control-allow-origin" not in other.headers
 
 
-@pytest.fixture
-def slow_method():
-    @methods.register("test-slow")
-    class Slow:
-        def score(self, document):
-            time.sleep(0.6)
-            return np.zeros(len(document.sentences))
-
-    return "test-slow"
+PLUGINS = ("tests.server_plugins",)
 
 
-def test_slow_requests_time_out_with_408(slow_method):
-    quick = create_app(ServerSettings(request_timeout=0.1))
-    response = call(quick, "POST", "/v1/summarize", json={"text": STORY, "method": slow_method})
+def test_slow_requests_time_out_with_408():
+    quick = create_app(ServerSettings(request_timeout=0.1, plugins=PLUGINS))
+    response = call(quick, "POST", "/v1/summarize", json={"text": STORY, "method": "test-slow"})
     assert error(response) == (408, "request_timeout")
 
 
-def test_summarizing_does_not_block_the_event_loop(slow_method):
-    app = create_app()
+def test_summarizing_does_not_block_the_event_loop():
+    app = create_app(ServerSettings(plugins=PLUGINS))
+    assert call(app, "POST", "/v1/summarize", json={"text": STORY}).status_code == 200  # warm
 
     async def go() -> tuple[float, int]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
             slow = asyncio.create_task(
-                client.post("/v1/summarize", json={"text": STORY, "method": slow_method})
+                client.post("/v1/summarize", json={"text": STORY, "method": "test-slow"})
             )
             await asyncio.sleep(0.1)
             started = time.perf_counter()
@@ -266,3 +299,151 @@ def test_unknown_route_is_a_json_error(app):
 def test_openapi_describes_the_api(app):
     schema = call(app, "GET", "/openapi.json").json()
     assert {"/v1/summarize", "/v1/methods", "/healthz"} <= set(schema["paths"])
+
+
+class TestWorkers:
+    """Summaries run in worker processes the server kills, caps and replaces."""
+
+    def test_a_request_past_its_time_limit_is_killed_not_left_running(self, tmp_path, monkeypatch):
+        marker = tmp_path / "finished"
+        monkeypatch.setenv("NEWSGIST_TEST_MARKER", str(marker))
+        app = create_app(ServerSettings(request_timeout=1, plugins=PLUGINS))
+        assert call(app, "POST", "/v1/summarize", json={"text": STORY}).status_code == 200
+        (before,) = app.state.pool.pids
+        response = call(app, "POST", "/v1/summarize", json={"text": STORY, "method": "test-hang"})
+        assert error(response) == (408, "request_timeout")
+        time.sleep(3)  # the hung method would have finished by now had it been left running
+        assert not marker.exists()
+        (after,) = app.state.pool.pids
+        assert after != before
+        with pytest.raises(ProcessLookupError):
+            os.kill(before, 0)
+        assert call(app, "POST", "/v1/summarize", json={"text": STORY}).status_code == 200
+
+    def test_a_memory_blowup_is_413_for_that_request_only(self):
+        app = create_app(ServerSettings(worker_memory=1 << 30, plugins=PLUGINS))
+        response = call(app, "POST", "/v1/summarize", json={"text": STORY, "method": "test-hog"})
+        assert error(response) == (413, "too_much_memory")
+        assert call(app, "POST", "/v1/summarize", json={"text": STORY}).status_code == 200
+
+    def test_a_plugin_exception_is_a_json_500_logged_once(self, caplog):
+        app = create_app(ServerSettings(plugins=PLUGINS))
+        body = {"text": STORY, "method": "test-crash"}
+        for _ in range(3):
+            response = call(app, "POST", "/v1/summarize", json=body)
+            assert response.headers["content-type"] == "application/json"
+            assert error(response) == (500, "internal_error")
+        logged = [r for r in caplog.records if r.name == "newsgist.server"]
+        assert len(logged) == 1
+        assert "this plugin has a bug" in logged[0].getMessage()
+        assert call(app, "POST", "/v1/summarize", json={"text": STORY}).status_code == 200
+
+    def test_a_dead_worker_is_a_json_500_and_is_replaced(self):
+        app = create_app(ServerSettings(plugins=PLUGINS))
+        response = call(app, "POST", "/v1/summarize", json={"text": STORY, "method": "test-exit"})
+        assert error(response) == (500, "worker_crashed")
+        assert call(app, "POST", "/v1/summarize", json={"text": STORY}).status_code == 200
+
+    def test_requests_queue_for_the_workers(self):
+        app = create_app(ServerSettings(workers=2, plugins=PLUGINS))
+
+        async def go() -> list[int]:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+                body = {"text": STORY, "method": "test-slow"}
+                answers = await asyncio.gather(
+                    *(client.post("/v1/summarize", json=body, timeout=60) for _ in range(5))
+                )
+                return [answer.status_code for answer in answers]
+
+        assert asyncio.run(go()) == [200] * 5
+        assert len(app.state.pool.pids) == 2
+
+    def test_url_fetching_stops_with_the_request(self, drip):
+        settings = ServerSettings(
+            request_timeout=1, fetch=FetchOptions(allow_networks=("127.0.0.1/32",))
+        )
+        app = create_app(settings)
+        for _ in range(3):
+            response = call(app, "POST", "/v1/summarize", json={"url": f"{drip.base}/drip"})
+            assert error(response) == (408, "request_timeout")
+        deadline = time.monotonic() + 10
+        while len(drip.dropped) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(drip.dropped) == 3  # each fetch was cut off, none left dripping
+
+
+class TestUnicode:
+    """Text that is not valid Unicode (a lone surrogate) is 422 JSON, never a 500."""
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            {"text": STORY + " \ud800"},
+            {"html": "<html><head><title>Flood \udfff</title></head><body><p>x</p></body></html>"},
+            {"text": STORY, "method": "lead\ud83d"},
+        ],
+    )
+    def test_lone_surrogates_in_the_request(self, app, body):
+        response = call(
+            app,
+            "POST",
+            "/v1/summarize",
+            content=json.dumps(body),  # "\\ud800" escapes, as any JSON client may send
+            headers={"content-type": "application/json"},
+        )
+        assert error(response) == (422, "invalid_unicode")
+
+    def test_lone_surrogates_in_the_output(self):
+        app = create_app(ServerSettings(plugins=PLUGINS))
+        body = {"text": STORY, "headline": "test-surrogate"}
+        assert error(call(app, "POST", "/v1/summarize", json=body)) == (422, "invalid_unicode")
+
+    def test_surrogate_bytes_in_the_body(self, app):
+        raw = b'{"text": "The levee held.' + b"\xed\xa0\x80" + b'"}'
+        response = call(
+            app, "POST", "/v1/summarize", content=raw, headers={"content-type": "application/json"}
+        )
+        assert error(response)[0] in (400, 422)
+
+
+@pytest.mark.parametrize("text", [".", "!!! ???", "." * 1000])
+def test_punctuation_only_text_is_a_json_error(app, text):
+    response = call(app, "POST", "/v1/summarize", json={"text": text})
+    assert response.headers["content-type"] == "application/json"
+    assert error(response)[1] in ("invalid_input", "internal_error")
+
+
+def test_plain_text_errors_from_middleware_become_json():
+    opened = create_app(ServerSettings(cors_origins=("https://desk.news.example",)))
+    preflight = {"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    response = call(opened, "OPTIONS", "/v1/summarize", headers=preflight)
+    assert error(response) == (400, "http_400")
+
+
+def test_an_unexpected_exception_in_the_app_is_a_json_500_logged_once(caplog):
+    async def broken(scope, receive, send):
+        raise RuntimeError("a bug in a route")
+
+    guarded = JsonErrors(broken)
+    for _ in range(3):
+        assert error(call(guarded, "GET", "/anything")) == (500, "internal_error")
+    logged = [r for r in caplog.records if r.name == "newsgist.server"]
+    assert len(logged) == 1
+    assert "a bug in a route" in logged[0].exc_text
+
+
+def test_each_condition_is_logged_once_per_interval_with_a_count():
+    once = OncePerCondition(interval=0.2)
+
+    def record(message: str, *args: object) -> logging.LogRecord:
+        return logging.LogRecord("newsgist.server", logging.WARNING, "", 0, message, args, None)
+
+    assert once.filter(record("worker %d killed", 1))
+    assert not once.filter(record("worker %d killed", 2))
+    assert not once.filter(record("worker %d killed", 3))
+    assert once.filter(record("another condition"))
+    time.sleep(0.25)
+    later = record("worker %d killed", 4)
+    assert once.filter(later)
+    assert later.getMessage() == "worker 4 killed [2 more like this in the last 0.2 s]"

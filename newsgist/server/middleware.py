@@ -1,0 +1,180 @@
+"""ASGI middleware around the app: each request body within its limits, and JSON for every error."""
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from newsgist.server.logs import LOG
+from newsgist.server.settings import error_json
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+Headers = list[tuple[bytes, bytes]]
+
+
+async def respond(
+    send: "Send",
+    status: int,
+    code: str,
+    message: str,
+    *,
+    close: bool = False,
+    headers: Headers | None = None,
+) -> None:
+    """Send a whole JSON error response; ``close`` ends the connection after it."""
+    body = error_json(code, message)
+    head: Headers = [
+        *(headers or []),
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    if close:
+        head.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": head})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyGuard:
+    """Read each request body within its size and time limits before the app sees it.
+
+    A body over ``limit`` bytes gets 413 ``body_too_large``. A client that did not wait
+    for ``100 Continue`` sends its body anyway, so up to ``drain`` more bytes are read and
+    dropped first: it then reads its 413 rather than a connection reset. A body not in
+    within ``timeout`` seconds of its headers gets 408 ``body_timeout``. Both close the
+    connection. An accepted body is replayed to the app in one piece.
+    """
+
+    def __init__(self, app: "ASGIApp", *, limit: int, drain: int, timeout: float) -> None:
+        self.app = app
+        self.limit = limit
+        self.drain = drain
+        self.timeout = timeout
+
+    async def __call__(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
+        """Check the declared length, read the body, then run the app on it."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length", b"")
+        size = int(declared) if declared.isdigit() and len(declared) < 19 else None
+        waiting = b"100-continue" in headers.get(b"expect", b"").lower()
+        if size is not None and size > self.limit and (waiting or size > self.limit + self.drain):
+            await self._refuse(send)  # nothing sent yet, or too much to read: answer now
+            return
+        body = await self._read(receive, send)
+        if body is not None:
+            await self.app(scope, _replay(body, receive), send)
+
+    async def _read(self, receive: "Receive", send: "Send") -> bytes | None:
+        """Return the body, or None once the request is answered (413, 408) or gone."""
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async with asyncio.timeout(self.timeout):
+                while True:
+                    message = await receive()
+                    if message["type"] != "http.request":  # the client went away
+                        return None
+                    chunk = message.get("body", b"")
+                    size += len(chunk)
+                    if size <= self.limit:
+                        chunks.append(chunk)
+                    else:
+                        chunks.clear()
+                    if size > self.limit + self.drain or not message.get("more_body", False):
+                        break
+        except TimeoutError:
+            LOG.warning("request bodies not in within %g s: answered 408", self.timeout)
+            await respond(
+                send,
+                408,
+                "body_timeout",
+                f"the request body did not arrive within {self.timeout:g} s",
+                close=True,
+            )
+            return None
+        if size > self.limit:
+            await self._refuse(send)
+            return None
+        return b"".join(chunks)
+
+    async def _refuse(self, send: "Send") -> None:
+        await respond(
+            send,
+            413,
+            "body_too_large",
+            f"request body is over the {self.limit:,}-byte limit",
+            close=True,
+        )
+
+
+def _replay(body: bytes, receive: "Receive") -> "Receive":
+    """Build a ``receive`` that gives the whole body first, then defers to the real one."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def replayed() -> "Message":
+        return pending.pop() if pending else await receive()
+
+    return replayed
+
+
+class JsonErrors:
+    """Make every error response JSON, and any exception nothing handled a logged JSON 500.
+
+    The app answers its own errors in JSON; this catches the rest (a plain-text error from
+    a middleware such as CORS, a bug) so a client never reads ``text/plain`` for an error.
+    """
+
+    def __init__(self, app: "ASGIApp") -> None:
+        self.app = app
+
+    async def __call__(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
+        """Run the app, rewriting non-JSON error responses and catching its exceptions."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+        held: Message | None = None
+        parts: list[bytes] = []
+
+        async def send_json(message: "Message") -> None:
+            nonlocal started, held
+            if message["type"] == "http.response.start":
+                started = True
+                if message["status"] >= 400 and not _is_json(message.get("headers", [])):
+                    held = message
+                    return
+            elif held is not None:
+                parts.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    await _as_json(send, held, b"".join(parts))
+                return
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_json)
+        except Exception:
+            LOG.exception("unexpected error answering %s %s", scope["method"], scope["path"])
+            if not started:
+                await respond(send, 500, "internal_error", "the server failed unexpectedly")
+
+
+def _is_json(headers: Headers) -> bool:
+    for name, value in headers:
+        if name.lower() == b"content-type":
+            kind = value.split(b";")[0].strip().lower()
+            return kind == b"application/json" or kind.endswith(b"+json")
+    return False
+
+
+async def _as_json(send: "Send", start: "Message", body: bytes) -> None:
+    """Send a held non-JSON error response again as a JSON error, keeping its other headers."""
+    status = start["status"]
+    text = body.decode("utf-8", "replace").strip() or f"HTTP {status}"
+    kept = [
+        (name, value)
+        for name, value in start.get("headers", [])
+        if name.lower() not in (b"content-type", b"content-length")
+    ]
+    await respond(send, status, f"http_{status}", text[:500], headers=kept)
