@@ -225,7 +225,7 @@ class Pipeline:
         method = self.settings.method
         try:
             scores = np.asarray(self.summarizer.score(document), dtype=np.float64)
-        except NewsgistError:
+        except (NewsgistError, MemoryError):
             raise
         except Exception as error:  # a plugin's bug: one typed error, never a traceback
             LOGGER.exception("method %r failed", method)

@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 import newsgist
@@ -5,6 +6,7 @@ from newsgist.errors import (
     EmptyInputError,
     InputTooLargeError,
     InvalidOptionError,
+    MethodError,
     NoSentenceError,
     UnknownNameError,
 )
@@ -193,3 +195,21 @@ def test_no_sentence_in_the_segmented_prefix_is_refused_and_says_where():
     body = "• " + " " * MAX_SEGMENTED_CHARS + "The river rose. It fell."
     with pytest.raises(NoSentenceError, match="first 2"):
         newsgist.summarize(body, max_bytes=10 * MAX_SEGMENTED_CHARS)
+
+
+@pytest.mark.parametrize(
+    ("scores", "message"),
+    [
+        (lambda n: np.full(n, np.nan), "not finite numbers"),
+        (lambda n: np.zeros(n + 1), r"returned \(\d+,\) scores for \d+ sentences"),
+        (lambda n: 1 / 0, "failed: ZeroDivisionError"),
+    ],
+)
+def test_a_plugin_that_breaks_gives_a_method_error(example_page, scores, message):
+    @newsgist.methods.register("test-broken")
+    class Broken:
+        def score(self, document):
+            return scores(len(document.sentences))
+
+    with pytest.raises(MethodError, match=message):
+        newsgist.summarize(example_page, method="test-broken")

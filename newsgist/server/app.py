@@ -111,7 +111,6 @@ def create_app(settings: ServerSettings | None = None) -> "FastAPI":
     async def summarize_route(request: Any) -> Response:  # noqa: ANN401 - request_model
         """Summarize one article: the Summary JSON, each highlight with sentences and spans."""
         job = _job(request.model_dump(), settings)
-        _check_unicode(job)
         reply = await pool.run(job)
         return Response(reply.body, status_code=reply.status, media_type="application/json")
 
@@ -162,13 +161,11 @@ def create_app(settings: ServerSettings | None = None) -> "FastAPI":
     return app
 
 
-def _check_unicode(job: Job) -> None:
+def _check_unicode(request: dict[str, Any]) -> None:
     """Refuse text no UTF-8 encoder can write (a lone surrogate from a JSON escape): 422."""
-    for name in ("text", "html", "url", "method", "headline"):
-        value = getattr(job, name)
+    for name, value in request.items():
         try:
-            if value is not None:
-                value.encode("utf-8")
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError as error:
             raise EncodingError(
                 f"{name} holds a lone surrogate at character {error.start}, which is not"
@@ -252,6 +249,7 @@ def _job(request: dict[str, Any], server: ServerSettings) -> Job:
     from newsgist.options import SummarizeOptions, option_names
     from newsgist.registry import methods
 
+    _check_unicode(request)
     sources = {key: request.pop(key) for key in ("text", "html", "url", "include_body")}
     values = {key: value for key, value in request.items() if key in option_names()}
     values["max_bytes"] = min(

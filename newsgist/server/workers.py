@@ -33,7 +33,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from typing import TYPE_CHECKING, Any
 
-from newsgist.errors import EncodingError, NewsgistError
+from newsgist.errors import EncodingError, MethodError, NewsgistError
 from newsgist.server.logs import LOG
 from newsgist.server.settings import ServerSettings, error_json, error_status
 
@@ -132,6 +132,8 @@ def _answer(job: Job, settings: ServerSettings) -> tuple[Any, ...]:
     """Run one job; the message for the server: a reply, a memory blow-up or a crash."""
     try:
         return ("reply", 200, _summarize(job, settings))
+    except MethodError as error:  # a plugin's bug, not the client's: a 500, logged once
+        return ("crash", "MethodError", str(error))
     except NewsgistError as error:
         status, code = error_status(error)
         return ("reply", status, error_json(code, str(error)))
