@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsgist.errors import InvalidInputError
+from newsgist.lang import Language, lookup
 
 if TYPE_CHECKING:
     from newsgist.features import Features
@@ -84,7 +85,9 @@ class ArticleMeta:
 
     ``source`` is a wire agency named in a dateline; ``site`` the publication whose page it
     was; ``published`` the publication date as the page gives it (ISO ``YYYY-MM-DD`` from
-    HTML); ``language`` a BCP 47 tag from the page; ``url`` its canonical address.
+    HTML); ``language`` a BCP 47 tag: the page's declaration, else detected from the text
+    when the article is summarized (``newsgist.lang.language_of``); ``url`` its canonical
+    address.
     """
 
     title: str | None = None
@@ -244,8 +247,11 @@ class Summary:
 
     ``headline_origin`` is ``"title"`` when the page's own title was kept, ``"none"`` when
     no headline was asked for, else the name of the headline generator; ``headline_sources``
-    and ``headline_spans`` trace a generated headline to its sentences. ``timings`` maps
-    each pipeline stage to the seconds it took.
+    and ``headline_spans`` trace a generated headline to its sentences.
+    ``language_resources`` says whose word tables and rules were applied: a language code
+    (``"en"``) or ``"neutral"`` for a language newsgist has none for (``article.language``
+    says which language it was); ``None`` in a summary from before it was recorded.
+    ``timings`` maps each pipeline stage to the seconds it took.
     """
 
     headline: str
@@ -255,6 +261,7 @@ class Summary:
     headline_sources: tuple[int, ...] = ()
     headline_spans: tuple[tuple[int, int], ...] = ()
     article: ArticleMeta = field(default_factory=ArticleMeta)
+    language_resources: str | None = None
     timings: Mapping[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -267,6 +274,7 @@ class Summary:
             "highlights": [h.to_dict() for h in self.highlights],
             "method": self.method,
             "article": self.article.to_dict(),
+            "language_resources": self.language_resources,
             "timings": dict(self.timings),
         }
 
@@ -290,6 +298,7 @@ class Summary:
             headline_sources=sources,
             headline_spans=spans,
             article=ArticleMeta.from_dict(data.get("article") or {}),
+            language_resources=_optional_str(data, "language_resources"),
             timings={str(k): float(v) for k, v in timings.items()},
         )
 
@@ -299,15 +308,21 @@ class Document:
     """An article with its sentences: what every summarization method reads.
 
     ``features`` (tokens, stems, TF-IDF, similarity) is computed on first use and then shared
-    by every method and by selection, so no stage computes it twice.
+    by every method and by selection, so no stage computes it twice. ``language`` holds the
+    resources for ``article.language`` that every stage reads.
     """
 
     article: Article
     sentences: tuple[Sentence, ...]
 
     @cached_property
+    def language(self) -> Language:
+        """The resources for the article's language (``newsgist.lang.lookup``)."""
+        return lookup(self.article.language)
+
+    @cached_property
     def features(self) -> Features:
         """The shared text features of the sentences."""
         from newsgist.features import Features
 
-        return Features.of(self.sentences)
+        return Features.of(self.sentences, language=self.language)

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +22,7 @@ from newsgist.ingest import (
     check_input_format,
     load,
 )
+from newsgist.lang import check_tag, language_of, lookup
 from newsgist.methods.base import DEFAULT_METHOD, Summarizer
 from newsgist.models import Article, Document, Headline, Highlight, Summary
 from newsgist.registry import headlines, methods
@@ -47,6 +49,7 @@ def summarize(
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: InputFormat = "auto",
     segmenter: Segmenter = segment,
+    language: str | None = None,
 ) -> Summary:
     """Summarize one article into a headline and highlights.
 
@@ -71,6 +74,9 @@ def summarize(
         input_format: ``"text"`` or ``"html"``; ``"auto"`` tells them apart by how the input
             starts (a doctype or an HTML tag).
         segmenter: turns the body into sentences; the news-tuned default rarely needs changing.
+        language: the article's language as a BCP 47 tag (``"fr"``), overriding the page's
+            declaration and detection. Languages newsgist has no resources for run
+            language-neutral (``Summary.language_resources`` says which ran).
 
     Raises:
         NewsgistError: for input that cannot be summarized or options out of range; the
@@ -90,6 +96,7 @@ def summarize(
         max_bytes=max_bytes,
         input_format=input_format,
         segmenter=segmenter,
+        language=language,
     )(source)
 
 
@@ -111,6 +118,7 @@ class Pipeline:
     max_bytes: int
     input_format: InputFormat
     segmenter: Segmenter
+    language: str | None = None
 
     def __call__(self, source: str | bytes | Article) -> Summary:
         """Summarize one article (see ``summarize``)."""
@@ -136,8 +144,17 @@ class Pipeline:
                 "the text has no sentence-ending punctuation (. ! ?), so it has no sentences to"
                 " choose from; add punctuation or pass a punctuated article"
             )
+        code = timed(
+            "language",
+            lambda: language_of(article.body, declared=article.language, override=self.language),
+        )
+        if code != article.language:
+            article = replace(article, language=code)
         readable = _readable(article.body)
-        document = Document(article, tuple(timed("segment", lambda: self.segmenter(readable))))
+        split = (
+            partial(segment, language=lookup(code)) if self.segmenter is segment else self.segmenter
+        )
+        document = Document(article, tuple(timed("segment", lambda: split(readable))))
         if not document.sentences:
             where = (
                 "the text"
@@ -177,6 +194,7 @@ class Pipeline:
             headline_sources=written.sources,
             headline_spans=written.spans,
             article=article.meta,
+            language_resources=document.language.code,
             timings=timings,
         )
 
@@ -212,6 +230,7 @@ def make_pipeline(
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: InputFormat = "auto",
     segmenter: Segmenter = segment,
+    language: str | None = None,
 ) -> Pipeline:
     """Build a reusable ``Pipeline`` from ``summarize``'s options, checking them all now.
 
@@ -220,6 +239,8 @@ def make_pipeline(
 
     """
     check_input_format(input_format)
+    if language is not None:
+        check_tag(language)
     if options is None:
         options = SelectOptions(sentences=sentences, words=words)
     elif sentences is not None or words is not None:
@@ -242,6 +263,7 @@ def make_pipeline(
         max_bytes=max_bytes,
         input_format=input_format,
         segmenter=segmenter,
+        language=language,
     )
 
 
