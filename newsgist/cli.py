@@ -280,6 +280,11 @@ def cli() -> None:
     show_default=True,
     help="Output format; json is the Summary's round-trip form.",
 )
+@click.option(
+    "--language",
+    metavar="TAG",
+    help="The article's language (en, fr, pt-BR), instead of the page's or detection's.",
+)
 def summarize(
     source: str,
     method: str,
@@ -298,13 +303,17 @@ def summarize(
     max_redirects: int,
     user_agent: str,
     ca_bundle: str | None,
+    language: str | None,
     **selection: Any,  # noqa: ANN401 - the shared selection options
 ) -> None:
     """Summarize FILE (plain text or HTML), the page at URL, or stdin (FILE - or missing).
 
     A URL is fetched over http(s) within the limits below; by default it may not reach
-    loopback, private or link-local addresses, even through a redirect.
+    loopback, private or link-local addresses, even through a redirect. The article's
+    language is the page's declaration, else detected from the text; languages without
+    newsgist resources yet run language-neutral (the json output says which ran).
     """
+    from newsgist.lang import check_tag
     from newsgist.pipeline import make_headliner, make_summarizer
     from newsgist.pipeline import summarize as run
 
@@ -312,6 +321,8 @@ def summarize(
     settings = _method_options(method_options, model)
     make_summarizer(method, settings)  # bad names and options fail before input is read
     make_headliner(headline, headline_words)
+    if language is not None:
+        check_tag(language)
     data: bytes | Article
     if _is_url(source):
         from newsgist.ingest.fetch import load_url
@@ -342,6 +353,7 @@ def summarize(
         keep_title=keep_title,
         max_bytes=max_bytes,
         input_format=input_format,
+        language=language,
     )
     click.echo(_render(summary, output_format))
 

@@ -32,6 +32,10 @@ How it decides, in one pass:
    A period after a word no sentence ends on (``the``, ``of``, ``mr``) is a line-break
    artefact, not a boundary. A candidate that would leave a fragment with no letter (``1.``
    of a numbered list) is skipped, so the fragment joins the next sentence.
+
+The word tables (abbreviations, sentence starters, words no sentence ends on, time words) are
+the language's (``newsgist.lang``; English by default). Language-neutral resources have none:
+punctuation, initials, dotted letters and case decide alone.
 """
 
 from __future__ import annotations
@@ -113,10 +117,18 @@ def has_terminator(text: str) -> bool:
 
 
 def is_cased(text: str) -> bool:
-    """Whether capitals carry information: false for all-lower-case or all-caps text."""
-    sample = text[:4000].encode("ascii", "ignore")
+    """Whether capitals carry information: false for all-lower-case or all-caps text.
+
+    Latin letters are counted fast, as bytes; a text with few of them (Cyrillic, Greek) is
+    counted letter by letter instead. Scripts without case (CJK, Arabic) are caseless.
+    """
+    text = text[:4000]
+    sample = text.encode("ascii", "ignore")
     upper = len(sample.translate(None, _NOT_UPPER))
     lower = len(sample.translate(None, _NOT_LOWER))
+    if 4 * (upper + lower) < len(text):  # under a quarter Latin letters: another script
+        upper = sum(map(str.isupper, text))
+        lower = sum(map(str.islower, text))
     letters = upper + lower
     if letters == 0:
         return False
