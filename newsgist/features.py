@@ -1,9 +1,9 @@
 """Text features of one document, computed once and shared by every method and by selection.
 
-Per sentence: lower-cased word tokens; content terms (stop words out, stemmed with PyStemmer's
-Snowball English stemmer); term counts; TF-IDF rows, L2-normalised, with smoothed
-sentence-level IDF, ``log((1 + n) / (1 + df)) + 1``; and the cosine similarity between
-sentences. No method tokenizes, stems or weights text itself.
+Per sentence: lower-cased word tokens; content terms (the language's stop words out, stemmed
+with its PyStemmer Snowball stemmer, both from ``newsgist.lang``); term counts; TF-IDF rows,
+L2-normalised, with smoothed sentence-level IDF, ``log((1 + n) / (1 + df)) + 1``; and the
+cosine similarity between sentences. No method tokenizes, stems or weights text itself.
 
 Matrices are dense numpy: on news-length articles that is several times faster than sparse.
 To bound memory whatever the input, features cover a prefix of the sentences: at most
@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from newsgist.lang import DEFAULT, Language
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -39,18 +40,11 @@ _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…–—•·
 
 
 @cache
-def stop_words() -> frozenset[str]:
-    """Return the English stop words, from the package's word table."""
-    text = resources.files("newsgist.resources").joinpath("stopwords-en.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() for word in line.partition("#")[0].split())
-
-
-@cache
-def _stemmer() -> Any:  # noqa: ANN401 - PyStemmer ships no type information
-    """Return the Snowball English stemmer (PyStemmer, C), created once per process."""
+def _stemmer(algorithm: str) -> Any:  # noqa: ANN401 - PyStemmer ships no type information
+    """Return a Snowball stemmer (PyStemmer, C), created once per process and algorithm."""
     import Stemmer
 
-    return Stemmer.Stemmer("english")
+    return Stemmer.Stemmer(algorithm)
 
 
 _TERM_CACHE_SIZE = 50_000
@@ -64,7 +58,7 @@ _MISSING = -3
 
 @dataclass
 class _TermTable:
-    """A per-process token → term-id table, so each distinct token is stemmed only once.
+    """A per-process, per-language token → term-id table: each distinct token is stemmed once.
 
     Keys are lower-cased whitespace tokens with their punctuation still on. A stop word maps
     to ``STOP`` and a token that is all punctuation to ``NOT_A_WORD``. Ids index ``names``,
@@ -72,6 +66,7 @@ class _TermTable:
     containers, so a ``Features`` holding the old ``names`` still reads its own terms.
     """
 
+    language: Language
     ids: dict[str, int]
     names: list[str]
     index: dict[str, int]
@@ -92,7 +87,7 @@ class _TermTable:
 
     def _add(self, new: set[str]) -> None:
         """Stem and number tokens not in the table yet."""
-        stops = stop_words()
+        stops = self.language.stop_words
         content: list[str] = []
         words: list[str] = []
         for token in new:
@@ -104,7 +99,7 @@ class _TermTable:
             else:
                 content.append(token)
                 words.append(word)
-        for token, term in zip(content, stem(words), strict=True):
+        for token, term in zip(content, stem(words, language=self.language), strict=True):
             known = self.index.get(term)
             if known is None:
                 known = self.index[term] = len(self.names)
@@ -112,12 +107,23 @@ class _TermTable:
             self.ids[token] = known
 
 
-_TABLE = _TermTable({}, [], {})
+_TABLES: dict[Language, _TermTable] = {}
+"""The term table of each language seen in this process."""
 
 
-def stem(words: Sequence[str]) -> list[str]:
-    """Stem words with the shared stemmer."""
-    stems: list[str] = _stemmer().stemWords(words)
+def _table(language: Language) -> _TermTable:
+    """Return the term table of ``language``, starting it on first use."""
+    table = _TABLES.get(language)
+    if table is None:
+        table = _TABLES[language] = _TermTable(language, {}, [], {})
+    return table
+
+
+def stem(words: Sequence[str], *, language: Language = DEFAULT) -> list[str]:
+    """Stem words with the language's stemmer; a language without one leaves them as they are."""
+    if language.stemmer is None:
+        return list(words)
+    stems: list[str] = _stemmer(language.stemmer).stemWords(words)
     return stems
 
 
@@ -175,10 +181,14 @@ class Features:
     _token_column: npt.NDArray[np.intp]
 
     @classmethod
-    def of(cls, sentences: Sequence[Sentence]) -> Features:
-        """Compute the features of the leading ``sentences`` within the caps (see the module)."""
+    def of(cls, sentences: Sequence[Sentence], *, language: Language = DEFAULT) -> Features:
+        """Compute the features of the leading ``sentences`` within the caps (see the module).
+
+        Content terms use ``language``'s stop words and stemmer.
+        """
+        table = _table(language)
         tokens = _leading_tokens(sentences)
-        ids = _TABLE.ids_of(list(chain.from_iterable(tokens)))
+        ids = table.ids_of(list(chain.from_iterable(tokens)))
         sentence = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
         covered = _within_cells(sentence, ids, len(tokens))
         if covered < len(tokens):
@@ -195,7 +205,7 @@ class Features:
         flat = np.bincount(sentence * size + column, minlength=n * size)
         counts = flat.reshape(n, size).astype(np.float64)
         idf = np.log((1 + n) / (1 + np.count_nonzero(counts, axis=0))) + 1.0
-        return cls(tokens, counts, idf, term_ids, _TABLE.names, sentence, column)
+        return cls(tokens, counts, idf, term_ids, table.names, sentence, column)
 
     def __len__(self) -> int:
         """How many sentences the features cover."""

@@ -80,7 +80,9 @@ class ArticleMeta:
 
     ``source`` is a wire agency named in a dateline; ``site`` the publication whose page it
     was; ``published`` the publication date as the page gives it (ISO ``YYYY-MM-DD`` from
-    HTML); ``language`` a BCP 47 tag from the page; ``url`` its canonical address.
+    HTML); ``language`` a BCP 47 tag: the page's declaration, else detected from the text
+    when the article is summarized (``newsgist.lang.language_of``); ``url`` its canonical
+    address.
     """
 
     title: str | None = None
@@ -264,9 +266,12 @@ class Summary:
 
     ``headline_origin`` is ``"title"`` when the page's own title was kept, ``"none"`` when
     no headline was asked for, else the name of the headline generator; ``headline_sources``
-    and ``headline_spans`` trace a generated headline to its sentences. ``timings`` maps
-    each pipeline stage to the seconds it took. ``sentences`` lists every sentence the
-    method scored, with its body span, so a reader can see why these were chosen.
+    and ``headline_spans`` trace a generated headline to its sentences.
+    ``language_resources`` says whose word tables and rules were applied: a language code
+    (``"en"``) or ``"neutral"`` for a language newsgist has none for (``article.language``
+    says which language it was); ``None`` in a summary from before it was recorded.
+    ``timings`` maps each pipeline stage to the seconds it took. ``sentences`` lists every
+    sentence the method scored, with its body span, so a reader can see why these were chosen.
     """
 
     headline: str
@@ -276,6 +281,7 @@ class Summary:
     headline_sources: tuple[int, ...] = ()
     headline_spans: tuple[tuple[int, int], ...] = ()
     article: ArticleMeta = field(default_factory=ArticleMeta)
+    language_resources: str | None = None
     timings: Mapping[str, float] = field(default_factory=dict)
     sentences: tuple[SentenceScore, ...] = ()
 
@@ -289,6 +295,7 @@ class Summary:
             "highlights": [h.to_dict() for h in self.highlights],
             "method": self.method,
             "article": self.article.to_dict(),
+            "language_resources": self.language_resources,
             "timings": dict(self.timings),
             "sentences": [s.to_dict() for s in self.sentences],
         }
@@ -316,6 +323,7 @@ class Summary:
             headline_sources=sources,
             headline_spans=spans,
             article=ArticleMeta.from_dict(data.get("article") or {}),
+            language_resources=_optional_str(data, "language_resources"),
             timings={str(k): float(v) for k, v in timings.items()},
             sentences=tuple(SentenceScore.from_dict(s) for s in scored),
         )

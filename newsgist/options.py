@@ -14,7 +14,6 @@ JSON round-trip (``to_dict`` / ``from_dict``).
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any, Literal
 from newsgist.errors import InvalidOptionError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import DEFAULT_MAX_BYTES, INPUT_FORMATS, InputFormat, check_input_format
+from newsgist.lang import check_tag
 from newsgist.methods.base import DEFAULT_METHOD, declared_options
 from newsgist.registry import headlines, methods
 from newsgist.select import MAX_SENTENCES, MAX_WORDS, REDUNDANCY, Redundancy, SelectOptions
@@ -31,7 +31,6 @@ MAX_HEADLINE_WORDS = 50
 """Longest headline budget: past this it is a paragraph, not a headline."""
 MAX_INPUT_BYTES = 1_000_000_000
 """Largest ``max_bytes`` any surface accepts; the service caps it by its body limit too."""
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 Kind = Literal["str", "int", "float", "bool", "options"]
 
@@ -156,10 +155,8 @@ class SummarizeOptions:
             self, "method_options", check_method_options(self.method, self.method_options or {})
         )
         check_input_format(self.input_format)
-        if self.language is not None and not _LANGUAGE.fullmatch(self.language):
-            raise InvalidOptionError(
-                f"language must be a tag like 'en' or 'pt-BR', not {self.language!r}"
-            )
+        if self.language is not None:
+            check_tag(self.language)
         self.select  # noqa: B018 - builds and so validates the selection options
 
     @property

@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +21,7 @@ from newsgist.document import Document
 from newsgist.errors import InvalidOptionError, MethodError, NewsgistError, NoSentenceError
 from newsgist.headlines.base import Headliner
 from newsgist.ingest import IngestOptions, load
+from newsgist.lang import language_of, lookup
 from newsgist.methods.base import Summarizer
 from newsgist.models import Article, Headline, Highlight, SentenceScore, Summary
 from newsgist.options import SummarizeOptions, check_method_options
@@ -178,8 +180,19 @@ class Pipeline:
                 "the text has no sentence-ending punctuation (. ! ?), so it has no sentences to"
                 " choose from; add punctuation or pass a punctuated article"
             )
+        code = timed(
+            "language",
+            lambda: language_of(
+                article.body, declared=article.language, override=settings.language
+            ),
+        )
+        if code != article.language:
+            article = replace(article, language=code)
         readable = _readable(article.body)
-        document = Document(article, tuple(timed("segment", lambda: self.segmenter(readable))))
+        split = (
+            partial(segment, language=lookup(code)) if self.segmenter is segment else self.segmenter
+        )
+        document = Document(article, tuple(timed("segment", lambda: split(readable))))
         if not document.sentences:
             where = (
                 "the text"
@@ -213,6 +226,7 @@ class Pipeline:
             headline_sources=written.sources,
             headline_spans=written.spans,
             article=article.meta,
+            language_resources=document.language.code,
             timings=timings,
             sentences=tuple(
                 SentenceScore(s.index, s.start, s.end, float(score))

@@ -11,7 +11,8 @@ by 5-fold cross-validation on the training set, is measured by ``benchmarks/abla
 - similarity to the lead sentences;
 - content cues: numbers, quotations, capitalised name-like words (cased text only), attribution
   verbs ("said", "told"), openings that lean on an earlier sentence ("But", "He", "This"),
-  questions, and novelty against earlier sentences.
+  questions, and novelty against earlier sentences. The words are the article's language's
+  (``newsgist.lang``); language-neutral resources have none, so those two columns are zero.
 
 Lower-cased, tokenised text (the ``cnndm_toklower`` style) has no capitals: the ``cased``
 column says so, and case-dependent columns are zero there rather than noise.
@@ -52,20 +53,6 @@ NAMES: tuple[str, ...] = tuple(name for group in GROUPS.values() for name in gro
 """The feature columns, in order; a model file records them and must match."""
 _COLUMN = {name: i for i, name in enumerate(NAMES)}
 
-_ATTRIBUTION = frozenset(
-    {
-        *("said", "says", "told", "according", "reported", "announced", "added", "explained"),
-        *("claimed", "stated", "insisted", "warned", "revealed", "confirmed", "admitted"),
-        *("tweeted", "wrote"),
-    }
-)
-_LEANING = frozenset(
-    {
-        *("but", "and", "or", "so", "yet", "however", "also", "meanwhile", "still", "then"),
-        *("he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "there"),
-        *("this", "that", "these", "those", "instead"),
-    }
-)
 _QUOTES = '"“”«»'
 _NUMBER = re.compile(r"\d")
 _CAPITALISED = re.compile(r"\s[\"“'(]?[A-Z]")
@@ -110,6 +97,7 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     novelty[0] = 1.0
 
     cased = is_cased(document.article.body)
+    language = document.language
     rows = np.zeros((n, len(NAMES)))
 
     def put(name: str, values: npt.ArrayLike) -> None:
@@ -140,8 +128,8 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     put("cased", cased)
     if cased:
         put("capitalised_share", [_capitalised_share(t) for t in texts])
-    put("attribution", [not _ATTRIBUTION.isdisjoint(w) for w in features.words])
-    put("leans_back", [bool(w) and w[0] in _LEANING for w in features.words])
+    put("attribution", [not language.attribution_verbs.isdisjoint(w) for w in features.words])
+    put("leans_back", [bool(w) and w[0] in language.leaning_words for w in features.words])
     put("is_question", [t.rstrip(_QUOTES + " ')").endswith("?") for t in texts])
     put("open_ending", [t.rstrip(_QUOTES + " ')")[-1:] not in ".!?" for t in texts])
     put("novelty", novelty)

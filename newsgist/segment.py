@@ -32,6 +32,10 @@ How it decides, in one pass:
    A period after a word no sentence ends on (``the``, ``of``, ``mr``) is a line-break
    artefact, not a boundary. A candidate that would leave a fragment with no letter (``1.``
    of a numbered list) is skipped, so the fragment joins the next sentence.
+
+The word tables (abbreviations, sentence starters, words no sentence ends on, time words) are
+the language's (``newsgist.lang``; English by default). Language-neutral resources have none:
+punctuation, initials, dotted letters and case decide alone.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from newsgist.lang import DEFAULT, Language, Segmentation
 from newsgist.models import Sentence
 
 Segmenter = Callable[[str], Sequence[Sentence]]
@@ -74,70 +79,13 @@ _NEXT_TOKEN = re.compile(r"\s*+(\S{1,64})")  # the token's head decides; unspace
 _CLOSING_QUOTE_TOKENS = frozenset({"''", "'", '"', "”", "’", "-rrb-", ")"})
 
 
-def _words(block: str) -> frozenset[str]:
-    """Read a whitespace-separated word table."""
-    return frozenset(block.split())
+def segment(text: str, *, language: Language = DEFAULT) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets reproduce it exactly.
 
-
-# Abbreviations as written in cased text, without their final period. Cased text must match
-# this form (or all caps); caseless text matches in lower case.
-_ABBREVIATIONS = _words(
+    ``language`` gives the word tables (abbreviations, sentence starters); the
+    language-neutral one has none, so only punctuation and case decide.
     """
-    Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Cmdt Adm Maj Cpl Pvt Rev Fr
-    Sr Jr St Mt Ft Pres Supt Det Insp Atty Hon Messrs Mme Mlle Msgr Gens Sens Reps Amb Brig
-    Cdr Cllr Const Sec Treas Govs Lt.Col Lt.Gen Maj.Gen
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
-    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
-    Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo Ave Blvd Rd Hwy Sq Pl Ln Bros
-    Inc Ltd Co Corp Cos Plc Assn Dept Univ Inst Intl Govt
-    etc vs v al e.g i.e cf approx est ca viz
-    No Nos no nos Vol Vols vol vols p pp Fig Figs fig figs Art art Ch ch sec
-    a.m p.m A.M P.M U.S U.K U.N E.U U.S.A
-    ft in lb lbs oz mph km kg yr yrs mins hrs
-    """
-)
-_ABBREVIATIONS_LOWER = frozenset(a.lower() for a in _ABBREVIATIONS)
-# Abbreviations that are also common words: caseless text cannot tell "no. 5" from "said no."
-# by case, so there they split like words unless a number follows.
-_WORDLIKE = _words(
-    """
-    no nos art fig figs sec ch vol ill mass miss wash mo pa la ore ind del sun sat wed mar
-    in ft co est p pp v ca
-    """
-)
-# Words a sentence never ends on: a period after one is a line-break artefact ("the . findings").
-_NEVER_FINAL = _words("the a an of to and or but with from my your their our its mr mrs ms dr")
-# Words that start sentences and rarely follow an abbreviation inside one. Caseless text has
-# no capital letter to confirm them, so it uses only the strongest.
-_STRONG_STARTERS = _words(
-    """
-    the a an he she it they we i you his her its their our my your this these those there
-    but however meanwhile it's he's she's they're we're i'm there's that's
-    """
-)
-_STARTERS = _STRONG_STARTERS | _words(
-    """
-    in on at for and or so as if when while after before since although though because then
-    now still also both all some many most several one two three what who why how where with
-    during despite according earlier later last that by from under over each every such
-    another no yes not to
-    """
-)
-# After "a.m."/"p.m." a capitalised word starts a new sentence unless it names a day, month
-# or time zone ("2 p.m. Monday", "9 a.m. ET").
-_TIME_ABBREVIATIONS = _words("a.m p.m")
-_TIME_FOLLOWERS = _words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet local
-    """
-)
-
-
-def segment(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences whose offsets reproduce it exactly."""
+    rules = language.segmentation
     cased = is_cased(text)
     wrapped = _is_hard_wrapped(text)
     sentences: list[Sentence] = []
@@ -146,7 +94,7 @@ def segment(text: str) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     for start, end, block_paragraph in _blocks(text, wrapped=wrapped, cased=cased):
         spans.clear()
-        _split_block(text, start, end, cased=cased, spans=spans)
+        _split_block(text, start, end, cased=cased, rules=rules, spans=spans)
         for sent_start, sent_end in spans:
             if block_paragraph != last_block_paragraph:
                 paragraph += 1
@@ -169,10 +117,18 @@ def has_terminator(text: str) -> bool:
 
 
 def is_cased(text: str) -> bool:
-    """Whether capitals carry information: false for all-lower-case or all-caps text."""
-    sample = text[:4000].encode("ascii", "ignore")
+    """Whether capitals carry information: false for all-lower-case or all-caps text.
+
+    Latin letters are counted fast, as bytes; a text with few of them (Cyrillic, Greek) is
+    counted letter by letter instead. Scripts without case (CJK, Arabic) are caseless.
+    """
+    text = text[:4000]
+    sample = text.encode("ascii", "ignore")
     upper = len(sample.translate(None, _NOT_UPPER))
     lower = len(sample.translate(None, _NOT_LOWER))
+    if 4 * (upper + lower) < len(text):  # under a quarter Latin letters: another script
+        upper = sum(map(str.isupper, text))
+        lower = sum(map(str.islower, text))
     letters = upper + lower
     if letters == 0:
         return False
@@ -244,7 +200,13 @@ def _inline_blocks(
 
 
 def _split_block(
-    text: str, start: int, end: int, *, cased: bool, spans: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    *,
+    cased: bool,
+    rules: Segmentation,
+    spans: list[tuple[int, int]],
 ) -> None:
     """Append the ``(start, end)`` sentence spans inside one block to ``spans``."""
     first = _NEXT_TOKEN.match(text, start, end)
@@ -266,7 +228,7 @@ def _split_block(
             term_start = match.start()
             previous = text[_token_start(text, sent_start, term_start) : term_start]
             if not previous:  # a stand-alone terminator: space-tokenised text
-                if _word_before(text, sent_start, term_start).lower() in _NEVER_FINAL:
+                if _word_before(text, sent_start, term_start).lower() in rules.never_final:
                     continue
                 if next_token in _CLOSING_QUOTE_TOKENS:
                     sent_end = next_start + len(next_token)
@@ -274,7 +236,9 @@ def _split_block(
                     if following is None:
                         break
                     next_start, next_token = following.start(1), following.group(1)
-            boundary = _is_boundary(found.rstrip(_CLOSERS), previous, next_token, cased=cased)
+            boundary = _is_boundary(
+                found.rstrip(_CLOSERS), previous, next_token, cased=cased, rules=rules
+            )
         if boundary and not lettered:
             lettered = _LETTER.search(text, scanned, sent_end) is not None
             scanned = sent_end
@@ -288,7 +252,9 @@ def _split_block(
         spans.append((sent_start, end))
 
 
-def _is_boundary(term: str, previous: str, next_token: str, *, cased: bool) -> bool:
+def _is_boundary(
+    term: str, previous: str, next_token: str, *, cased: bool, rules: Segmentation
+) -> bool:
     """Decide whether ``previous`` + ``term`` ends a sentence given the token after it."""
     following = next_token.lstrip(_OPENERS)
     first = following[:1]
@@ -299,42 +265,44 @@ def _is_boundary(term: str, previous: str, next_token: str, *, cased: bool) -> b
     if not previous:
         return True  # space-tokenised text: a stand-alone period
     word = previous.lstrip(_OPENERS)
-    if word.lower() in _NEVER_FINAL:
+    if word.lower() in rules.never_final:
         return False
     if not _ALNUM.search(word):
         return True  # "(AP)." or a closing bracket before the period
-    if _is_abbreviation(word, cased=cased):
-        if not cased and word.lower() in _WORDLIKE:
+    if _is_abbreviation(word, cased=cased, rules=rules):
+        if not cased and word.lower() in rules.wordlike:
             return not first.isdigit()
-        if cased and word.lower() in _TIME_ABBREVIATIONS and first.isupper():
+        if cased and word.lower() in rules.time_abbreviations and first.isupper():
             leading = _LEADING_WORD.match(following)
-            return leading is None or leading.group().lower() not in _TIME_FOLLOWERS
-        return _starts_sentence(following, cased=cased)
+            return leading is None or leading.group().lower() not in rules.time_followers
+        return _starts_sentence(following, cased=cased, rules=rules)
     if cased:
         return not first.islower()
     return True
 
 
-def _is_abbreviation(word: str, *, cased: bool) -> bool:
+def _is_abbreviation(word: str, *, cased: bool, rules: Segmentation) -> bool:
     """Whether ``word`` (without its final period) is an abbreviation or an initial."""
     if len(word) == 1 and word.isalpha():
         return word.isupper() or not cased
     if _DOTTED.fullmatch(word):
         return True
     if not cased:
-        return word.lower() in _ABBREVIATIONS_LOWER
-    return word in _ABBREVIATIONS or (word.isupper() and word.lower() in _ABBREVIATIONS_LOWER)
+        return word.lower() in rules.abbreviations_lower
+    return word in rules.abbreviations or (
+        word.isupper() and word.lower() in rules.abbreviations_lower
+    )
 
 
-def _starts_sentence(token: str, *, cased: bool) -> bool:
+def _starts_sentence(token: str, *, cased: bool, rules: Segmentation) -> bool:
     """Whether ``token`` is a word that typically opens a sentence."""
     word = _LEADING_WORD.match(token)
     if word is None:
         return False
     lowered = word.group().lower()
     if cased:
-        return word.group()[0].isupper() and lowered in _STARTERS
-    return lowered in _STRONG_STARTERS
+        return word.group()[0].isupper() and lowered in rules.starters
+    return lowered in rules.strong_starters
 
 
 _LONGEST_TOKEN = 64

@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 
 from newsgist import features as features_module
-from newsgist.features import Features, stop_words, tokenize
+from newsgist.features import Features, tokenize
+from newsgist.lang import DEFAULT
 from newsgist.models import Sentence
 from newsgist.segment import segment
 
@@ -26,7 +27,7 @@ def test_tokenize_lowercases_and_strips_punctuation():
 def test_terms_drop_stop_words_and_stem():
     features = _features("The rescuers were rescuing people. Rescue boats rescued them.")
     assert features.terms == (("rescuer", "rescu", "peopl"), ("rescu", "boat", "rescu"))
-    assert "the" in stop_words()
+    assert "the" in DEFAULT.stop_words
 
 
 def test_counts_idf_and_tfidf():
@@ -91,12 +92,12 @@ def test_term_table_restart_never_changes_results(monkeypatch):
     first = "Levee breaks near the town. Levee floods town, mayor says."
     second = "Mayor thanks rescuers. Rescuers sleep at last."
     expected = [(f.columns, f.counts.tolist()) for f in (_features(first), _features(second))]
-    monkeypatch.setattr(features_module, "_TABLE", features_module._TermTable({}, [], {}))
+    monkeypatch.setattr(features_module, "_TABLES", {})
     monkeypatch.setattr(features_module, "_TERM_CACHE_SIZE", 12)
     for _ in range(2):
         got = [(f.columns, f.counts.tolist()) for f in (_features(first), _features(second))]
         assert got == expected
-        assert len(features_module._TABLE.ids) <= 12
+        assert len(features_module._TABLES[DEFAULT].ids) <= 12
 
 
 def test_punctuated_tokens_share_their_word_term():

@@ -25,20 +25,23 @@ each kept only if at least ``_MIN_WORDS`` words remain:
 
 Then number words become digits, and a headline over budget is cut at its latest clause
 break, else phrase break, else word, never ending on a dangling function word. No parser:
-the rules read punctuation and closed word classes (``resources/headline-words.txt``).
+the rules read punctuation and closed word classes.
+
+The patterns and word classes are the article's language's (``newsgist.lang``: English's
+are in ``newsgist.lang.en``). Language-neutral resources have no grammar: the headline is
+then the sentence without its bracketed and dashed asides, cut at its latest comma,
+semicolon, colon or dash within budget, else at a word.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsgist.features import stop_words
+from newsgist.lang import DEFAULT, HeadlineGrammar, Language
 from newsgist.models import Headline
 from newsgist.registry import headlines
 from newsgist.segment import is_cased
@@ -54,172 +57,57 @@ _MIN_WORDS = 4
 _MIN_GRAMMAR_WORDS = 2
 """Headline grammar (articles, auxiliaries, surnames) may leave as few as this: "Ellery sacked"."""
 
-_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’])"
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_SAYS = (
-    r"(?:said|says|say|told\s+\S+(?:\s+\S+)?|added|warned|claimed|insisted|stated|explained"
-    r"|(?:announced|confirmed|reported|revealed|disclosed|believes|thinks)(?=\s+that\b))"
-)
-
-_REPORTED = (
-    r"(?:said|says|say|told|added|warned|claimed|insisted|stated|explained|announced|confirmed"
-    r"|reported|revealed|disclosed|found|show|shows|showed|suggest|suggests|suggested)"
-)
 _PARENTHESES = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 _DASH_PAIR = re.compile(r"\s+(?:--|—|–|-)\s+[^—–]*?\s+(?:--|—|–|-)(?=\s)")
 _DASH_TAIL = re.compile(r"\s+(?:--|—|–|-)\s+.*$")
-_TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?:(?:[^,]{{1,60}}?\s+)?{_REPORTED}\b(?:\s+[^,\s]+){{0,6}}|according\s+to\s+[^,]*)$"
-)
-_INNER_ATTRIBUTION = re.compile(
-    rf",\s+(?:(?:\S+\s+){{0,4}}?{_REPORTED}(?:\s+\S+day)?|according\s+to\s+[^,]{{1,60}}),\s+"
-)
-_LEADING_ATTRIBUTION = re.compile(
-    rf"^(?P<who>(?:\S+\s+){{1,8}}?)(?:has\s+|have\s+|had\s+)?{_SAYS}"
-    rf"(?:\s+(?:on\s+)?{_DAYS}{_PART_OF_DAY})?(?:\s+that)?\s+(?P<rest>.+)$"
-)
-_LEADING_CLAUSE = re.compile(
-    r"""^(?:
-        (?:After|Although|Amid|As|Asked|At|Before|Because|But|By|Despite|During|Earlier
-          |Following|For|However|If|In|Later|Last|Meanwhile|Now|On|Once|Over|Since
-          |Speaking|Though|Under|Unless|Until|When|Whenever|Where|While|Whilst|With|Within
-          |Without|Writing|According|Having|Yesterday|Today|This|Ahead|Just|Nearly|Almost|Like
-          |Unlike|Instead|Besides|Apart|Along|Across|Among|Throughout|Thanks|Due)
-        \b[^,]{0,120},\s+
-      | (?:But|And|So|Yet|Still|Also|Meanwhile|However|Now)\s+
-    )""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_LIST_GOES_ON = re.compile(r"[^,]*,\s+(?:and|or)\b|(?:and|or)\b")
-_APPOSITIVE = re.compile(
-    r"""(?<=\w),\s+
-    (?:(?:who|which|whose|whom|where)\b[^,]{1,120}
-      | (?:the|a|an|his|her|their|its|aged|now|formerly|once)\b[^,]{1,100}
-      | \d{1,3}
-      | [a-z]+(?:ing|ed)\b[^,]{1,100}
-      | [A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=,\s+[a-z])
-    ),\s+(?!(?:and|or|but|nor)\b)""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_APPOSITIVE_TAIL = re.compile(r",\s+(?:who|which|whose|whom|where|a|an|the)\b[^,]*$", re.IGNORECASE)
-_TIME = re.compile(
-    rf"""\s*\b(?:
-        (?:on|last|this|next|early|late|earlier|later|since|by|until)\s+
-          (?:{_DAYS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?){_PART_OF_DAY}
-      | (?:on\s+)?{_DAYS}{_PART_OF_DAY}
-      | (?:on|by|until|since)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?
-      | in\s+{_MONTHS}(?:\s+\d{{4}})?
-      | (?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)
-      | (?:last|this|next)\s+(?:week|weekend|month|year|season|summer|winter|spring|autumn|night)
-      | yesterday|today|tonight|tomorrow|overnight
-    )\b(?!['’]|\s+(?:could|will|would|is|was|has|had|may|might|should|saw|brought)\b)""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_DETERMINER = re.compile(
-    r"\b(?:(?:the|The|THE|its|their|his)\s+"
-    r"|(?:a|an|A|An|AN)\s+(?!(?:lot|few|little|bit|quarter|half|third|number|couple|dozen"
-    r"|hundred|thousand|million|billion|total|series|range|record)\b))"
-    r"(?=[\w£$€'\"“])"
-)
-_PARTICIPLE = (
-    r"(?:\w+ed|won|lost|made|taken|given|begun|left|found|become|got|held|kept|led|paid|sold"
-    r"|bought|brought|built|quit|shut|seen|shown|known|grown|drawn|written|chosen|broken|fallen"
-    r"|risen|driven|beaten|struck|fought|caught|sought|spent|sent|hit|cut|set|put|told|hurt)\b"
-)
-_PASSIVE = re.compile(
-    rf"(?<![\w'’])(?P<before>\w+[\w'’]*\s+)"
-    rf"(?:(?:has|have|had)\s+been\s+(?={_PARTICIPLE})"
-    rf"|(?:is|are|was|were)\s+(?:being\s+)?(?=\w+ed\b)"
-    rf"|(?:is|are)\s+(?=(?:set\s+)?to\s+\w|\w+ing\b)"
-    rf"|(?:has|have)\s+(?={_PARTICIPLE}))",
-    re.IGNORECASE,
-)
-_THAT = re.compile(rf"\b(?P<verb>{_REPORTED})\s+that\s+")
-_SUBORDINATE_TAIL = re.compile(
-    r"(?:,?\s+(?:but|and|or)(?=\s))?"
-    r"(?:\s+(?:just|only|about|some|nearly|almost|barely|more\s+than)?\s*[\w-]+\s+"
-    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?))?"
-    r"\s+(?:after|because|while|whilst|following|amid|despite|since|although|though|when|if"
-    r"|unless|until)\b.*$"
-)
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        (
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-            " fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-        ).split()
-    )
-    if value >= 2
-} | {
-    word: str(10 * tens)
-    for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)
-}
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=[\s-])")
-_CLAUSE_BREAK = re.compile(
-    r"\s*(?:[,;:]\s+|\s+(?:-|–|—)\s+|\s+(?=(?:but|as|after|because|while|whilst|which|who"
-    r"|following|amid|despite|before|since|although|though|when|where|if|unless|until)\b))"
-)
-_PHRASE_BREAK = re.compile(
-    r"\s+(?=(?:and|in|at|on|for|with|from|over|by|to|into|about|against|under|during|than"
-    r"|through|across|near|as|of)\b)"
-)
+_PUNCTUATION_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+(?:-|–|—)\s+)")
+"""Where a headline is cut without a language's grammar: a comma, semicolon, colon or dash."""
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 
-Rule = Callable[[str], str]
+Rule = Callable[[str, HeadlineGrammar], str]
 
 
-def _table(name: str) -> frozenset[str]:
-    """Return one word table of ``resources/headline-words.txt``."""
-    return _tables()[name]
-
-
-@cache
-def _tables() -> dict[str, frozenset[str]]:
-    """Read every word table of ``resources/headline-words.txt``, once per process."""
-    text = resources.files("newsgist.resources").joinpath("headline-words.txt").read_text("utf-8")
-    tables: dict[str, set[str]] = {}
-    current: set[str] = set()
-    for line in text.splitlines():
-        line = line.partition("#")[0].strip()
-        if line.startswith("["):
-            current = tables.setdefault(line.strip("[]"), set())
-        else:
-            current.update(line.split())
-    return {name: frozenset(words) for name, words in tables.items()}
-
-
-def compress(text: str, *, words: int, cased: bool = True, surnames: Collection[str] = ()) -> str:
+def compress(
+    text: str,
+    *,
+    words: int,
+    cased: bool = True,
+    surnames: Collection[str] = (),
+    language: Language = DEFAULT,
+) -> str:
     """Compress one sentence into a headline of at most ``words`` words.
 
     ``surnames`` are names the story uses on their own (``Radcliffe`` after ``Paula
     Radcliffe``): a full name ending in one is shortened to it, as headlines do.
+    ``language`` gives the grammar; without one (language-neutral resources) only the
+    parentheticals go, and the cut falls at punctuation.
     """
     tokens = _bounded(text).split()
     if not cased:  # all-caps or all-lower: lower it, but "M8" and "A1" keep their case
         tokens = [t if any(c.isdigit() for c in t) else t.lower() for t in tokens]
-    text = " ".join(tokens)
+    text = _strip_end(" ".join(tokens))
+    grammar = language.headline
+    if grammar is None:
+        shorter = _strip_end(_drop_parentheticals(text))
+        if len(shorter.split()) >= _MIN_WORDS:
+            text = shorter
+        return _capitalise(_cut(text, words))
     clauses: list[Rule] = [
-        _drop_parentheticals,
+        lambda t, _: _drop_parentheticals(t),
         _drop_attribution,
         _drop_leading_clause,
         _drop_appositives,
         _drop_time,
     ]
-    grammar: list[Rule] = [_drop_determiners, _drop_trailing_clause, _drop_auxiliaries]
+    rules: list[Rule] = [_drop_determiners, _drop_trailing_clause, _drop_auxiliaries]
     if cased:
-        grammar.append(lambda t: _shorten_names(t, surnames))
-    text = _strip_end(text)
-    for rule in clauses + grammar:
-        shorter = _trim(rule(text))
+        rules.append(lambda t, g: _shorten_names(t, surnames, language, g))
+    for rule in clauses + rules:
+        shorter = _trim(rule(text, grammar), grammar)
         if len(shorter.split()) >= (_MIN_WORDS if rule in clauses else _MIN_GRAMMAR_WORDS):
             text = shorter
-    text = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
-    return _capitalise(_fit(text, words))
+    text = grammar.number_word.sub(lambda m: grammar.number_words[m.group(1).lower()], text)
+    return _capitalise(_fit(text, words, grammar))
 
 
 def _drop_parentheticals(text: str) -> str:
@@ -229,27 +117,27 @@ def _drop_parentheticals(text: str) -> str:
     return _DASH_TAIL.sub("", text)
 
 
-def _drop_attribution(text: str) -> str:
+def _drop_attribution(text: str, grammar: HeadlineGrammar) -> str:
     """Drop who said it: a trailing or inserted attribution, or a leading ``X said (that)``."""
-    text = _TRAILING_ATTRIBUTION.sub("", _strip_end(text))
-    text = _INNER_ATTRIBUTION.sub(" ", text)
-    match = _LEADING_ATTRIBUTION.match(text)
+    text = grammar.trailing_attribution.sub("", _strip_end(text))
+    text = grammar.inner_attribution.sub(" ", text)
+    match = grammar.leading_attribution.match(text)
     if (
         match
         and len(match["rest"].split()) >= 2 * _MIN_WORDS
-        and match["rest"].split()[0].lower() not in _table("pronouns")
+        and match["rest"].split()[0].lower() not in grammar.pronouns
     ):
         return match["rest"]
-    return _THAT.sub(r"\g<verb> ", text)
+    return grammar.reported_that.sub(r"\g<verb> ", text)
 
 
-def _drop_leading_clause(text: str) -> str:
+def _drop_leading_clause(text: str, grammar: HeadlineGrammar) -> str:
     """Drop a leading subordinate clause, adverbial or connective, lists in it included."""
-    match = _LEADING_CLAUSE.match(text)
+    match = grammar.leading_clause.match(text)
     if not match:
         return text
     end = match.end()
-    while _LIST_GOES_ON.match(text, end):
+    while grammar.list_goes_on.match(text, end):
         comma = text.find(", ", end)
         if comma < 0:
             return text
@@ -257,35 +145,37 @@ def _drop_leading_clause(text: str) -> str:
     return text[end:]
 
 
-def _drop_appositives(text: str) -> str:
+def _drop_appositives(text: str, grammar: HeadlineGrammar) -> str:
     """Drop appositives and non-restrictive relative clauses set off by commas."""
-    text = _APPOSITIVE.sub(" ", text)
-    return _APPOSITIVE_TAIL.sub("", text)
+    text = grammar.appositive.sub(" ", text)
+    return grammar.appositive_tail.sub("", text)
 
 
-def _drop_time(text: str) -> str:
+def _drop_time(text: str, grammar: HeadlineGrammar) -> str:
     """Drop time expressions."""
-    return _TIME.sub("", text)
+    return grammar.time.sub("", text)
 
 
-def _drop_determiners(text: str) -> str:
-    """Drop articles and ``its``/``their``, as headlines do."""
-    return _DETERMINER.sub("", text)
+def _drop_determiners(text: str, grammar: HeadlineGrammar) -> str:
+    """Drop articles and possessives, as headlines do."""
+    return grammar.determiner.sub("", text)
 
 
-def _drop_trailing_clause(text: str) -> str:
+def _drop_trailing_clause(text: str, grammar: HeadlineGrammar) -> str:
     """Drop a trailing subordinate clause: ``... after the firm warned ...``."""
-    return _SUBORDINATE_TAIL.sub("", text)
+    return grammar.subordinate_tail.sub("", text)
 
 
-def _drop_auxiliaries(text: str) -> str:
+def _drop_auxiliaries(text: str, grammar: HeadlineGrammar) -> str:
     """Drop passive and perfect auxiliaries: ``has been arrested`` → ``arrested``."""
-    return _PASSIVE.sub(
-        lambda m: m[0] if m["before"].strip().lower() in _table("pronouns") else m["before"], text
+    return grammar.auxiliary.sub(
+        lambda m: m[0] if m["before"].strip().lower() in grammar.pronouns else m["before"], text
     )
 
 
-def _shorten_names(text: str, surnames: Collection[str]) -> str:
+def _shorten_names(
+    text: str, surnames: Collection[str], language: Language, grammar: HeadlineGrammar
+) -> str:
     """Refer to people by surname: ``Arsenal boss Arsene Wenger`` → ``Wenger``.
 
     A capitalised run of two or more words is a person's name when it follows a role noun
@@ -305,16 +195,16 @@ def _shorten_names(text: str, surnames: Collection[str]) -> str:
         ):
             end += 1
         run = tokens[i : end + 1]
-        role = bool(kept) and kept[-1].lower() in _table("roles")
+        role = bool(kept) and kept[-1].lower() in grammar.roles
         if len(run) >= 2 and (
             role
-            or run[0] in _table("honorifics")
+            or run[0] in grammar.honorifics
             or run[-1].rstrip(",.;:").removesuffix("'s").removesuffix("’s") in surnames
         ):
             if role:
                 kept.pop()
                 dropped = 0
-                while kept and dropped < 3 and _is_modifier(kept[-1]):
+                while kept and dropped < 3 and _is_modifier(kept[-1], language, grammar):
                     kept.pop()
                     dropped += 1
             run = run[-1:]
@@ -323,33 +213,45 @@ def _shorten_names(text: str, surnames: Collection[str]) -> str:
     return " ".join(kept)
 
 
-def _is_modifier(token: str) -> bool:
+def _is_modifier(token: str, language: Language, grammar: HeadlineGrammar) -> bool:
     """Whether a word before a role noun modifies it (``Liberal Democrat``, ``film``)."""
     word = token.lower()
     return token[-1].isalnum() and (
-        token[0].isupper() or (word not in stop_words() and not _is_verb(word))
+        token[0].isupper() or (word not in language.stop_words and not _is_verb(word, grammar))
     )
 
 
-def _fit(text: str, words: int) -> str:
+def _fit(text: str, words: int, grammar: HeadlineGrammar) -> str:
     """Cut to at most ``words`` words, at the latest clause break, else phrase break."""
     if len(text.split()) <= words:
         return text
-    for pattern in (_CLAUSE_BREAK, _PHRASE_BREAK):
+    for pattern in (grammar.clause_break, grammar.phrase_break):
         cuts = [
             m.start()
             for m in pattern.finditer(text)
             if _MIN_WORDS <= len(text[: m.start()].split()) <= words
         ]
         if cuts:
-            return _trim(text[: cuts[-1]])
-    return _trim(" ".join(text.split()[:words]))
+            return _trim(text[: cuts[-1]], grammar)
+    return _trim(" ".join(text.split()[:words]), grammar)
 
 
-def _trim(text: str) -> str:
+def _cut(text: str, words: int) -> str:
+    """Cut to at most ``words`` words without a grammar: at the latest punctuation break."""
+    if len(text.split()) <= words:
+        return text
+    cuts = [
+        m.start()
+        for m in _PUNCTUATION_BREAK.finditer(text)
+        if _MIN_WORDS <= len(text[: m.start()].split()) <= words
+    ]
+    return _strip_end(text[: cuts[-1]] if cuts else " ".join(text.split()[:words]))
+
+
+def _trim(text: str, grammar: HeadlineGrammar) -> str:
     """Drop dangling function words and punctuation from the end."""
     tokens = text.split()
-    while len(tokens) > 1 and tokens[-1].lower().strip(",;:") in _table("dangling"):
+    while len(tokens) > 1 and tokens[-1].lower().strip(",;:") in grammar.dangling:
         tokens.pop()
     return _strip_end(" ".join(tokens))
 
@@ -397,12 +299,19 @@ class CompressHeadliner:
 
     def write(self, document: Document, scores: npt.NDArray[np.float64], *, words: int) -> Headline:
         """Return the compressed sentence, traced to it."""
-        sentence = document.sentences[_pick(document.sentences, scores)]
+        language = document.language
+        sentence = document.sentences[_pick(document.sentences, scores, language.headline)]
         body = document.article.body
         cased = is_cased(body)
         source = _bounded(sentence.text)
         names = _CAPITALISED_WORD.findall(source)[:_MAX_NAMES] if cased else ()
-        text = compress(source, words=words, cased=cased, surnames=story_surnames(body, names))
+        text = compress(
+            source,
+            words=words,
+            cased=cased,
+            surnames=story_surnames(body, names),
+            language=language,
+        )
         return Headline.from_sentence(sentence, text)
 
 
@@ -418,7 +327,11 @@ def _bounded(text: str) -> str:
     return text[: cut if cut > 0 else _MAX_SOURCE_CHARS]
 
 
-def _pick(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> int:
+def _pick(
+    sentences: Sequence[Sentence],
+    scores: npt.NDArray[np.float64],
+    grammar: HeadlineGrammar | None,
+) -> int:
     """Return the sentence to compress: the best by salience rank plus a position prior.
 
     Each position down counts as ``_POSITION_RANKS`` salience ranks, so a later sentence
@@ -429,31 +342,34 @@ def _pick(sentences: Sequence[Sentence], scores: npt.NDArray[np.float64]) -> int
     ranks[np.argsort(-scores, kind="stable")] = np.arange(len(sentences))
     order = np.argsort(ranks + _POSITION_RANKS * np.arange(len(sentences)), kind="stable")
     candidates: list[int] = order[:_MAX_CANDIDATES].tolist()
-    return next((i for i in candidates if _can_carry(sentences[i].text)), candidates[0])
+    return next((i for i in candidates if _can_carry(sentences[i].text, grammar)), candidates[0])
 
 
-def _can_carry(text: str) -> bool:
-    """Whether a sentence can stand as a headline: a statement with a verb, not a quotation."""
+def _can_carry(text: str, grammar: HeadlineGrammar | None) -> bool:
+    """Whether a sentence can stand as a headline: a statement with a verb, not a quotation.
+
+    Without a grammar, verbs and leaning openings cannot be told: any long enough statement
+    that is not a quotation or a question can.
+    """
     if len(text) > _MAX_SOURCE_CHARS:
         return False
     tokens = text.split()
-    return (
-        len(tokens) >= _FIT_WORDS
-        and not _QUOTATION.match(text)
-        and tokens[0].lower().strip(",") not in _table("leaning")
-        and not text.rstrip(_CLOSING).endswith("?")
-        and any(_is_verb(t.strip(",.;:!?\"'“”‘’()").lower()) for t in tokens)
+    if len(tokens) < _FIT_WORDS or _QUOTATION.match(text) or text.rstrip(_CLOSING).endswith("?"):
+        return False
+    return grammar is None or (
+        tokens[0].lower().strip(",") not in grammar.leaning
+        and any(_is_verb(t.strip(",.;:!?\"'“”‘’()").lower(), grammar) for t in tokens)
     )
 
 
-def _is_verb(word: str) -> bool:
-    """Whether a word is (very likely) a verb: listed, a common news verb, or -ed/-ing."""
-    if word in _table("verbs") or (len(word) > 4 and word.endswith(("ed", "ing"))):
+def _is_verb(word: str, grammar: HeadlineGrammar) -> bool:
+    """Whether a word is (very likely) a verb: listed, a common news verb, or by its ending."""
+    if word in grammar.verbs or (len(word) > 4 and word.endswith(grammar.verb_endings)):
         return True
-    for ending in ("s", "es", "d", "ed"):
-        if word.endswith(ending) and word[: -len(ending)] in _table("news-verbs"):
+    for ending in grammar.verb_inflections:
+        if word.endswith(ending) and word[: -len(ending)] in grammar.news_verbs:
             return True
-    return word in _table("news-verbs")
+    return word in grammar.news_verbs
 
 
 def story_surnames(body: str, candidates: Iterable[str]) -> frozenset[str]:

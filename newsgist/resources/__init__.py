@@ -1,1 +1,1 @@
-"""Data files shipped with newsgist: word tables now, model weights later."""
+"""Data files shipped with newsgist: the learned method's model (word tables are in lang)."""

@@ -116,13 +116,15 @@ def test_any_compression_fits_the_budget_and_only_deletes(tokens, budget):
 
 def test_the_lead_wins_unless_a_later_sentence_ranks_well_above_it():
     from newsgist.headlines.compress import _pick
+    from newsgist.lang import DEFAULT
     from newsgist.segment import segment
 
+    grammar = DEFAULT.headline
     sentences = segment(
         "Floods closed the main road on Monday. Rescuers reached the village by boat."
         " The army sent two helicopters to the valley."
     )
-    assert _pick(sentences, np.array([0.5, 0.9, 0.1])) == 0
-    assert _pick(sentences, np.array([0.1, 0.2, 0.9])) == 0
+    assert _pick(sentences, np.array([0.5, 0.9, 0.1]), grammar) == 0
+    assert _pick(sentences, np.array([0.1, 0.2, 0.9]), grammar) == 0
     four = segment(" ".join(s.text for s in sentences) + " Water levels fell by evening.")
-    assert _pick(four, np.array([0.1, 0.9, 0.3, 0.2])) == 1  # rank 3 + 0 vs rank 0 + 2
+    assert _pick(four, np.array([0.1, 0.9, 0.3, 0.2]), grammar) == 1  # rank 3 + 0 vs rank 0 + 2

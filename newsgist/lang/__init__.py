@@ -1,0 +1,103 @@
+"""Languages: which one an article is in, and the resources newsgist has for it.
+
+Everything language-specific (stop words, stemmer, segmentation tables, salience cues,
+headline grammar) lives in one module per language, English first (``newsgist.lang.en``);
+generic code reads it from a ``Language``. ``language_of`` settles an article's language:
+the caller's override, else the page's declaration, else ``detect`` (offline, from the text).
+``lookup`` then gives that language's resources, or the language-neutral ones
+(``newsgist.lang.neutral``) for a language newsgist has none for yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from newsgist.errors import InvalidOptionError
+from newsgist.lang.base import HeadlineGrammar, Language, Segmentation
+from newsgist.lang.detect import identify
+from newsgist.lang.en import ENGLISH
+from newsgist.lang.neutral import NEUTRAL
+
+__all__ = [
+    "DEFAULT",
+    "LANGUAGES",
+    "MIN_CONFIDENCE",
+    "NEUTRAL",
+    "SAMPLE_CHARS",
+    "UNDETERMINED",
+    "HeadlineGrammar",
+    "Language",
+    "Segmentation",
+    "check_tag",
+    "detect",
+    "language_of",
+    "lookup",
+]
+
+LANGUAGES: Mapping[str, Language] = MappingProxyType({ENGLISH.code: ENGLISH})
+"""The languages newsgist has resources for, by ISO 639 code."""
+DEFAULT = ENGLISH
+"""The language assumed where none is given or the detector is unsure: the one newsgist's
+rules were written for, so callers that never name a language get what they always got."""
+UNDETERMINED = "und"
+"""The BCP 47 tag of a text with no letters, whose language cannot be told."""
+SAMPLE_CHARS = 400
+"""How much of a text the detector reads: enough for every English, French and Indonesian
+news story measured (``benchmarks/language.py``), at a bounded cost whatever its length."""
+MIN_CONFIDENCE = 0.3
+"""Below this probability the detector is guessing (dates, names, a fragment of a few
+words), and ``DEFAULT`` is taken instead."""
+
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_SUBTAG_SEPARATOR = re.compile(r"[-_]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def lookup(tag: str | None) -> Language:
+    """Return the resources for a BCP 47 tag (``fr``, ``en-GB``, ``en_US``).
+
+    A language newsgist has no module for gets ``NEUTRAL``; no tag at all gets ``DEFAULT``.
+    """
+    if tag is None:
+        return DEFAULT
+    return LANGUAGES.get(_primary(tag), NEUTRAL)
+
+
+def check_tag(tag: str) -> None:
+    """Refuse a ``language`` setting that does not read as a BCP 47 language tag."""
+    if not _TAG.fullmatch(tag):
+        raise InvalidOptionError(
+            f"language must be a language tag such as 'en', 'fr' or 'pt-BR', not {tag!r}"
+        )
+
+
+def detect(text: str) -> str:
+    """Return the ISO 639 code of the language ``text`` is written in, read offline.
+
+    ``UNDETERMINED`` when the start of the text has no letters; ``DEFAULT``'s code when
+    the detector's best guess is less likely than ``MIN_CONFIDENCE``.
+    """
+    sample = text[:SAMPLE_CHARS]
+    if _LETTER.search(sample) is None:
+        return UNDETERMINED
+    code, probability = identify(sample)
+    return code if probability >= MIN_CONFIDENCE else DEFAULT.code
+
+
+def language_of(text: str, *, declared: str | None = None, override: str | None = None) -> str:
+    """Settle an article's language: ``override``, else ``declared``, else ``detect(text)``.
+
+    A declaration that is no language tag, or says ``und``, counts as none.
+    """
+    if override is not None:
+        return override
+    if declared is not None and _TAG.fullmatch(declared) and _primary(declared) != UNDETERMINED:
+        return declared
+    return detect(text)
+
+
+def _primary(tag: str) -> str:
+    """Return a tag's primary language subtag, lower-cased: ``en-GB`` → ``en``."""
+    return _SUBTAG_SEPARATOR.split(tag, maxsplit=1)[0].lower()

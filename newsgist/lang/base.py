@@ -1,0 +1,150 @@
+"""What one language gives newsgist: word tables and rules, bundled in a frozen ``Language``.
+
+Generic modules (segmentation, features, salience, headline compression) read everything
+language-specific from the ``Language`` they are handed; each language module
+(``newsgist.lang.en``) builds one instance, and ``newsgist.lang.neutral`` builds the
+language-neutral one, which has none of them. Instances compare by identity: each is a
+singleton that caches (term tables, stemmers) are keyed on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Segmentation:
+    """The word tables sentence segmentation reads (see ``newsgist.segment``).
+
+    Abbreviations are written as in cased text, without their final period; caseless text
+    matches them in lower case. All tables are empty in the language-neutral case, which
+    leaves segmentation to punctuation and case alone.
+    """
+
+    abbreviations: frozenset[str] = frozenset()
+    """Words a period after which need not end a sentence (``Gen``, ``a.m``)."""
+    wordlike: frozenset[str] = frozenset()
+    """Lower-cased abbreviations that are also common words (``no``), so caseless text splits
+    after them unless a number follows."""
+    never_final: frozenset[str] = frozenset()
+    """Lower-cased words no sentence ends on: a period after one is a line-break artefact."""
+    strong_starters: frozenset[str] = frozenset()
+    """Lower-cased words that open sentences often enough to split after an abbreviation in
+    caseless text too."""
+    starters: frozenset[str] = frozenset()
+    """Lower-cased words that open sentences, ``strong_starters`` included (cased text)."""
+    time_abbreviations: frozenset[str] = frozenset()
+    """Abbreviations of times of day (``a.m``) after which a capitalised word splits..."""
+    time_followers: frozenset[str] = frozenset()
+    """... unless it is one of these lower-cased days, months or time zones."""
+    abbreviations_lower: frozenset[str] = field(init=False, repr=False)
+    """``abbreviations`` in lower case, for caseless text."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "abbreviations_lower", frozenset(a.lower() for a in self.abbreviations)
+        )
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class HeadlineGrammar:
+    """The patterns and closed word classes headline compression applies to one language.
+
+    Compression only deletes words (``newsgist.headlines.compress``); each pattern names
+    what one rule deletes, each word table a closed class the rules read.
+    """
+
+    trailing_attribution: re.Pattern[str]
+    """``..., police said`` or ``..., according to ...`` at the end."""
+    inner_attribution: re.Pattern[str]
+    """``, officials said,`` inside the sentence."""
+    leading_attribution: re.Pattern[str]
+    """``X said (that) REST``, with named groups ``who`` and ``rest``."""
+    reported_that: re.Pattern[str]
+    """A reporting verb and ``that``, with the verb in group ``verb``."""
+    leading_clause: re.Pattern[str]
+    """A leading subordinate clause, adverbial or connective up to its comma."""
+    list_goes_on: re.Pattern[str]
+    """What shows that a dropped leading clause was a list running on past its comma."""
+    appositive: re.Pattern[str]
+    """An appositive or non-restrictive relative clause between commas."""
+    appositive_tail: re.Pattern[str]
+    """... or at the end."""
+    time: re.Pattern[str]
+    """Time expressions: the page gives the date."""
+    determiner: re.Pattern[str]
+    """Articles and possessives headlines leave out."""
+    subordinate_tail: re.Pattern[str]
+    """A trailing subordinate clause."""
+    auxiliary: re.Pattern[str]
+    """Passive and perfect auxiliaries, with the word before them in group ``before``."""
+    number_words: Mapping[str, str]
+    """Lower-cased number words and their digits."""
+    number_word: re.Pattern[str]
+    """A number word to write as digits, in group 1."""
+    clause_break: re.Pattern[str]
+    """Where an over-long headline is best cut: punctuation or a clause-opening word..."""
+    phrase_break: re.Pattern[str]
+    """... else before a preposition or conjunction."""
+    verb_endings: tuple[str, ...]
+    """Endings that make a longer word (very likely) a verb."""
+    verb_inflections: tuple[str, ...]
+    """Endings a listed news verb may carry."""
+    roles: frozenset[str]
+    """Role nouns before a name: ``Arsenal boss Arsene Wenger`` → ``Wenger``."""
+    honorifics: frozenset[str]
+    """Words that make a capitalised run a person's name."""
+    verbs: frozenset[str]
+    """Auxiliaries, modals and irregular forms that mark a clause."""
+    news_verbs: frozenset[str]
+    """Common news verbs, recognised with ``verb_inflections`` too."""
+    leaning: frozenset[str]
+    """Openings that lean on an earlier sentence, so it cannot stand as a headline."""
+    pronouns: frozenset[str]
+    """Subjects an auxiliary or attribution is never dropped after."""
+    dangling: frozenset[str]
+    """Words a headline never ends on."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Language:
+    """Everything language-specific newsgist reads, for one language (or for none).
+
+    ``code`` is the ISO 639 code the resources are for, or ``"neutral"`` for the
+    language-neutral resources used for every language newsgist has none for; it is what
+    ``Summary.language_resources`` reports.
+    """
+
+    code: str
+    name: str
+    stop_words: frozenset[str] = frozenset()
+    """Lower-cased function words left out of content terms."""
+    stemmer: str | None = None
+    """The PyStemmer (Snowball) algorithm for content terms; ``None`` leaves words whole."""
+    segmentation: Segmentation = Segmentation()
+    attribution_verbs: frozenset[str] = frozenset()
+    """Lower-cased words that attribute a statement (``said``): a salience cue."""
+    leaning_words: frozenset[str] = frozenset()
+    """Lower-cased pronouns and connectives that open a sentence leaning on an earlier one."""
+    headline: HeadlineGrammar | None = None
+    """Headline compression rules; ``None`` keeps only the language-independent ones."""
+
+
+def read_word_tables(package: str, name: str) -> dict[str, frozenset[str]]:
+    """Read a data file of word tables: ``[name]`` starts a table, ``#`` a comment.
+
+    Words before the first ``[name]`` line go to the table named ``""``.
+    """
+    text = resources.files(package).joinpath(name).read_text("utf-8")
+    tables: dict[str, set[str]] = {}
+    current = tables.setdefault("", set())
+    for line in text.splitlines():
+        line = line.partition("#")[0].strip()
+        if line.startswith("["):
+            current = tables.setdefault(line.strip("[]"), set())
+        else:
+            current.update(line.split())
+    return {table: frozenset(words) for table, words in tables.items() if words}
