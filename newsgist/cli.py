@@ -84,7 +84,7 @@ def _setting_option(name: str, default: Any, setting: Setting) -> Callable[[F], 
     flags = (_FLAG_NAMES.get(name, "--" + name.replace("_", "-")), *_SHORT_FLAGS.get(name, ()))
     text = setting.help
     if setting.kind == "bool":
-        return click.option(*flags, name, is_flag=True, help=text)
+        return click.option(*flags, name, is_flag=True, default=bool(default), help=text)
     if setting.kind == "options":
         return click.option(
             *flags, name, multiple=True, metavar="KEY=VALUE", help=text + " Repeatable."
@@ -163,12 +163,23 @@ def _seconds(flag: str, default: float, help_text: str) -> Callable[[F], F]:
     )
 
 
-def _fetch_options(command: F) -> F:
-    """Add the options for fetching a URL: limits, the User-Agent, and private networks."""
+def _fetch_options(timeout_flag: str) -> Callable[[F], F]:
+    """Add the options for fetching a URL: limits, the User-Agent, and private networks.
+
+    ``timeout_flag`` names the whole-download limit (``serve`` keeps ``--timeout`` for the
+    request). Read them back with ``_fetch_from``.
+    """
     decorators = [
         _ALLOW_PRIVATE,
         _ALLOW_NETWORK,
-        _seconds("--timeout", DEFAULT_TOTAL_TIMEOUT, "Seconds a download may take in all."),
+        click.option(
+            timeout_flag,
+            "fetch_timeout",
+            default=DEFAULT_TOTAL_TIMEOUT,
+            show_default=True,
+            type=click.FloatRange(min=0, min_open=True),
+            help="Seconds a download may take in all.",
+        ),
         _seconds(
             "--connect-timeout", DEFAULT_CONNECT_TIMEOUT, "Seconds to resolve and reach a host."
         ),
@@ -191,7 +202,23 @@ def _fetch_options(command: F) -> F:
             help="PEM file of CA certificates to trust instead of the default ones.",
         ),
     ]
-    return _stacked(decorators)(command)
+    return _stacked(decorators)
+
+
+def _fetch_from(params: dict[str, Any], max_bytes: int) -> FetchOptions:
+    """Build the fetch options from a command's parsed fetch options (consuming them)."""
+    timeout = params.pop("fetch_timeout")
+    return FetchOptions(
+        user_agent=params.pop("user_agent"),
+        connect_timeout=params.pop("connect_timeout"),
+        read_timeout=min(timeout, DEFAULT_READ_TIMEOUT),
+        total_timeout=timeout,
+        max_bytes=max_bytes,
+        max_redirects=params.pop("max_redirects"),
+        allow_private=params.pop("allow_private"),
+        allow_networks=params.pop("allow_networks"),
+        ca_bundle=params.pop("ca_bundle"),
+    )
 
 
 def _method_options(pairs: Sequence[str], model: Path | None = None) -> dict[str, Any]:
@@ -234,7 +261,7 @@ _OUTPUT = click.option(
 @cli.command()
 @click.argument("source", metavar="FILE|URL", required=False, default="-")
 @_settings_options()
-@_fetch_options
+@_fetch_options("--timeout")
 @click.option(
     "--format",
     "output_format",
@@ -254,13 +281,6 @@ def summarize(
     output_format: str,
     include_body: bool,
     output: Path | None,
-    allow_private: bool,
-    allow_networks: tuple[str, ...],
-    timeout: float,
-    connect_timeout: float,
-    max_redirects: int,
-    user_agent: str,
-    ca_bundle: str | None,
     **params: Any,  # noqa: ANN401 - the settings' options, generated from SummarizeOptions
 ) -> None:
     """Summarize FILE (plain text or HTML), the page at URL, or stdin (FILE - or missing).
@@ -272,23 +292,13 @@ def summarize(
     from newsgist.pipeline import make_pipeline
 
     settings = _settings_from(params)
+    fetch = _fetch_from(params, settings.max_bytes)
     pipeline = make_pipeline(settings)  # bad names and options fail before input is read
     data: bytes | Article
     input_format = settings.input_format
     if _is_url(source):
         from newsgist.ingest.fetch import load_url
 
-        fetch = FetchOptions(
-            user_agent=user_agent,
-            connect_timeout=connect_timeout,
-            read_timeout=min(timeout, DEFAULT_READ_TIMEOUT),
-            total_timeout=timeout,
-            max_bytes=settings.max_bytes,
-            max_redirects=max_redirects,
-            allow_private=allow_private,
-            allow_networks=allow_networks,
-            ca_bundle=ca_bundle,
-        )
         data = load_url(source, options=fetch, input_format=input_format)
     else:
         data = _read_input(source, IngestOptions(max_bytes=settings.max_bytes))
@@ -675,8 +685,7 @@ def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
 )
 @_seconds("--header-timeout", DEFAULT_HEADER_TIMEOUT, "Seconds a client may take to send headers.")
 @_seconds("--body-timeout", DEFAULT_BODY_TIMEOUT, "Seconds a client may take to send a body.")
-@_ALLOW_PRIVATE
-@_ALLOW_NETWORK
+@_fetch_options("--fetch-timeout")
 def serve(
     host: str,
     port: int,
@@ -689,10 +698,12 @@ def serve(
     max_connections: int,
     header_timeout: float,
     body_timeout: float,
-    allow_private: bool,
-    allow_networks: tuple[str, ...],
+    **fetching: Any,  # noqa: ANN401 - the fetch options, shared with summarize
 ) -> None:
-    """Serve the HTTP API (POST /v1/summarize, GET /v1/methods) and the web page at /."""
+    """Serve the HTTP API (POST /v1/summarize, GET /v1/methods) and the web page at /.
+
+    The fetch options apply to every request that gives a URL: clients cannot change them.
+    """
     import os
 
     from newsgist.server import ServerSettings
@@ -704,9 +715,7 @@ def serve(
         cors_origins=cors_origins,
         max_body_bytes=max_body_bytes,
         request_timeout=timeout,
-        fetch=FetchOptions(
-            allow_private=allow_private, allow_networks=allow_networks, max_bytes=max_body_bytes
-        ),
+        fetch=_fetch_from(fetching, max_body_bytes),
         workers=workers,
         worker_memory=worker_memory * 2**20,
         max_connections=max_connections,
