@@ -2,7 +2,7 @@
 
 Uses the shipped model's training data only (``cnndm_toklower_train`` and the first 500
 records of ``cnndm_validation``), never the held-out records. For each group of
-``newsgist.salience`` columns, the model is refitted without that group on four folds and
+the learned method's feature columns, the model is refitted without that group on four folds and
 scored on the fifth (3 highlights, trigram blocking, ROUGE-1/2 F1), beside all features and
 Lead-3 (with the same trigram blocking) on the same records.
 
@@ -26,10 +26,10 @@ from newsgist.document import Document
 from newsgist.evaluate import read_records
 from newsgist.evaluate.rouge import Rouge
 from newsgist.ingest import load_text
-from newsgist.salience import GROUPS, NAMES
+from newsgist.methods.learned.features import GROUPS, NAMES
+from newsgist.methods.learned.train import Examples, TrainOptions, examples, fit
 from newsgist.segment import segment
 from newsgist.select import SelectOptions, select
-from newsgist.train import Examples, TrainOptions, examples, fit
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -584,7 +584,7 @@ def train(
     import time
 
     from newsgist.evaluate import read_records
-    from newsgist.train import TrainOptions, examples, fit
+    from newsgist.methods.learned.train import TrainOptions, examples, fit
 
     options = TrainOptions(iterations, depth, learning_rate, min_leaf, seed)
     started = time.perf_counter()

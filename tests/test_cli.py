@@ -254,7 +254,7 @@ def test_evaluate_takes_selection_options(capsys):
 
 
 def _training_file(path, count=40):
-    from tests.test_train import _records
+    from tests.methods.learned.test_train import _records
 
     with path.open("w", encoding="utf-8") as out:
         for record in _records(count, seed=5):

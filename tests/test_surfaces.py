@@ -5,6 +5,8 @@ The CLI's summarize and batch commands and the service's request body are genera
 the OpenAPI schema) and fail when one lacks a setting another has, or limits it otherwise.
 """
 
+from typing import Any
+
 import click
 import pytest
 
@@ -21,13 +23,13 @@ def _params(command: str) -> dict[str, click.Parameter]:
     return {p.name: p for p in cli.commands[command].params if p.name}
 
 
-def _schema() -> dict[str, dict[str, object]]:
+def _schema() -> dict[str, dict[str, Any]]:
     from newsgist.server import create_app
 
     spec = create_app().openapi()
     body = spec["paths"]["/v1/summarize"]["post"]["requestBody"]["content"]["application/json"]
     ref = body["schema"]["$ref"].rsplit("/", 1)[-1]
-    properties: dict[str, dict[str, object]] = spec["components"]["schemas"][ref]["properties"]
+    properties: dict[str, dict[str, Any]] = spec["components"]["schemas"][ref]["properties"]
     return properties
 
 
@@ -63,6 +65,7 @@ def test_limits_are_the_same_on_every_surface():
         )
         assert (numeric.get("minimum"), numeric.get("maximum")) == (setting.low, setting.high), name
         kind = params[name].type
+        assert isinstance(kind, click.IntRange | click.FloatRange), name
         assert (kind.min, kind.max) == (setting.low, setting.high), name
 
 
@@ -72,10 +75,12 @@ def test_choices_are_the_same_on_every_surface():
     for name, _, setting in settings():
         if setting.choices is None:
             continue
-        allowed = [c for c in schema[name]["enum"] if c is not None]
-        assert allowed == list(setting.choices()), name
-        if isinstance(params[name].type, click.Choice):
-            assert list(params[name].type.choices) == list(setting.choices()), name
+        enum = schema[name]["enum"]
+        assert isinstance(enum, list)
+        assert [c for c in enum if c is not None] == list(setting.choices()), name
+        kind = params[name].type
+        if isinstance(kind, click.Choice):
+            assert list(kind.choices) == list(setting.choices()), name
 
 
 def test_defaults_are_the_same_on_every_surface():

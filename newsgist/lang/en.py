@@ -74,7 +74,7 @@ _TIME_FOLLOWERS = _words(
     """
 )
 
-# Salience cues (``newsgist.salience``): attribution verbs, and the pronouns and connectives
+# Salience cues (``newsgist.methods.learned.features``): attribution verbs, pronouns and connectives
 # that make a sentence lean on an earlier one.
 _ATTRIBUTION = frozenset(
     {

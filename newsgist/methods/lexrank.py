@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsgist.errors import InvalidOptionError
-from newsgist.methods._graph import DAMPING, check_damping, pagerank
 from newsgist.methods.base import MethodOption, pad
+from newsgist.methods.graph import DAMPING, check_damping, pagerank
 from newsgist.registry import methods
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsgist.methods._graph import DAMPING, check_damping, pagerank
 from newsgist.methods.base import pad
+from newsgist.methods.graph import DAMPING, check_damping, pagerank
 from newsgist.registry import methods
 
 if TYPE_CHECKING:

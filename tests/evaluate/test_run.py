@@ -42,7 +42,7 @@ def test_method_specs():
 
 
 def test_model_goes_only_to_methods_that_declare_it(tmp_path):
-    from newsgist.model import load_model
+    from newsgist.methods.learned.model import load_model
 
     path = tmp_path / "m.npz"
     load_model().save(path)

@@ -8,8 +8,8 @@ from newsgist.features import Features, stem
 from newsgist.headlines.compress import CompressHeadliner, compress
 from newsgist.lang import DEFAULT, LANGUAGES, NEUTRAL, lookup
 from newsgist.lang.en import ENGLISH
+from newsgist.methods.learned.features import NAMES, salience_features
 from newsgist.models import Article
-from newsgist.salience import NAMES, salience_features
 from newsgist.segment import is_cased, segment
 from tests.lang.stories import ENGLISH as ENGLISH_STORY
 from tests.lang.stories import FRENCH

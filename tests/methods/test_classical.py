@@ -6,8 +6,8 @@ import pytest
 from newsgist import features as features_module
 from newsgist.document import Document
 from newsgist.errors import InvalidOptionError
-from newsgist.methods._graph import pagerank
 from newsgist.methods.centroid import CentroidSummarizer
+from newsgist.methods.graph import pagerank
 from newsgist.methods.lexrank import LexRankSummarizer
 from newsgist.methods.textrank import TextRankSummarizer
 from newsgist.models import Article

@@ -28,8 +28,8 @@ def test_shipped_model_prefers_the_news_lead_over_a_closing_aside(example_page):
 def test_model_argument_reaches_the_method(tmp_path, example_page):
     # a one-split model that scores sentences of 24 words or fewer high: unlike the shipped
     # one, it must pick among the page's short sentences, so the highlights show which ran
-    from newsgist.model import SalienceModel
-    from newsgist.salience import NAMES
+    from newsgist.methods.learned.features import NAMES
+    from newsgist.methods.learned.model import SalienceModel
 
     words = NAMES.index("words")
     short = SalienceModel(

@@ -8,8 +8,8 @@ from newsgist.errors import InvalidOptionError
 from newsgist.evaluate import Record
 from newsgist.ingest import load_text
 from newsgist.methods.learned import LearnedSummarizer
+from newsgist.methods.learned.train import TrainOptions, examples, fit, oracle
 from newsgist.segment import segment
-from newsgist.train import TrainOptions, examples, fit, oracle
 
 TOWNS = ["Marlow Bend", "Harlan Falls", "Eastgate", "Pine Ridge", "Corran", "Wexley"]
 PLACES = ["harbour", "market square", "old mill", "rail depot", "county hall", "river path"]

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsgist.features import Features
-from newsgist.methods._graph import pagerank
+from newsgist.methods.graph import pagerank
 from newsgist.segment import is_cased
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsgist.errors import ModelError
-from newsgist.salience import NAMES
+from newsgist.methods.learned.features import NAMES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -46,7 +46,7 @@ is 53 KiB on disk; models of a few MB are the norm)."""
 
 @dataclass(frozen=True)
 class SalienceModel:
-    """Additive regression trees over ``newsgist.salience`` features; higher is more salient.
+    """Additive regression trees over the sentence features; higher is more salient.
 
     Nodes of all trees are flattened into one set of arrays. A leaf points to itself on both
     sides, with an infinite threshold, so walking past it changes nothing.

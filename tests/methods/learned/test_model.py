@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from newsgist.errors import ModelError, NewsgistError
-from newsgist.model import FORMAT, SalienceModel, load_model
-from newsgist.salience import NAMES
+from newsgist.methods.learned.features import NAMES
+from newsgist.methods.learned.model import FORMAT, SalienceModel, load_model
 
 
 def _stump(threshold=0.5):

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from newsgist import features as features_module
 from newsgist.document import Document
 from newsgist.ingest import load_text
-from newsgist.salience import NAMES, salience_features
+from newsgist.methods.learned.features import NAMES, salience_features
 from newsgist.segment import segment
 
 STORY = (

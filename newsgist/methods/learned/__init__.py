@@ -1,8 +1,9 @@
 """Learned salience: boosted trees over per-sentence features, trained on reference highlights.
 
-The default method. Features are ``newsgist.salience`` (position, length, centrality, lead
-similarity, content cues); the model is the one shipped in the package (trained by
-``make model``, see the README) or any file written by ``newsgist train``. The score of a
+The default method, in one package: ``features`` (position, length, centrality, lead
+similarity, content cues), ``model`` (the file format, run with numpy) and ``train`` (oracle
+labels and fitting). The model is the one shipped in the package (trained by ``make
+model``, see the README) or any file written by ``newsgist train``. The score of a
 sentence is the model's log-odds that it belongs to the ROUGE oracle summary of its article.
 
 Defaults: ``model=None`` (the shipped model); trigram blocking when the caller does not set
@@ -15,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsgist.methods.base import MethodOption, pad
-from newsgist.model import load_model
+from newsgist.methods.learned.features import salience_features
+from newsgist.methods.learned.model import load_model
 from newsgist.registry import methods
-from newsgist.salience import salience_features
 
 if TYPE_CHECKING:
     import numpy as np

@@ -23,8 +23,8 @@ from newsgist.__version__ import __version__
 from newsgist.document import Document
 from newsgist.errors import InvalidOptionError, MissingDependencyError, NewsgistError
 from newsgist.ingest import load_text
-from newsgist.model import SalienceModel
-from newsgist.salience import NAMES, salience_features
+from newsgist.methods.learned.features import NAMES, salience_features
+from newsgist.methods.learned.model import SalienceModel
 from newsgist.segment import has_terminator, segment
 
 if TYPE_CHECKING:
