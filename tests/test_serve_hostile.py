@@ -167,6 +167,7 @@ class TestBodiesOverTheLimit:
         assert json.loads(response.read())["error"]["code"] == "body_too_large"
 
 
+@pytest.mark.sleeps
 class TestSlowClients:
     """Headers and bodies have deadlines; a dripping client cannot hold a connection."""
 
@@ -215,6 +216,7 @@ class TestSlowClients:
             assert json_error(read_all(sock)) == (400, "bad_http_request")
 
 
+@pytest.mark.sleeps
 def test_a_client_that_does_not_read_its_answer_is_dropped(tmp_path):
     """An answer bigger than the kernel's buffers must not stay queued for a client forever."""
     copies = 4_900_000 // len(json.dumps(STORY))
@@ -235,6 +237,7 @@ def test_a_client_that_does_not_read_its_answer_is_dropped(tmp_path):
             time.sleep(0.2)
 
 
+@pytest.mark.sleeps
 def test_a_backtracking_input_cannot_freeze_the_server(tmp_path):
     """The share-bar input froze a 1-worker server: no 408, /healthz dead, SIGTERM ignored."""
     with launch(tmp_path, "--timeout", "2") as server:
@@ -256,6 +259,7 @@ def test_a_backtracking_input_cannot_freeze_the_server(tmp_path):
         server.process.wait(15)
 
 
+@pytest.mark.sleeps
 def test_idle_connections_cannot_starve_the_server(tmp_path):
     """1,100 idle connections against 1,024 open files kept /healthz dead, and flooded the log."""
     with launch(tmp_path, open_files=(128, 128)) as server:

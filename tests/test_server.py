@@ -318,6 +318,7 @@ def test_openapi_describes_the_api(app):
 class TestWorkers:
     """Summaries run in worker processes the server kills, caps and replaces."""
 
+    @pytest.mark.sleeps
     def test_a_request_past_its_time_limit_is_killed_not_left_running(self, tmp_path, monkeypatch):
         marker = tmp_path / "finished"
         monkeypatch.setenv("NEWSGIST_TEST_MARKER", str(marker))
