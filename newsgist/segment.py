@@ -55,9 +55,9 @@ _OPENERS = "\"'“‘«([`"
 
 _CANDIDATE = re.compile(
     r"""
-    (?:(?<![.!?…])[.!?]|[…。！？])             # every candidate starts here, so the engine
-    (?:                                       # can skip ahead; never inside a run of .!?,
-                                              # which the run's first character covers
+    [.!?…。！？]                              # every candidate starts here, so the engine
+    (?<![.!?…][.!?])                          # can skip ahead; never inside a run of .!?,
+    (?:                                       # which the run's first character covers
         (?<=[。！？])[。！？]*                   # CJK terminators need no space after
       | (?:(?<=\.)(?:[ ]\.){2,}|[.!?]*+)        # a spaced ". . ." or a run like ?! or ...
         [\"'”’»)\]]*+                         # closing quotes and brackets (possessive:
@@ -305,6 +305,8 @@ def _starts_sentence(token: str, *, cased: bool, rules: Segmentation) -> bool:
     return lowered in rules.strong_starters
 
 
+_OTHER_SPACE = re.compile(r"[^\S ]")
+"""Whitespace other than the plain space."""
 _LONGEST_TOKEN = 64
 """How far back a token before a terminator is read: no abbreviation or word that decides a
 boundary is longer, and a bounded look keeps segmentation linear on text without spaces."""
@@ -315,10 +317,10 @@ def _token_start(text: str, floor: int, pos: int) -> int:
 
     That is after the last whitespace before ``pos``, and never below ``floor``.
     """
-    start = pos
     lowest = max(floor, pos - _LONGEST_TOKEN)
-    while start > lowest and not text[start - 1].isspace():
-        start -= 1
+    start = max(text.rfind(" ", lowest, pos) + 1, lowest)
+    for other in _OTHER_SPACE.finditer(text, start, pos):  # tabs, thin spaces: rare
+        start = other.end()
     return start
 
 

@@ -131,6 +131,9 @@ class Language:
     """Lower-cased pronouns and connectives that open a sentence leaning on an earlier one."""
     headline: HeadlineGrammar | None = None
     """Headline compression rules; ``None`` keeps only the language-independent ones."""
+    markers: frozenset[str] = frozenset()
+    """Lower-cased function words common in this language and rare in others: a text whose
+    words are mostly-enough these is taken to be in it without asking the detector."""
 
 
 def read_word_tables(package: str, name: str) -> dict[str, frozenset[str]]:
