@@ -24,6 +24,7 @@ from pathlib import Path
 from corpus import DEFAULT_DATA, read_articles
 
 import newsgist
+import newsgist.lang
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     stage_names = ("ingest", "segment", "score", "select", "headline")
     print(f"| method | articles/s | {' | '.join(f'{s} ms' for s in stage_names)} | total ms |")
     print("|---|---:|" + "---:|" * (len(stage_names) + 1))
+    for article in articles:  # load the language detector once, as a long-running process has
+        newsgist.lang.detect(article)
     for method in args.method or newsgist.methods.names():
         stages: dict[str, float] = defaultdict(float)
         newsgist.summarize(articles[0], method=method)  # load the method once

@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -149,8 +150,8 @@ class SummarizeOptions:
     )
 
     def __post_init__(self) -> None:
-        for item in fields(self):
-            _check(item.name, getattr(self, item.name), item.metadata["setting"])
+        for name, _, setting in settings():
+            _check(name, getattr(self, name), setting)
         object.__setattr__(
             self, "method_options", check_method_options(self.method, self.method_options or {})
         )
@@ -196,6 +197,7 @@ def option_names() -> tuple[str, ...]:
     return tuple(item.name for item in fields(SummarizeOptions))
 
 
+@cache
 def settings() -> tuple[tuple[str, Any, Setting], ...]:
     """Each setting's name, default and ``Setting``, for surfaces that generate their options."""
     return tuple(

@@ -7,11 +7,12 @@ settings.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +25,7 @@ from newsgist.ingest import IngestOptions, load
 from newsgist.lang import language_of, lookup
 from newsgist.methods.base import Summarizer
 from newsgist.models import Article, Headline, Highlight, SentenceScore, Summary
-from newsgist.options import SummarizeOptions, check_method_options
+from newsgist.options import SummarizeOptions, check_method_options, option_names
 from newsgist.registry import headlines, methods
 from newsgist.segment import Segmenter, has_terminator, segment
 from newsgist.select import SelectOptions, select
@@ -84,7 +85,25 @@ def summarize(
     )
     if isinstance(source, Path):
         source = _read_path(source, built.max_bytes)
-    return make_pipeline(built, segmenter=segmenter)(source)
+    if segmenter is not segment or any(isinstance(v, Path) for v in built.method_options.values()):
+        return make_pipeline(built, segmenter=segmenter)(source)  # a file may change: read it
+    factories = (
+        id(methods.get(built.method)),
+        id(headlines.get(built.headline)) if built.headline else 0,
+    )
+    key = json.dumps(built.to_dict(), sort_keys=True)
+    return _cached_pipeline(key, factories)(source)
+
+
+@lru_cache(maxsize=32)
+def _cached_pipeline(settings: str, factories: tuple[int, int]) -> Pipeline:
+    """Build a pipeline once per distinct settings (and registered method and generator).
+
+    ``summarize`` called in a loop, as most callers do, then checks options and loads the
+    method once, not each time.
+    """
+    del factories  # part of the cache key only: a plugin registered anew is built anew
+    return make_pipeline(SummarizeOptions.from_dict(json.loads(settings)))
 
 
 def build_settings(
@@ -119,15 +138,15 @@ def build_settings(
         if model is not None:
             current["model"] = model
         changes["method_options"] = current
-    base = settings or SummarizeOptions()
     if not changes:
-        return base
+        return settings or SummarizeOptions()
     if "method" in changes and "method_options" not in changes:
         changes["method_options"] = {}  # another method's options do not carry over
     try:
-        return replace(base, **changes)
+        return SummarizeOptions(**changes) if settings is None else replace(settings, **changes)
     except TypeError as error:  # a keyword that is no setting
-        raise InvalidOptionError(f"{error}; settings: {', '.join(base.to_dict())}") from None
+        valid = ", ".join(option_names())
+        raise InvalidOptionError(f"{error}; settings: {valid}") from None
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:
