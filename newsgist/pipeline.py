@@ -278,10 +278,19 @@ MAX_SEGMENTED_CHARS = 120_000
 """Sentences are read from this much of the body (about 20,000 words, five times a long news
 story): every method scores only what the shared features cover, a prefix of 20,000 tokens at
 most (``newsgist.features``), so reading further would cost time and memory for nothing."""
+MAX_SEGMENTED_LINES = 5_000
+"""... and from this many lines at most: a story has hundreds; a page of one-word lines would
+otherwise cost a sentence each, for features that cover 500 of them."""
 
 
 def _readable(body: str) -> str:
     """Return the part of ``body`` to segment: all, or a prefix cut at a line break or space."""
+    end = min(len(body), MAX_SEGMENTED_CHARS)
+    if body.count("\n", 0, end) > MAX_SEGMENTED_LINES:
+        cut = -1
+        for _ in range(MAX_SEGMENTED_LINES):
+            cut = body.find("\n", cut + 1)
+        return body[:cut]
     if len(body) <= MAX_SEGMENTED_CHARS:
         return body
     for separator in ("\n", " "):

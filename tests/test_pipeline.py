@@ -213,3 +213,12 @@ def test_a_plugin_that_breaks_gives_a_method_error(example_page, scores, message
 
     with pytest.raises(MethodError, match=message):
         newsgist.summarize(example_page, method="test-broken")
+
+
+def test_a_body_of_many_short_lines_is_read_up_to_the_line_cap():
+    from newsgist.pipeline import MAX_SEGMENTED_LINES
+
+    body = "".join(f"Line {i} rose.\n" for i in range(3 * MAX_SEGMENTED_LINES))
+    summary = newsgist.summarize(body, headline=None)
+    assert summary.sentences[-1].index == MAX_SEGMENTED_LINES - 1
+    assert body.count("\n", 0, summary.sentences[-1].end) == MAX_SEGMENTED_LINES - 1

@@ -128,7 +128,7 @@ _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 """Characters libxml2 cannot hold; trafilatura removes them before parsing, and so do we."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_MAX_ELEMENTS = 6_000
+_MAX_ELEMENTS = 5_000
 """Elements of a page kept for extraction (``_cut``): news pages have one to four thousand,
 the story among the first; the cap bounds trafilatura's work (about 0.1 ms an element)."""
 _FAST_ABOVE = 4_000
