@@ -31,17 +31,17 @@ def render(summary: Summary, output_format: str, *, body: str | None = None) -> 
         raise InvalidOptionError(
             f"format must be one of {', '.join(FORMATS)}, not {output_format!r}"
         )
-    origin = (
-        "the page's own title"
-        if summary.headline_origin == "title"
-        else f"written by {summary.headline_origin}"
+    origin = {"title": "the page's own title", "none": "none asked for"}.get(
+        summary.headline_origin, f"written by {summary.headline_origin}"
     )
     note = f"headline: {origin}; highlights: {summary.method}"
     if output_format == "markdown":
         bullets = "\n".join(f"- {markdown_text(h.text)}" for h in summary.highlights)
-        return f"# {markdown_text(summary.headline)}\n\n{bullets}\n\n*{markdown_text(note)}*"
+        title = f"# {markdown_text(summary.headline)}\n\n" if summary.headline else ""
+        return f"{title}{bullets}\n\n*{markdown_text(note)}*"
     bullets = "\n".join(f" • {h.text}" for h in summary.highlights)
-    return f"{summary.headline}\n({note})\n\n{bullets}"
+    title = f"{summary.headline}\n" if summary.headline else ""
+    return f"{title}({note})\n\n{bullets}"
 
 
 def markdown_text(text: str) -> str:

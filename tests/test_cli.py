@@ -499,3 +499,12 @@ def test_serve_refuses_a_short_token_before_listening(capsys, tmp_path):
     token = tmp_path / "token"
     token.write_text("short\n")
     assert_fails(capsys, ["serve", "--token-file", str(token)], "at least 16 characters")
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_highlights_only_print_no_empty_headline(capsys, output_format):
+    assert main(["summarize", EXAMPLE, "--headline", "none", "--format", output_format]) == 0
+    out = capsys.readouterr().out
+    assert not out.startswith(("\n", "# \n"))
+    assert "headline: none asked for" in out
+    assert out.count("Floodwater") == 1  # the first highlight, not also a headline
