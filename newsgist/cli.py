@@ -145,8 +145,6 @@ def _settings_from(params: dict[str, Any], **fixed: Any) -> SummarizeOptions:  #
     model = params.pop("model", None)
     pairs = values.pop("method_options", ())
     values["method_options"] = _method_options(pairs, model)
-    if values.get("headline") == "none":
-        values["headline"] = None
     if values.get("sentences") is not None and values.get("words") is not None:
         raise click.UsageError("give --sentences or --words, not both")
     return SummarizeOptions(**values, **fixed)
@@ -509,9 +507,11 @@ def evaluate(
 
     Rouge()  # a missing 'eval' extra fails here, before any work
     model = params.pop("model", None)
+    method_options = _method_options(params.pop("method_options", ()))
     settings = _settings_from(params, headline=None)
     systems = dict(
-        parse_method_spec(spec, settings=settings, model=model) for spec in specs or ("lead",)
+        parse_method_spec(spec, settings=settings, method_options=method_options, model=model)
+        for spec in specs or ("lead",)
     )
     for name in headline_specs:
         headlines.get(name)  # unknown names fail before any work
@@ -710,6 +710,8 @@ def serve(
     from newsgist.server import serve as run
 
     token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
+    if token_file and not token:
+        raise click.UsageError(f"the token file {token_file} is empty")
     settings = ServerSettings(
         token=token or os.environ.get(TOKEN_ENV) or None,
         cors_origins=cors_origins,

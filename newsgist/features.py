@@ -14,6 +14,7 @@ long news story needs a tenth of each). Methods score sentences beyond it below 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -71,19 +72,24 @@ class _TermTable:
     names: list[str]
     index: dict[str, int]
 
-    def ids_of(self, tokens: list[str]) -> npt.NDArray[np.intp]:
-        """Return the term id of each token, adding the tokens not seen before."""
-        get = self.ids.get
-        ids = np.fromiter(map(get, tokens, repeat(_MISSING)), dtype=np.intp, count=len(tokens))
-        missing = np.flatnonzero(ids == _MISSING).tolist()
-        if missing:
-            new = {tokens[i] for i in missing}
-            if len(self.ids) + len(new) > _TERM_CACHE_SIZE:
-                self.ids, self.names, self.index = {}, [], {}  # new lists: old names stay valid
-                new, missing = set(tokens), list(range(len(tokens)))
-            self._add(new)
-            ids[missing] = [self.ids[tokens[i]] for i in missing]
-        return ids
+    def ids_of(self, tokens: list[str]) -> tuple[npt.NDArray[np.intp], list[str]]:
+        """Return the term id of each token, adding those not seen before, and the names.
+
+        One thread at a time (a service shares its pipelines between threads): ids and the
+        names they index are read under the same lock, so a restart cannot come between.
+        """
+        with _TABLE_LOCK:
+            get = self.ids.get
+            ids = np.fromiter(map(get, tokens, repeat(_MISSING)), dtype=np.intp, count=len(tokens))
+            missing = np.flatnonzero(ids == _MISSING).tolist()
+            if missing:
+                new = {tokens[i] for i in missing}
+                if len(self.ids) + len(new) > _TERM_CACHE_SIZE:
+                    self.ids, self.names, self.index = {}, [], {}  # old names stay valid
+                    new, missing = set(tokens), list(range(len(tokens)))
+                self._add(new)
+                ids[missing] = [self.ids[tokens[i]] for i in missing]
+            return ids, self.names
 
     def _add(self, new: set[str]) -> None:
         """Stem and number tokens not in the table yet."""
@@ -107,23 +113,27 @@ class _TermTable:
             self.ids[token] = known
 
 
+_TABLE_LOCK = threading.Lock()
+_STEM_LOCK = threading.Lock()
 _TABLES: dict[Language, _TermTable] = {}
 """The term table of each language seen in this process."""
 
 
 def _table(language: Language) -> _TermTable:
     """Return the term table of ``language``, starting it on first use."""
-    table = _TABLES.get(language)
-    if table is None:
-        table = _TABLES[language] = _TermTable(language, {}, [], {})
-    return table
+    with _TABLE_LOCK:
+        table = _TABLES.get(language)
+        if table is None:
+            table = _TABLES[language] = _TermTable(language, {}, [], {})
+        return table
 
 
 def stem(words: Sequence[str], *, language: Language = DEFAULT) -> list[str]:
     """Stem words with the language's stemmer; a language without one leaves them as they are."""
     if language.stemmer is None:
         return list(words)
-    stems: list[str] = _stemmer(language.stemmer).stemWords(words)
+    with _STEM_LOCK:  # a PyStemmer object keeps a cache: one thread at a time
+        stems: list[str] = _stemmer(language.stemmer).stemWords(words)
     return stems
 
 
@@ -188,7 +198,7 @@ class Features:
         """
         table = _table(language)
         tokens = _leading_tokens(sentences)
-        ids = table.ids_of(list(chain.from_iterable(tokens)))
+        ids, names = table.ids_of(list(chain.from_iterable(tokens)))
         sentence = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
         covered = _within_cells(sentence, ids, len(tokens))
         if covered < len(tokens):
@@ -205,7 +215,7 @@ class Features:
         flat = np.bincount(sentence * size + column, minlength=n * size)
         counts = flat.reshape(n, size).astype(np.float64)
         idf = np.log((1 + n) / (1 + np.count_nonzero(counts, axis=0))) + 1.0
-        return cls(tokens, counts, idf, term_ids, table.names, sentence, column)
+        return cls(tokens, counts, idf, term_ids, names, sentence, column)
 
     def __len__(self) -> int:
         """How many sentences the features cover."""

@@ -150,6 +150,8 @@ class SummarizeOptions:
     )
 
     def __post_init__(self) -> None:
+        if self.headline == "none":  # as the CLI spells it: no headline
+            object.__setattr__(self, "headline", None)
         for name, _, setting in settings():
             _check(name, getattr(self, name), setting)
         object.__setattr__(

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -87,23 +89,40 @@ def summarize(
         source = _read_path(source, built.max_bytes)
     if segmenter is not segment or any(isinstance(v, Path) for v in built.method_options.values()):
         return make_pipeline(built, segmenter=segmenter)(source)  # a file may change: read it
-    factories = (
-        id(methods.get(built.method)),
-        id(headlines.get(built.headline)) if built.headline else 0,
-    )
-    key = json.dumps(built.to_dict(), sort_keys=True)
-    return _cached_pipeline(key, factories)(source)
+    return _cached_pipeline(built)(source)
 
 
-@lru_cache(maxsize=32)
-def _cached_pipeline(settings: str, factories: tuple[int, int]) -> Pipeline:
+_PIPELINES: OrderedDict[tuple[str, int, int], Pipeline] = OrderedDict()
+_PIPELINES_LOCK = threading.Lock()
+_MAX_PIPELINES = 32
+
+
+def _cached_pipeline(settings: SummarizeOptions) -> Pipeline:
     """Build a pipeline once per distinct settings (and registered method and generator).
 
     ``summarize`` called in a loop, as most callers do, then checks options and loads the
-    method once, not each time.
+    method once, not each time. Settings whose method options JSON cannot hold are built
+    every time rather than guessed at.
     """
-    del factories  # part of the cache key only: a plugin registered anew is built anew
-    return make_pipeline(SummarizeOptions.from_dict(json.loads(settings)))
+    try:
+        key = (
+            json.dumps(settings.to_dict(), sort_keys=True),
+            id(methods.get(settings.method)),
+            id(headlines.get(settings.headline)) if settings.headline else 0,
+        )
+    except TypeError:  # a plugin option that is no JSON value
+        return make_pipeline(settings)
+    with _PIPELINES_LOCK:
+        pipeline = _PIPELINES.get(key)
+        if pipeline is not None:
+            _PIPELINES.move_to_end(key)
+            return pipeline
+    pipeline = make_pipeline(settings)
+    with _PIPELINES_LOCK:
+        _PIPELINES[key] = pipeline
+        if len(_PIPELINES) > _MAX_PIPELINES:
+            _PIPELINES.popitem(last=False)
+    return pipeline
 
 
 def build_settings(

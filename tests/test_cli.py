@@ -508,3 +508,27 @@ def test_highlights_only_print_no_empty_headline(capsys, output_format):
     assert not out.startswith(("\n", "# \n"))
     assert "headline: none asked for" in out
     assert out.count("Floodwater") == 1  # the first highlight, not also a headline
+
+
+def test_evaluate_checks_method_options_against_each_method(capsys):
+    data = str(ROOT / "tests" / "data" / "eval_records.jsonl")
+    args = [
+        "evaluate",
+        data,
+        "-m",
+        "textrank",
+        "--method-option",
+        "damping=0.9",
+        "--bootstrap",
+        "20",
+    ]
+    assert main(args) == 0
+    assert "textrank" in capsys.readouterr().out
+    lead = ["evaluate", data, "-m", "lead", "--method-option", "damping=0.9"]
+    assert_fails(capsys, lead, "method 'lead' has no option")
+
+
+def test_serve_refuses_an_empty_token_file(capsys, tmp_path):
+    empty = tmp_path / "token"
+    empty.write_text("\n", encoding="utf-8")
+    assert_fails(capsys, ["serve", "--token-file", str(empty)], "is empty")

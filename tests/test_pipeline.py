@@ -222,3 +222,39 @@ def test_a_body_of_many_short_lines_is_read_up_to_the_line_cap():
     summary = newsgist.summarize(body, headline=None)
     assert summary.sentences[-1].index == MAX_SEGMENTED_LINES - 1
     assert body.count("\n", 0, summary.sentences[-1].end) == MAX_SEGMENTED_LINES - 1
+
+
+def test_plugin_options_json_cannot_hold_still_summarize(example_page):
+    @newsgist.methods.register("test-tagged")
+    class Tagged:
+        def __init__(self, *, tags=None):
+            self.tags = tags
+
+        def score(self, document):
+            assert isinstance(self.tags, frozenset)  # reaches the method as given
+            return np.arange(len(document.sentences), dtype=float)
+
+    summary = newsgist.summarize(
+        example_page, method="test-tagged", method_options={"tags": frozenset({"a"})}
+    )
+    assert summary.highlights
+
+
+def test_summarize_reuses_one_pipeline_per_settings(example_page, monkeypatch):
+    from collections import OrderedDict
+
+    from newsgist import pipeline as pipeline_module
+
+    built = []
+    real = pipeline_module.make_pipeline
+
+    def counting(*args, **kwargs):
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "_PIPELINES", OrderedDict())
+    monkeypatch.setattr(pipeline_module, "make_pipeline", counting)
+    for _ in range(3):
+        newsgist.summarize(example_page, method="lead", sentences=2)
+    newsgist.summarize(example_page, method="lead", sentences=1)
+    assert len(built) == 2

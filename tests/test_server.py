@@ -150,6 +150,19 @@ def drip():
         yield Drip(server.base, dropped)
 
 
+def test_url_input_obeys_the_requests_size_limit(site):
+    allowed = create_app(ServerSettings(fetch=FetchOptions(allow_networks=("127.0.0.1/32",))))
+    body = {"url": f"{site.base}/story", "max_bytes": 100}
+    assert error(call(allowed, "POST", "/v1/summarize", json=body)) == (413, "input_too_large")
+
+
+def test_headline_none_is_highlights_only_on_every_surface(app):
+    for headline in (None, "none"):
+        body = {"text": STORY, "headline": headline}
+        data = call(app, "POST", "/v1/summarize", json=body).json()
+        assert (data["headline"], data["headline_origin"]) == ("", "none")
+
+
 def test_url_input_obeys_the_ssrf_rules(site):
     refused = call(create_app(), "POST", "/v1/summarize", json={"url": f"{site.base}/story"})
     assert error(refused) == (400, "unsafe_url")
@@ -172,7 +185,12 @@ def test_url_input_obeys_the_ssrf_rules(site):
         ({"text": STORY, "method": "nope"}, 400, "unknown_name"),
         ({"text": STORY, "headline": "nope"}, 400, "unknown_name"),
         ({"url": "ftp://news.example/story"}, 400, "unsafe_url"),
-        ({"url": "http://no-such-host.invalid/story"}, 422, "fetch_failed"),
+        pytest.param(
+            {"url": "http://no-such-host.invalid/story"}, 422, "fetch_failed", marks=pytest.mark.dns
+        ),
+        ({"text": STORY, "sentense": 5}, 422, "invalid_request"),  # a misspelt setting
+        ({"text": STORY, "sentences": True}, 422, "invalid_request"),  # true is no number
+        ({"text": STORY, "keep_title": "yes"}, 422, "invalid_request"),
     ],
 )
 def test_errors_are_json_with_a_stable_code(app, body, status, code):

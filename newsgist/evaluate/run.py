@@ -62,16 +62,17 @@ def parse_method_spec(
     spec: str,
     *,
     settings: SummarizeOptions | None = None,
+    method_options: Mapping[str, Any] | None = None,
     model: str | Path | None = None,
 ) -> tuple[str, MethodSystem]:
     """Read ``NAME`` or ``NAME:K`` (K highlights, overriding the budget) into a labelled system.
 
-    ``settings`` apply to the method (its method options must be ones it declares);
-    ``model`` goes to it only if it declares a ``model`` option.
+    ``settings`` apply to the method; ``method_options`` (else the settings' own) are checked
+    against what it declares; ``model`` goes to it only if it declares a ``model`` option.
     """
     name, _, count = spec.partition(":")
     base = settings or SummarizeOptions(headline=None)
-    options = dict(base.method_options)
+    options = dict(base.method_options if method_options is None else method_options)
     declared = declared_options(methods.get(name)) or ()
     if model is not None and any(option.name == "model" for option in declared):
         options["model"] = model

@@ -185,12 +185,15 @@ def _request_model() -> Any:  # noqa: ANN401 - a pydantic model class made at ru
     Exactly one article source, every setting under its own name with its limits, and
     ``include_body``.
     """
-    from pydantic import BaseModel, Field, create_model, model_validator
+    from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
     from newsgist.options import settings as summary_settings
 
     class Sources(BaseModel):
         """One article: exactly one of ``text``, ``html`` or ``url``."""
+
+        # a misspelt setting is an error, not a default; true is not a number, nor "yes" true
+        model_config = ConfigDict(extra="forbid", strict=True)
 
         text: str | None = Field(
             None, description="Plain text, a scraped page, or an HTML page (detected)."

@@ -27,7 +27,7 @@ import time
 import traceback
 import weakref
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
@@ -152,7 +152,8 @@ def _summarize(job: Job, settings: ServerSettings) -> bytes:
     options = pipeline.settings
     started = time.perf_counter()
     if job.url:
-        article = load_url(job.url, options=settings.fetch, input_format=options.input_format)
+        fetch = replace(settings.fetch, max_bytes=min(settings.fetch.max_bytes, options.max_bytes))
+        article = load_url(job.url, options=fetch, input_format=options.input_format)
     else:
         kind: InputFormat = "html" if job.html else options.input_format
         ingest = IngestOptions(max_bytes=options.max_bytes)
