@@ -27,7 +27,7 @@ from newsgist.ingest import IngestOptions, load
 from newsgist.lang import language_of, lookup
 from newsgist.methods.base import Summarizer
 from newsgist.models import Article, Headline, Highlight, SentenceScore, Summary
-from newsgist.options import SummarizeOptions, check_method_options, option_names
+from newsgist.options import SummarizeOptions, option_names
 from newsgist.registry import headlines, methods
 from newsgist.segment import Segmenter, has_terminator, segment
 from newsgist.select import SelectOptions, select
@@ -89,7 +89,7 @@ def summarize(
         source = _read_path(source, built.max_bytes)
     if segmenter is not segment or any(isinstance(v, Path) for v in built.method_options.values()):
         return make_pipeline(built, segmenter=segmenter)(source)  # a file may change: read it
-    return _cached_pipeline(built)(source)
+    return shared_pipeline(built)(source)
 
 
 _PIPELINES: OrderedDict[tuple[str, int, int], Pipeline] = OrderedDict()
@@ -97,12 +97,13 @@ _PIPELINES_LOCK = threading.Lock()
 _MAX_PIPELINES = 32
 
 
-def _cached_pipeline(settings: SummarizeOptions) -> Pipeline:
-    """Build a pipeline once per distinct settings (and registered method and generator).
+def shared_pipeline(settings: SummarizeOptions) -> Pipeline:
+    """Return the pipeline for ``settings``, built once per process and then shared.
 
-    ``summarize`` called in a loop, as most callers do, then checks options and loads the
-    method once, not each time. Settings whose method options JSON cannot hold are built
-    every time rather than guessed at.
+    A pipeline keeps no per-article state; a method or generator registered anew gets a new
+    one. ``summarize`` called in a loop, as most callers do, and the service's workers, one
+    request after another, then load the method once, not each time. Settings whose method
+    options JSON cannot hold are built every time rather than guessed at.
     """
     try:
         key = (
@@ -329,7 +330,7 @@ def make_pipeline(
 
     """
     settings = settings or SummarizeOptions()
-    summarizer = make_summarizer(settings.method, settings.method_options)
+    summarizer = _summarizer(settings.method, settings.method_options)
     headliner = None if settings.headline is None else headlines.get(settings.headline)()
     selection = settings.select
     if selection.redundancy is None:
@@ -337,11 +338,10 @@ def make_pipeline(
     return Pipeline(settings, summarizer, selection, headliner, segmenter)
 
 
-def make_summarizer(method: str, method_options: Mapping[str, Any]) -> Summarizer:
-    """Create the named method with its options, checked against what it declares."""
-    checked = check_method_options(method, method_options)
+def _summarizer(method: str, method_options: Mapping[str, Any]) -> Summarizer:
+    """Create the named method with its options (``SummarizeOptions`` has checked them)."""
     try:
-        summarizer: Summarizer = methods.get(method)(**checked)
+        summarizer: Summarizer = methods.get(method)(**method_options)
     except NewsgistError:
         raise
     except Exception as error:  # a plugin that cannot be built: one typed error

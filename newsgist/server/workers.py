@@ -28,7 +28,6 @@ import traceback
 import weakref
 from collections import deque
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext
 from typing import TYPE_CHECKING, Any
@@ -38,7 +37,7 @@ from newsgist.server.logs import LOG
 from newsgist.server.settings import ServerSettings, error_json, error_status
 
 if TYPE_CHECKING:
-    from newsgist.pipeline import Pipeline
+    pass
 
 QUEUE_TIMEOUTS = 2
 """A request waits up to this many time limits for a free worker: one hostile request may
@@ -147,8 +146,10 @@ def _summarize(job: Job, settings: ServerSettings) -> bytes:
     """Summarize the job's article into the response's JSON bytes."""
     from newsgist.ingest import IngestOptions, InputFormat, load
     from newsgist.ingest.fetch import load_url
+    from newsgist.options import SummarizeOptions
+    from newsgist.pipeline import shared_pipeline
 
-    pipeline = _pipeline(job.settings)
+    pipeline = shared_pipeline(SummarizeOptions.from_dict(json.loads(job.settings)))
     options = pipeline.settings
     started = time.perf_counter()
     if job.url:
@@ -171,15 +172,6 @@ def _summarize(job: Job, settings: ServerSettings) -> bytes:
             f"the summary holds a lone surrogate at character {error.start}, which is not"
             " valid Unicode"
         ) from None
-
-
-@lru_cache(maxsize=64)
-def _pipeline(settings: str) -> "Pipeline":
-    """Build (once per distinct setting, per worker) the pipeline a request asks for."""
-    from newsgist.options import SummarizeOptions
-    from newsgist.pipeline import make_pipeline
-
-    return make_pipeline(SummarizeOptions.from_dict(json.loads(settings)))
 
 
 # The server's side ---------------------------------------------------------------------
