@@ -67,9 +67,8 @@ class Gate:
 
     def admit(self, conn: "Counted") -> bool:
         """Count ``conn`` in (until it closes) if a descriptor can be spared for it."""
-        if self.open >= self.cap:
-            self._reclaim()
-        if self.open >= self.room:
+        making_room = self.open >= self.cap and self._reclaim()
+        if self.open >= self.room and not making_room:  # a closed idle one frees its place
             LOG.warning("%d connections open, none idle: new ones answered 503", self.open)
             return False
         self.open += 1
@@ -79,8 +78,11 @@ class Gate:
     def _released(self) -> None:
         self.open -= 1
 
-    def _reclaim(self) -> None:
-        """Close the connection idle the longest (its descriptor is free on the next pass)."""
+    def _reclaim(self) -> bool:
+        """Close the connection idle the longest (its descriptor is free on the next pass).
+
+        Return whether there was one to close.
+        """
         idle = [
             connection
             for connection in self.connections
@@ -91,6 +93,7 @@ class Gate:
             oldest = min(idle, key=lambda connection: connection.idle_since or 0.0)
             self.reclaimed.add(oldest)
             oldest.transport.abort()
+        return bool(idle)
 
 
 class Counted(socket.socket):
