@@ -87,6 +87,9 @@ def work(conn: Connection, settings: ServerSettings, server: int) -> None:
     for module in settings.plugins:
         importlib.import_module(module)
     _answer(Job(text=_WARM_UP), settings)
+    from newsgist.lang import detect
+
+    detect("Le conseil a voté hier soir.")  # load the language detector now, not in a request
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)  # processes are the parallelism; BLAS is loaded by now
