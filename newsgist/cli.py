@@ -72,7 +72,8 @@ _ALLOW_NETWORK = click.option(
 _SHORT_FLAGS = {"method": ("-m",), "sentences": ("-k",), "words": ("-w",)}
 _FLAG_NAMES = {"input_format": "--input", "method_options": "--method-option"}
 _EVALUATED = (
-    *("sentences", "words", "redundancy", "mmr_lambda", "position_weight", "method_options"),
+    *("sentences", "words", "redundancy", "threads", "standalone", "mmr_lambda"),
+    *("position_weight", "method_options"),
     *("headline_words", "input_format", "max_bytes", "language"),
 )
 """The settings evaluate applies to every method it scores (it takes methods and
@@ -83,6 +84,9 @@ def _setting_option(name: str, default: Any, setting: Setting) -> Callable[[F], 
     """Declare the CLI option of one ``SummarizeOptions`` field, with its limits and help."""
     flags = (_FLAG_NAMES.get(name, "--" + name.replace("_", "-")), *_SHORT_FLAGS.get(name, ()))
     text = setting.help
+    if setting.kind == "bool" and setting.nullable:  # unset: the method's own default
+        flag = flags[0]
+        return click.option(f"{flag}/--no-{flag[2:]}", name, default=None, help=text)
     if setting.kind == "bool":
         return click.option(*flags, name, is_flag=True, default=bool(default), help=text)
     if setting.kind == "options":
@@ -578,24 +582,25 @@ def train(
 ) -> None:
     """Train a salience model from JSONL files with `article` and `highlights`.
 
-    DATA:N uses only the first N valid records of a file. Use the model with
+    DATA:N uses only the first N valid records of a file. Each file weighs the same in
+    training, however many records it holds. Use the model with
     `newsgist summarize --model OUT`.
     """
     import time
 
     from newsgist.evaluate import read_records
-    from newsgist.methods.learned.train import TrainOptions, examples, fit
+    from newsgist.methods.learned.train import TrainOptions, balanced, examples, fit
 
     options = TrainOptions(iterations, depth, learning_rate, min_leaf, seed)
     started = time.perf_counter()
-    records = []
+    sources = []
     for spec in data:
         path, limit = _data_spec(spec)
         found, skipped = read_records(path, limit=limit)
         click.echo(f"{path}: {len(found)} records, {len(skipped)} lines skipped")
-        records.extend(found)
-    with _progress(len(records), "labelling") as advance:
-        labelled = examples(_advancing(records, advance))
+        sources.append(found)
+    with _progress(sum(map(len, sources)), "labelling") as advance:
+        labelled = balanced([examples(_advancing(found, advance)) for found in sources])
     model = fit(labelled, options, sources=list(data))
     model.save(out)
     click.echo(

@@ -38,6 +38,14 @@ def _optional_str(data: Mapping[str, Any], key: str) -> str | None:
     return value
 
 
+def _optional_int(data: Mapping[str, Any], key: str) -> int | None:
+    """Read an optional integer field."""
+    value = data.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise InvalidInputError(f"{key!r} must be an integer or null, not {type(value).__name__}")
+    return value
+
+
 def _str_tuple(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
     """Read an optional list of strings."""
     value = data.get(key) or []
@@ -192,11 +200,16 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Highlight:
-    """One bullet: its text and the sentences (indices and body spans) it comes from."""
+    """One bullet: its text, the sentences (indices and body spans) it comes from, its thread.
+
+    ``thread`` numbers the story's threads by importance (0: the main one; see
+    ``newsgist.threads``); None where the sentence was past what the features cover.
+    """
 
     text: str
     sources: tuple[int, ...]
     spans: tuple[tuple[int, int], ...] = ()
+    thread: int | None = None
 
     @classmethod
     def from_sentences(cls, sentences: Sequence[Sentence]) -> Highlight:
@@ -213,13 +226,19 @@ class Highlight:
             "text": self.text,
             "sources": list(self.sources),
             "spans": [list(span) for span in self.spans],
+            "thread": self.thread,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Highlight:
         """Build from the JSON form."""
         sources, spans = _trace(data, "sources", "spans")
-        return cls(text=_field(data, "text", str), sources=sources, spans=spans)
+        return cls(
+            text=_field(data, "text", str),
+            sources=sources,
+            spans=spans,
+            thread=_optional_int(data, "thread"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,16 +257,23 @@ class Headline:
 
 @dataclass(frozen=True, slots=True)
 class SentenceScore:
-    """One sentence of the body as the method scored it: index, span and score."""
+    """One sentence of the body as the method scored it: index, span, score and thread."""
 
     index: int
     start: int
     end: int
     score: float
+    thread: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
-        return {"index": self.index, "start": self.start, "end": self.end, "score": self.score}
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "thread": self.thread,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SentenceScore:
@@ -257,6 +283,7 @@ class SentenceScore:
             start=_field(data, "start", int),
             end=_field(data, "end", int),
             score=_field(data, "score", float),
+            thread=_optional_int(data, "thread"),
         )
 
 

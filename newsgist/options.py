@@ -26,7 +26,15 @@ from newsgist.ingest import DEFAULT_MAX_BYTES, INPUT_FORMATS, InputFormat, check
 from newsgist.lang import check_tag
 from newsgist.methods.base import DEFAULT_METHOD, declared_options
 from newsgist.registry import headlines, methods
-from newsgist.select import MAX_SENTENCES, MAX_WORDS, REDUNDANCY, Redundancy, SelectOptions
+from newsgist.select import (
+    MAX_SENTENCES,
+    MAX_WORDS,
+    REDUNDANCY,
+    THREAD_MODES,
+    Redundancy,
+    SelectOptions,
+    ThreadMode,
+)
 
 MAX_HEADLINE_WORDS = 50
 """Longest headline budget: past this it is a paragraph, not a headline."""
@@ -89,6 +97,29 @@ class SummarizeOptions:
                 "Redundancy control: trigram blocking or MMR [default: the method's own].",
                 "str",
                 choices=lambda: REDUNDANCY,
+                nullable=True,
+            )
+        ),
+    )
+    threads: ThreadMode | None = field(
+        default=None,
+        metadata=_about(
+            Setting(
+                "cover: one highlight from each thread of the story first; ignore: plain ranking"
+                " [default: the method's own].",
+                "str",
+                choices=lambda: THREAD_MODES,
+                nullable=True,
+            )
+        ),
+    )
+    standalone: bool | None = field(
+        default=None,
+        metadata=_about(
+            Setting(
+                "Skip sentences that cannot stand alone as a bullet (a dangling 'He said...',"
+                " an unclosed quote) [default: the method's own].",
+                "bool",
                 nullable=True,
             )
         ),
@@ -169,6 +200,8 @@ class SummarizeOptions:
             sentences=self.sentences,
             words=self.words,
             redundancy=self.redundancy,
+            threads=self.threads,
+            standalone=self.standalone,
             mmr_lambda=self.mmr_lambda,
             position_weight=self.position_weight,
         )

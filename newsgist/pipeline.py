@@ -13,7 +13,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +31,7 @@ from newsgist.options import SummarizeOptions, option_names
 from newsgist.registry import headlines, methods
 from newsgist.segment import Segmenter, has_terminator, segment
 from newsgist.select import SelectOptions, select
+from newsgist.threads import find_threads
 
 LOGGER = logging.getLogger(__name__)
 
@@ -243,8 +244,16 @@ class Pipeline:
                 " summarize"
             )
         scores = timed("score", lambda: self._score(document))
-        chosen = timed("select", lambda: select(document, scores, self.selection))
-        highlights = tuple(Highlight.from_sentences([document.sentences[i]]) for i in chosen)
+        threads = timed("threads", lambda: find_threads(document.features, scores))
+        chosen = timed("select", lambda: select(document, scores, self.selection, threads))
+        thread_of = threads.labels.tolist()
+        highlights = tuple(
+            replace(
+                Highlight.from_sentences([document.sentences[i]]),
+                thread=thread_of[i] if i < len(thread_of) else None,
+            )
+            for i in chosen
+        )
         origin = settings.headline or "none"
         headliner = self.headliner
         if settings.keep_title and article.title:
@@ -268,7 +277,13 @@ class Pipeline:
             language_resources=document.language.code,
             timings=timings,
             sentences=tuple(
-                SentenceScore(s.index, s.start, s.end, float(score))
+                SentenceScore(
+                    s.index,
+                    s.start,
+                    s.end,
+                    float(score),
+                    thread_of[s.index] if s.index < len(thread_of) else None,
+                )
                 for s, score in zip(document.sentences, scores.tolist(), strict=True)
             ),
         )
@@ -333,8 +348,13 @@ def make_pipeline(
     summarizer = _summarizer(settings.method, settings.method_options)
     headliner = None if settings.headline is None else headlines.get(settings.headline)()
     selection = settings.select
-    if selection.redundancy is None:
-        selection = replace(selection, redundancy=getattr(summarizer, "redundancy", "none"))
+    defaults: dict[str, Any] = {"redundancy": "none", "threads": "ignore", "standalone": False}
+    unset = {  # the method's own defaults where the caller left a choice open
+        name: getattr(summarizer, name, default)
+        for name, default in defaults.items()
+        if getattr(selection, name) is None
+    }
+    selection = SelectOptions(**{**asdict(selection), **unset})
     return Pipeline(settings, summarizer, selection, headliner, segmenter)
 
 

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgist.errors import InvalidInputError
-from newsgist.models import Article, ArticleMeta, Highlight, Sentence, Summary
+from newsgist.models import Article, ArticleMeta, Highlight, Sentence, SentenceScore, Summary
 
 texts = st.text(max_size=40)
 meta = st.builds(
@@ -27,6 +27,7 @@ highlights = st.builds(
     text=texts,
     sources=st.lists(st.integers(0, 500), max_size=3).map(tuple),
     spans=st.lists(spans, max_size=3).map(tuple),
+    thread=st.none() | st.integers(0, 40),
 )
 summaries = st.builds(
     Summary,
@@ -40,6 +41,17 @@ summaries = st.builds(
     ),
     article=meta,
     timings=st.dictionaries(st.sampled_from(["ingest", "segment", "total"]), st.floats(0, 10)),
+    sentences=st.lists(
+        st.builds(
+            SentenceScore,
+            index=st.integers(0, 500),
+            start=st.integers(0, 10_000),
+            end=st.integers(0, 10_000),
+            score=st.floats(-10, 10),
+            thread=st.none() | st.integers(0, 40),
+        ),
+        max_size=3,
+    ).map(tuple),
 )
 
 
@@ -92,3 +104,9 @@ def test_malformed_summary_dicts_raise_clear_errors(data):
 def test_models_are_frozen():
     with pytest.raises(AttributeError):
         Sentence(0, "a.", 0, 2).text = "b."  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("bad", [True, "0", 1.5])
+def test_a_thread_that_is_no_integer_is_refused(bad):
+    with pytest.raises(InvalidInputError, match="'thread' must be an integer or null"):
+        Highlight.from_dict({"text": "x", "sources": [0], "spans": [[0, 1]], "thread": bad})

@@ -258,3 +258,20 @@ def test_summarize_reuses_one_pipeline_per_settings(example_page, monkeypatch):
         newsgist.summarize(example_page, method="lead", sentences=2)
     newsgist.summarize(example_page, method="lead", sentences=1)
     assert len(built) == 2
+
+
+def test_the_summary_says_which_thread_each_sentence_and_highlight_belongs_to():
+    from tests.test_select import TWO_THREADS
+
+    summary = newsgist.summarize(TWO_THREADS, sentences=3)
+    threads = [s.thread for s in summary.sentences]
+    assert threads == [0] * 5 + [1] * 3
+    assert [h.thread for h in summary.highlights] == [
+        threads[h.sources[0]] for h in summary.highlights
+    ]
+    assert {h.thread for h in summary.highlights} == {0, 1}  # the default covers both threads
+    data = summary.to_dict()
+    assert [h["thread"] for h in data["highlights"]] == [h.thread for h in summary.highlights]
+    assert [s["thread"] for s in data["sentences"]] == threads
+    ignored = newsgist.summarize(TWO_THREADS, sentences=3, threads="ignore")
+    assert {h.thread for h in ignored.highlights} == {0}

@@ -147,3 +147,91 @@ def test_mmr_on_thousands_of_sentences_allocates_only_the_covered_similarity():
     assert len(chosen) == 3
     assert max(chosen) < MAX_SENTENCES
     assert peak < 40 * 2**20
+
+
+FLOOD = (
+    "Floodwater from the Varna river swept through the valley town of Oster on Monday.",
+    "Rescue boats pulled Oster families from rooftops as the Varna floodwater kept rising.",
+    "Families who fled the floodwater slept in the Oster school hall overnight.",
+    "The floodwater destroyed two bridges and left the valley town of Oster cut off.",
+    "Engineers blamed a levee above Oster that failed after three days of Varna floodwater.",
+)
+BUDGET = (
+    "In the capital, finance minister Lena Haldt delayed the budget vote until spring.",
+    "Opposition leaders accused Haldt of delaying a budget vote her coalition would lose.",
+    "Two coalition partners told Haldt they would not back her budget in any vote.",
+)
+TWO_THREADS = "\n\n".join((*FLOOD, *BUDGET))
+
+
+def _two_threads():
+    from newsgist.segment import segment
+    from newsgist.threads import find_threads
+
+    document = Document(Article(body=TWO_THREADS), tuple(segment(TWO_THREADS)))
+    scores = np.array([3.0, 2.5, 2.4, 2.3, 2.2, 1.8, 1.0, 0.5])
+    return document, scores, find_threads(document.features, scores)
+
+
+def test_cover_takes_a_close_second_thread_over_a_third_flood_sentence():
+    document, scores, threads = _two_threads()
+    assert threads.majors == [0, 1]
+    plain = select(document, scores, SelectOptions(sentences=3, threads="ignore"), threads)
+    assert plain == [0, 1, 2]
+    covered = select(document, scores, SelectOptions(sentences=3, threads="cover"), threads)
+    assert covered == [0, 1, 5]  # 1.8 beats 2.4 - 1.0 once the flood thread is covered
+
+
+def test_cover_leaves_a_distant_thread_out():
+    document, scores, threads = _two_threads()
+    scores = scores.copy()
+    scores[5:] -= 2.0  # the budget strand is now far below every flood sentence
+    chosen = select(document, scores, SelectOptions(sentences=3, threads="cover"), threads)
+    assert chosen == [0, 1, 2]
+
+
+def test_without_threads_cover_ranks_plainly():
+    document, scores, _ = _two_threads()
+    assert select(document, scores, SelectOptions(sentences=3, threads="cover")) == [0, 1, 2]
+
+
+LEANING = (
+    "The mayor of Corran closed the harbour bridge on Tuesday after engineers found cracks.",
+    "It will stay shut for at least eighteen months while crews replace its steel beams.",
+    'Shop owners said the closure would "ruin the summer trade.',
+    "A free river shuttle will carry people across the harbour every twenty minutes.",
+)
+
+
+def _leaning():
+    from newsgist.segment import segment
+
+    text = " ".join(LEANING)
+    return Document(Article(body=text), tuple(segment(text)))
+
+
+def test_standalone_skips_a_dangling_pronoun_and_an_unclosed_quote():
+    document = _leaning()
+    scores = np.array([0.2, 0.9, 0.8, 0.1])
+    plain = select(document, scores, SelectOptions(sentences=2, standalone=False))
+    assert plain == [1, 2]
+    alone = select(document, scores, SelectOptions(sentences=2, standalone=True))
+    assert alone == [0, 3]
+
+
+def test_standalone_keeps_a_pronoun_whose_referent_is_taken():
+    document = _leaning()
+    scores = np.array([0.95, 0.9, 0.1, 0.2])
+    assert select(document, scores, SelectOptions(sentences=2, standalone=True)) == [0, 1]
+
+
+def test_standalone_fills_the_budget_when_too_few_stand_alone():
+    document = _leaning()
+    scores = np.array([0.2, 0.9, 0.8, 0.1])
+    assert select(document, scores, SelectOptions(sentences=4, standalone=True)) == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("bad", [{"threads": "all"}, {"standalone": "yes"}])
+def test_thread_and_standalone_options_are_validated(bad):
+    with pytest.raises(InvalidOptionError):
+        SelectOptions(**bad)

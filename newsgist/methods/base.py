@@ -32,7 +32,9 @@ class Summarizer(Protocol):
     the same order. It must be deterministic and must not keep per-document state, so one
     instance can serve concurrent requests. A method may also set a ``redundancy`` attribute
     (``"none"``, ``"trigram"`` or ``"mmr"``): the redundancy control used when the caller
-    leaves ``SelectOptions.redundancy`` unset; and an ``options`` class attribute, a tuple of
+    leaves ``SelectOptions.redundancy`` unset; likewise ``threads`` (``"cover"`` or
+    ``"ignore"``) and ``standalone`` (a bool) for ``SelectOptions``' fields of those names; and
+    an ``options`` class attribute, a tuple of
     ``MethodOption``: the keyword arguments it takes, checked before it is built.
     """
 

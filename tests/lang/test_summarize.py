@@ -41,7 +41,7 @@ def test_language_en_applies_english_rules_to_the_french_story():
 @pytest.mark.parametrize(
     ("story", "expected"),
     [
-        (ENGLISH, {"centroid": [0, 1, 3]}),
+        (ENGLISH, {"centroid": [0, 1, 3], "learned": [0, 1, 3]}),  # learned: a second thread
         (ENGLISH_TOKENISED, {}),
     ],
 )

@@ -57,12 +57,32 @@ class TrainOptions:
 
 @dataclass(frozen=True, slots=True)
 class Examples:
-    """Feature rows and oracle labels of many articles, with what was left out."""
+    """Feature rows, oracle labels and row weights of many articles, with what was left out."""
 
     rows: npt.NDArray[np.float64]
     labels: npt.NDArray[np.float64]
     articles: int
     skipped: int
+    weights: npt.NDArray[np.float64] | None = None
+    """None: every row weighs the same."""
+
+
+def balanced(parts: Sequence[Examples]) -> Examples:
+    """Join the examples of several sources so that each source weighs the same in training.
+
+    Newsrooms differ in size and style: without this, the largest file would set the model's
+    idea of a highlight. Each sentence of a source weighs one over the source's article count.
+    """
+    if not parts:
+        raise InvalidOptionError("no training data")
+    joined = np.concatenate([np.full(len(part.labels), 1.0 / part.articles) for part in parts])
+    return Examples(
+        np.vstack([part.rows for part in parts]),
+        np.concatenate([part.labels for part in parts]),
+        sum(part.articles for part in parts),
+        sum(part.skipped for part in parts),
+        joined / joined.mean(),
+    )
 
 
 def examples(records: Iterable[Record]) -> Examples:
@@ -145,7 +165,7 @@ def fit(data: Examples, options: TrainOptions | None = None, **info: Any) -> Sal
         min_samples_leaf=options.min_leaf,
         early_stopping=False,
         random_state=options.seed,
-    ).fit(data.rows, data.labels)
+    ).fit(data.rows, data.labels, sample_weight=data.weights)
     details = {
         "newsgist": __version__,
         "articles": data.articles,

@@ -31,11 +31,16 @@ def test_one_finite_row_per_sentence():
     assert np.all(np.isfinite(rows))
 
 
-def test_position_and_paragraph_columns():
+def test_position_columns():
     rows = _rows(STORY)
     assert _column(rows, "is_first").tolist() == [1, 0, 0, 0, 0]
-    assert _column(rows, "opens_paragraph").tolist() == [1, 0, 1, 0, 0]
-    assert _column(rows, "inverse_paragraph").tolist() == [1, 1, 0.5, 0.5, 0.5]
+    assert _column(rows, "inverse_position").tolist() == [1, 1 / 2, 1 / 3, 1 / 4, 1 / 5]
+
+
+def test_paragraph_breaks_do_not_change_the_features():
+    """How a text was stored (with or without paragraph breaks) is no evidence of salience."""
+    flat = " ".join(STORY.split())
+    assert np.array_equal(_rows(STORY), _rows(flat))
 
 
 def test_content_cues():

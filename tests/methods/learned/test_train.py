@@ -8,7 +8,7 @@ from newsgist.errors import InvalidOptionError
 from newsgist.evaluate import Record
 from newsgist.ingest import load_text
 from newsgist.methods.learned import LearnedSummarizer
-from newsgist.methods.learned.train import TrainOptions, examples, fit, oracle
+from newsgist.methods.learned.train import TrainOptions, balanced, examples, fit, oracle
 from newsgist.segment import segment
 
 TOWNS = ["Marlow Bend", "Harlan Falls", "Eastgate", "Pine Ridge", "Corran", "Wexley"]
@@ -85,3 +85,25 @@ def test_unusable_records_are_counted_not_fatal():
 def test_bad_training_options(settings):
     with pytest.raises(InvalidOptionError):
         TrainOptions(**settings)
+
+
+def test_each_source_weighs_the_same_however_many_articles_it_holds():
+    small, large = examples(_records(5, seed=3)), examples(_records(40, seed=4))
+    joined = balanced([small, large])
+    assert joined.articles == 45
+    assert joined.weights is not None
+    assert len(joined.weights) == len(joined.labels)
+    assert joined.weights.mean() == pytest.approx(1.0)
+    first = len(small.labels)
+    per_article = (joined.weights[:first].sum() / 5, joined.weights[first:].sum() / 40)
+    assert per_article[0] > 5 * per_article[1]  # the small source's articles count for more
+    shares = joined.weights[:first].sum(), joined.weights[first:].sum()
+    sentences_per_article = (first / 5, (len(joined.labels) - first) / 40)
+    assert shares[0] / shares[1] == pytest.approx(
+        sentences_per_article[0] / sentences_per_article[1]
+    )
+
+
+def test_no_sources_no_training():
+    with pytest.raises(InvalidOptionError):
+        balanced([])
