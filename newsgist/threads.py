@@ -70,7 +70,7 @@ def find_threads(features: Features, scores: npt.NDArray[np.float64]) -> Threads
 
 
 def _smoothing(cosine: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """The matrix that turns TF-IDF rows into smoothed, L2-normalised ones.
+    """Return the matrix that turns TF-IDF rows into smoothed, L2-normalised ones.
 
     Row i adds ``NEIGHBOUR_WEIGHT`` of rows i-1 and i+1 to row i and divides by the norm of the
     sum. Every product of smoothed vectors is then a product of this matrix with the cosine
