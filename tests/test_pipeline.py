@@ -258,3 +258,23 @@ def test_summarize_reuses_one_pipeline_per_settings(example_page, monkeypatch):
         newsgist.summarize(example_page, method="lead", sentences=2)
     newsgist.summarize(example_page, method="lead", sentences=1)
     assert len(built) == 2
+
+
+def test_a_summary_runs_with_one_blas_thread_and_gives_the_setting_back(example_page):
+    from threadpoolctl import ThreadpoolController
+
+    blas = ThreadpoolController().select(user_api="blas")
+    seen = []
+
+    @newsgist.methods.register("test-blas-threads")
+    class Counting:
+        def score(self, document):
+            seen.extend(lib["num_threads"] for lib in blas.info())
+            return np.arange(len(document.sentences), dtype=float)
+
+    with blas.limit(limits=2):
+        newsgist.summarize(example_page, method="test-blas-threads")
+        after = [lib["num_threads"] for lib in blas.info()]
+    assert seen
+    assert set(seen) == {1}  # matrices of one article are too small for a second thread
+    assert set(after) == {2}
