@@ -196,7 +196,12 @@ class Pipeline:
     segmenter: Segmenter = segment
 
     def __call__(self, source: str | bytes | Article) -> Summary:
-        """Summarize one article (see ``summarize``)."""
+        """Summarize one article (see ``summarize``) with one BLAS thread (``_OneBlasThread``)."""
+        with _ONE_BLAS_THREAD:
+            return self._summarize(source)
+
+    def _summarize(self, source: str | bytes | Article) -> Summary:
+        """Summarize one article."""
         settings = self.settings
         timings: dict[str, float] = {}
         started = time.perf_counter()
@@ -307,6 +312,44 @@ class Pipeline:
         if not np.all(np.isfinite(scores)):
             raise MethodError(f"method {method!r} returned scores that are not finite numbers")
         return scores
+
+
+class _OneBlasThread:
+    """While any pipeline call runs in this process, BLAS (OpenBLAS, MKL) uses one thread.
+
+    An article's matrices are small (tens of sentences by hundreds of terms): a second BLAS
+    thread cannot pay for handing the work over, and once woken it spins, taking a core's
+    share from the thread summarizing. On a busy two-core machine that doubled the time of
+    every stage. Batch workers and the service's workers run with one BLAS thread for good;
+    a caller's own process gets its setting back when the last call in flight returns.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._calls = 0
+        self._controller: Any = None
+        self._limiter: Any = None
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._calls == 0:
+                if self._controller is None:
+                    from threadpoolctl import ThreadpoolController
+
+                    self._controller = ThreadpoolController().select(user_api="blas")
+                if any(lib.num_threads > 1 for lib in self._controller.lib_controllers):
+                    self._limiter = self._controller.limit(limits=1)
+            self._calls += 1
+
+    def __exit__(self, *_: object) -> None:
+        with self._lock:
+            self._calls -= 1
+            if self._calls == 0 and self._limiter is not None:
+                self._limiter.restore_original_limits()
+                self._limiter = None
+
+
+_ONE_BLAS_THREAD = _OneBlasThread()
 
 
 MAX_SEGMENTED_CHARS = 120_000

@@ -275,3 +275,23 @@ def test_the_summary_says_which_thread_each_sentence_and_highlight_belongs_to():
     assert [s["thread"] for s in data["sentences"]] == threads
     ignored = newsgist.summarize(TWO_THREADS, sentences=3, threads="ignore")
     assert {h.thread for h in ignored.highlights} == {0}
+
+
+def test_a_summary_runs_with_one_blas_thread_and_gives_the_setting_back(example_page):
+    from threadpoolctl import ThreadpoolController
+
+    blas = ThreadpoolController().select(user_api="blas")
+    seen = []
+
+    @newsgist.methods.register("test-blas-threads")
+    class Counting:
+        def score(self, document):
+            seen.extend(lib["num_threads"] for lib in blas.info())
+            return np.arange(len(document.sentences), dtype=float)
+
+    with blas.limit(limits=2):
+        newsgist.summarize(example_page, method="test-blas-threads")
+        after = [lib["num_threads"] for lib in blas.info()]
+    assert seen
+    assert set(seen) == {1}  # matrices of one article are too small for a second thread
+    assert set(after) == {2}

@@ -208,11 +208,15 @@ _HEADLINE_WORDS = read_word_tables("newsgist.lang", "en-headline-words.txt")
 _MARKERS = _words(
     """
     the and of to that with for said from have has been were this which his her he she
-    they their would will are by its who
+    they their would will are by its who it but not be after when you about more than up
+    out into there what could should if them these those our your him
     """
 )
-"""Words a fifth of any English news text is made of and few other languages use: "in",
-"is", "was" or "on" are left out (German, Dutch, French and Italian have them too)."""
+"""English function words that other languages do not use as words of their own, or rarely:
+"a", "in", "is", "was", "on", "at", "or", "so", "also", "over", "had", "we", "my" and "no"
+are left out (Romance languages, German, Dutch, Danish, Polish or Tagalog have them too).
+They make a quarter of the first 400 characters of the median English news story, and 15%
+or more of 98 stories in 100 (``newsgist.lang.MARKER_SHARE``)."""
 
 ENGLISH = Language(
     code="en",

@@ -29,3 +29,47 @@ ENGLISH_TOKENISED = (
     " the work will take at least eighteen months , officials said ."
 )
 """English as the ``cnndm_toklower`` files write it: lower case, tokens split by spaces."""
+
+
+SHARED_FUNCTION_WORDS = {
+    "da": (
+        "Regeringen har i dag fremlagt et forslag til en ny lov om boliger, og det skal efter"
+        " planen vedtages inden sommerferien. Ministeren siger til avisen, at der er brug for"
+        " flere billige boliger i de store byer, og at kommunerne skal have mere frihed til at"
+        " bygge. Oppositionen kalder forslaget for et valgflæsk, men vil se på det."
+    ),
+    "no": (
+        "Regjeringen la i dag fram et forslag om en ny lov for boliger, og det skal etter planen"
+        " vedtas før sommeren. Statsråden sier til avisen at det er behov for flere rimelige"
+        " boliger i de store byene, og at kommunene skal få mer frihet til å bygge. Opposisjonen"
+        " kaller forslaget for valgflesk, men vil se på det."
+    ),
+    "de": (
+        "Die Regierung hat heute einen Vorschlag für ein neues Gesetz über Wohnungen vorgelegt,"
+        " das nach dem Plan noch vor dem Sommer beschlossen werden soll. Der Minister sagte der"
+        " Zeitung, es brauche mehr bezahlbare Wohnungen in den großen Städten, und die Gemeinden"
+        " sollten mehr Freiheit beim Bauen bekommen. Die Opposition will ihn aber prüfen."
+    ),
+    "nl": (
+        "De regering heeft vandaag een voorstel gedaan voor een nieuwe wet over woningen, en die"
+        " moet volgens plan voor de zomer worden aangenomen. De minister zegt tegen de krant dat"
+        " er meer betaalbare woningen nodig zijn in de grote steden en dat gemeenten meer"
+        " vrijheid krijgen om te bouwen. De oppositie wil er naar kijken, zegt ze."
+    ),
+    "tl": (
+        "Inihain ngayong araw ng pamahalaan ang isang panukalang batas tungkol sa pabahay, at"
+        " inaasahang maipapasa ito bago ang tag-init. Sinabi ng kalihim sa pahayagan na kailangan"
+        " ng mas maraming abot-kayang bahay sa malalaking lungsod at dapat bigyan ng higit na"
+        " kalayaan ang mga lokal na pamahalaan na magtayo."
+    ),
+}
+"""Stories in languages that use some English function words ("for", "to", "at", "of") too:
+none is taken for English by the marker-word shortcut."""
+
+FRENCH_QUOTING_ENGLISH = (
+    'Le chanteur britannique a déclaré au Guardian: "I think that the band will be back on the'
+    " road next year, and that is what the fans want.\" Sa maison de disques n'a pas confirmé"
+    " l'information, mais une tournée européenne serait en préparation pour le printemps."
+)
+"""A French story half of whose words are an English quotation: a fifth of its words are
+English function words, all in its first half."""

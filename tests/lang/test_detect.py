@@ -9,6 +9,7 @@ from newsgist.lang import (
     NEUTRAL,
     SAMPLE_CHARS,
     UNDETERMINED,
+    _marked,
     check_tag,
     detect,
     language_of,
@@ -18,7 +19,12 @@ from newsgist.lang.detect import identify
 from newsgist.lang.en import ENGLISH
 from tests.conftest import DATA
 from tests.lang.stories import ENGLISH as ENGLISH_STORY
-from tests.lang.stories import ENGLISH_TOKENISED, FRENCH
+from tests.lang.stories import (
+    ENGLISH_TOKENISED,
+    FRENCH,
+    FRENCH_QUOTING_ENGLISH,
+    SHARED_FUNCTION_WORDS,
+)
 
 SHORT = json.loads((DATA / "lang_short.json").read_text(encoding="utf-8"))
 
@@ -33,6 +39,27 @@ def test_the_french_story_is_french_and_the_english_ones_english():
     assert detect(ENGLISH_STORY) == "en"
     assert detect(ENGLISH_TOKENISED) == "en"  # lower case, tokenised: no capitals to go on
     assert detect(ENGLISH_STORY.upper()) == "en"
+
+
+def test_english_news_is_told_by_its_function_words_without_the_model(monkeypatch):
+    def no_model(text):
+        raise AssertionError("the detector was asked")
+
+    monkeypatch.setattr("newsgist.lang.identify", no_model)
+    for text in (ENGLISH_STORY, ENGLISH_TOKENISED * 2, ENGLISH_STORY.upper()):
+        assert detect(text) == "en"
+
+
+@pytest.mark.parametrize("language", sorted(SHARED_FUNCTION_WORDS))
+def test_languages_sharing_english_function_words_go_to_the_detector(language):
+    text = SHARED_FUNCTION_WORDS[language]
+    assert _marked(text[:SAMPLE_CHARS]) is None
+    assert detect(text) == language
+
+
+def test_a_story_half_in_english_goes_to_the_detector():
+    assert _marked(FRENCH_QUOTING_ENGLISH) is None
+    assert detect(FRENCH_QUOTING_ENGLISH) == "fr"
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "12:30 -- 45 % (2024). 100.", "*** ... !!!"])
