@@ -11,9 +11,10 @@ Figures (ROUGE F1 × 100, as ``newsgist evaluate`` computes them, means over the
   with the number of records scored on each;
 - the default headline against the real titles of the first 300 ``bbc_news_titles`` and
   ``bbc_news_summary`` records and of the written fixtures;
-- the segmenter's golden table (cases correct) and extraction on the written pages
-  (paragraphs kept, boilerplate leaked, title, byline and date right), counted as in
-  ``benchmarks/segment.py`` and ``benchmarks/extract.py``.
+- the segmenter's golden table (cases correct), the threads of the written multi-thread
+  stories the default highlights cover, and extraction on the written pages (paragraphs kept,
+  boilerplate leaked, title, byline and date right), counted as in ``benchmarks/segment.py``,
+  ``benchmarks/threads.py`` and ``benchmarks/extract.py``.
 
 A data file missing from ``--data`` skips its figures, saying so. Exit status 1 lists each
 figure worse than its floor by more than epsilon, each slice whose data changed and each
@@ -40,6 +41,8 @@ from typing import Literal
 from corpus import DEFAULT_DATA, ROOT
 from extract import PAGES, Extracted, Tally, run_newsgist, score
 from segment import GOLDEN, accuracy
+from threads import STORIES, read_stories
+from threads import run as run_threads
 
 from newsgist.errors import MissingDependencyError
 from newsgist.evaluate import (
@@ -378,6 +381,15 @@ def segmenter_part() -> Part:
     return Part(where, (figure,), files_digest([GOLDEN]), len(cases))
 
 
+def threads_part() -> Part:
+    """Count the threads of the written multi-thread stories the default highlights cover."""
+    where = "threads/written stories"
+    stories = read_stories(STORIES)
+    tally, _ = run_threads(stories, SummarizeOptions(headline=None), None, Rouge())
+    figure = Figure(f"{where}/threads covered by the default", where, tally.covered)
+    return Part(where, (figure,), files_digest([STORIES]), len(stories))
+
+
 def _extract(page: Path) -> tuple[Extracted, str | None]:
     """Run newsgist on one page; a crash scores as nothing, with a note (a missing extra raises)."""
     try:
@@ -446,7 +458,7 @@ def measure(data: Path, workers: int) -> Measured:
         )
         for piece in HEADLINE_SLICES
     ]
-    parts += [segmenter_part(), extraction_part()]
+    parts += [segmenter_part(), threads_part(), extraction_part()]
     return Measured(tuple(parts))
 
 
