@@ -4,10 +4,11 @@ The default method, in one package: ``features`` (position, length, centrality, 
 similarity, content cues), ``model`` (the file format, run with numpy) and ``train`` (oracle
 labels and fitting). The model is the one shipped in the package (trained by ``make
 model``, see the README) or any file written by ``newsgist train``. The score of a
-sentence is the model's log-odds that it belongs to the ROUGE oracle summary of its article.
+sentence is the model's log-odds that it belongs to the ROUGE oracle summary of its article,
+plus a lead prior (``LEAD_PRIOR``).
 
-Defaults: ``model=None`` (the shipped model); trigram blocking when the caller does not set
-``redundancy``.
+Defaults: ``model=None`` (the shipped model); trigram blocking, thread cover and stand-alone
+bullets where the caller does not set ``redundancy``, ``threads`` and ``standalone``.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ LEAD_PRIOR = 1.0
 """Added to the log-odds of the first sentence, decaying as exp(-position / LEAD_PRIOR_SCALE).
 
 Trees learn the lead's worth in the newsrooms they were trained on; in another newsroom they
-under-rate it. Chosen by the worst cell of the leave-one-newsroom-out matrix
-(``benchmarks/newsrooms.py``): writer summaries -1.74 → -0.44 ROUGE-1 against Lead-3, the
-other cells within 0.9 of the model alone."""
+under-rate it. Chosen by the worst cell of the leave-one-newsroom-out matrix (levers table in
+docs/benchmarks.md): writer summaries -1.74 → -0.44 ROUGE-1 against Lead-3, the other cells
+within 1.0 of the model alone."""
 LEAD_PRIOR_SCALE = 3.0
 
 

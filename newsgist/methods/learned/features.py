@@ -7,7 +7,8 @@ by 5-fold cross-validation on the training set, is measured by ``benchmarks/abla
 - position in the article: news puts the gist first. Not the paragraph: whether a text
   keeps its paragraph breaks says how it was stored (the CNN/DM files have none, pages do), not
   what matters in it, and a model that reads them fails on text stored the other way
-  (``benchmarks/newsrooms.py``: writer summaries, -4.9 ROUGE-1 against Lead-3 with them);
+  (leave one newsroom out, docs/benchmarks.md: writer summaries -4.9 ROUGE-1 against Lead-3
+  with them, -1.7 without);
 - length: words, and flags for very short and very long sentences;
 - centrality: TF-IDF cosine to the other sentences and to the centroid, TextRank-style
   PageRank, and the mean document frequency of the sentence's terms (SumBasic);
