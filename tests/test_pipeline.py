@@ -281,7 +281,7 @@ def test_a_summary_runs_with_one_blas_thread_and_gives_the_setting_back(example_
     from threadpoolctl import ThreadpoolController
 
     blas = ThreadpoolController().select(user_api="blas")
-    seen = []
+    seen: list[int] = []
 
     @newsgist.methods.register("test-blas-threads")
     class Counting:
