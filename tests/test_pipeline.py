@@ -261,11 +261,11 @@ def test_summarize_reuses_one_pipeline_per_settings(example_page, monkeypatch):
 
 
 def test_the_summary_says_which_thread_each_sentence_and_highlight_belongs_to():
-    from tests.test_select import TWO_THREADS
+    from tests.test_threads import STORY as TWO_THREADS
 
     summary = newsgist.summarize(TWO_THREADS, sentences=3)
     threads = [s.thread for s in summary.sentences]
-    assert threads == [0] * 5 + [1] * 3
+    assert threads == [0] * 5 + [1] * 4
     assert [h.thread for h in summary.highlights] == [
         threads[h.sources[0]] for h in summary.highlights
     ]

@@ -7,6 +7,7 @@ from newsgist.document import Document
 from newsgist.errors import InvalidOptionError
 from newsgist.models import Article, Sentence
 from newsgist.select import SelectOptions, select, top_k_in_order
+from tests.test_threads import STORY as TWO_THREADS
 
 
 def _document(count):
@@ -149,27 +150,12 @@ def test_mmr_on_thousands_of_sentences_allocates_only_the_covered_similarity():
     assert peak < 40 * 2**20
 
 
-FLOOD = (
-    "Floodwater from the Varna river swept through the valley town of Oster on Monday.",
-    "Rescue boats pulled Oster families from rooftops as the Varna floodwater kept rising.",
-    "Families who fled the floodwater slept in the Oster school hall overnight.",
-    "The floodwater destroyed two bridges and left the valley town of Oster cut off.",
-    "Engineers blamed a levee above Oster that failed after three days of Varna floodwater.",
-)
-BUDGET = (
-    "In the capital, finance minister Lena Haldt delayed the budget vote until spring.",
-    "Opposition leaders accused Haldt of delaying a budget vote her coalition would lose.",
-    "Two coalition partners told Haldt they would not back her budget in any vote.",
-)
-TWO_THREADS = "\n\n".join((*FLOOD, *BUDGET))
-
-
 def _two_threads():
     from newsgist.segment import segment
     from newsgist.threads import find_threads
 
     document = Document(Article(body=TWO_THREADS), tuple(segment(TWO_THREADS)))
-    scores = np.array([3.0, 2.5, 2.4, 2.3, 2.2, 1.8, 1.0, 0.5])
+    scores = np.array([3.0, 2.5, 2.4, 2.3, 2.2, 1.8, 1.0, 0.5, 0.4])
     return document, scores, find_threads(document.features, scores)
 
 
