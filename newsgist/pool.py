@@ -52,8 +52,17 @@ def ordered_map(
 
 
 def kill(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: kill its processes rather than wait for the work they hold."""
+    """Stop a pool now: kill its processes rather than wait for the work they hold.
+
+    A process killed while it sends a result leaves half a message in the result pipe, and
+    the pool's manager thread would wait for the rest for ever (``shutdown`` and the exit of
+    the interpreter with it). Closing this process's end of that pipe for writing lets the
+    read end at EOF once the killed processes are gone: the manager sees the pool broken.
+    """
     workers = list((pool._processes or {}).values())  # Python 3.14 has pool.kill_workers()
     for worker in workers:
         worker.kill()
+    results = pool._result_queue  # private, as _processes
+    if results is not None:
+        results._writer.close()  # type: ignore[attr-defined]
     pool.shutdown(cancel_futures=True)  # quick: the manager sees them gone and reaps them
