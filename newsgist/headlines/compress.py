@@ -8,7 +8,8 @@ is written to carry the story, so a later sentence wins only when ranked well ab
 **How it is cut.** Compression only deletes words (besides digits for number words and a
 capital first letter), so every word of a headline is a word of its sentence. Datelines and
 bylines never reach it (``newsgist.ingest`` moves them to metadata). The rules run in order,
-each kept only if at least ``_MIN_WORDS`` words remain:
+each kept only if at least ``_MIN_WORDS`` words remain and, for rules 1–5 and 7, a verb does
+if the sentence had one:
 
 1. parentheticals: ``(...)``, ``[...]``, dash pairs and a trailing dash aside;
 2. attributions: ``..., police said``, ``according to ...``, a leading ``X said (that)``
@@ -24,7 +25,8 @@ each kept only if at least ``_MIN_WORDS`` words remain:
 9. people by surname: ``Arsenal boss Arsene Wenger`` → ``Wenger`` (cased text only).
 
 Then number words become digits, and a headline over budget is cut at its latest clause
-break, else phrase break, else word, never ending on a dangling function word. No parser:
+break, else phrase break, else word, keeping a verb where one of those cuts can, and never
+ending on a dangling function word. No parser:
 the rules read punctuation and closed word classes.
 
 The patterns and word classes are the article's language's (``newsgist.lang``: English's
@@ -102,10 +104,17 @@ def compress(
     rules: list[Rule] = [_drop_determiners, _drop_trailing_clause, _drop_auxiliaries]
     if cased:
         rules.append(lambda t, g: _shorten_names(t, surnames, language, g))
+    verb = _has_verb(text, grammar)
     for rule in clauses + rules:
         shorter = _trim(rule(text, grammar), grammar)
-        if len(shorter.split()) >= (_MIN_WORDS if rule in clauses else _MIN_GRAMMAR_WORDS):
-            text = shorter
+        keeps_verb = not verb or _has_verb(shorter, grammar)
+        if rule not in clauses:  # grammar: articles, auxiliaries, names keep the verb
+            if len(shorter.split()) >= _MIN_GRAMMAR_WORDS and (
+                keeps_verb or rule is not _drop_trailing_clause
+            ):
+                text = shorter
+        elif len(shorter.split()) >= _MIN_WORDS and keeps_verb:
+            text = shorter  # a clause goes unless it takes the sentence's last verb
     text = grammar.number_word.sub(lambda m: grammar.number_words[m.group(1).lower()], text)
     return _capitalise(_fit(text, words, grammar))
 
@@ -222,9 +231,15 @@ def _is_modifier(token: str, language: Language, grammar: HeadlineGrammar) -> bo
 
 
 def _fit(text: str, words: int, grammar: HeadlineGrammar) -> str:
-    """Cut to at most ``words`` words, at the latest clause break, else phrase break."""
+    """Cut to at most ``words`` words, at the latest clause break, else phrase break.
+
+    A cut that would leave no verb of a sentence that has one is not taken while a later
+    kind of cut keeps one ("Three members of group" loses what happened to them).
+    """
     if len(text.split()) <= words:
         return text
+    verb = _has_verb(text, grammar)
+    fallback = None
     for pattern in (grammar.clause_break, grammar.phrase_break):
         cuts = [
             m.start()
@@ -232,8 +247,12 @@ def _fit(text: str, words: int, grammar: HeadlineGrammar) -> str:
             if _MIN_WORDS <= len(text[: m.start()].split()) <= words
         ]
         if cuts:
-            return _trim(text[: cuts[-1]], grammar)
-    return _trim(" ".join(text.split()[:words]), grammar)
+            cut = _trim(text[: cuts[-1]], grammar)
+            if not verb or _has_verb(cut, grammar):
+                return cut
+            fallback = fallback or cut
+    prefix = _trim(" ".join(text.split()[:words]), grammar)
+    return prefix if fallback is None or _has_verb(prefix, grammar) else fallback
 
 
 def _cut(text: str, words: int) -> str:
@@ -289,6 +308,9 @@ _MAX_NAMES = 50
 """Capitalised words of the sentence checked as surnames."""
 _STORY_NAME_CHARS = 100_000
 """How much of the story is read for surname uses: names are introduced early."""
+_ALONE_USES = 2
+"""Uses on its own that make a name's last word a surname: one ("Secretary of State") is not
+enough to shorten "Islamic State" to "State"."""
 _MAX_NAME_USES = 200
 """Uses of one name read before deciding it is not used both ways."""
 
@@ -357,9 +379,13 @@ def _can_carry(text: str, grammar: HeadlineGrammar | None) -> bool:
     if len(tokens) < _FIT_WORDS or _QUOTATION.match(text) or text.rstrip(_CLOSING).endswith("?"):
         return False
     return grammar is None or (
-        tokens[0].lower().strip(",") not in grammar.leaning
-        and any(_is_verb(t.strip(",.;:!?\"'“”‘’()").lower(), grammar) for t in tokens)
+        tokens[0].lower().strip(",") not in grammar.leaning and _has_verb(text, grammar)
     )
+
+
+def _has_verb(text: str, grammar: HeadlineGrammar) -> bool:
+    """Whether any word of the text is (very likely) a verb."""
+    return any(_is_verb(t.strip(",.;:!?\"'“”‘’()").lower(), grammar) for t in text.split())
 
 
 def _is_verb(word: str, grammar: HeadlineGrammar) -> bool:
@@ -375,23 +401,26 @@ def _is_verb(word: str, grammar: HeadlineGrammar) -> bool:
 def story_surnames(body: str, candidates: Iterable[str]) -> frozenset[str]:
     """Those candidate words the story uses both after another name and on their own.
 
-    ``Paula Radcliffe`` ... ``Radcliffe said`` (or ``... Radcliffe won.``) makes
-    ``Radcliffe`` a surname, so a headline may shorten the full name to it.
+    ``Paula Radcliffe`` ... ``Radcliffe said`` ... ``Radcliffe won`` makes ``Radcliffe`` a
+    surname (twice on its own), so a headline may shorten the full name to it.
     """
     found = set()
     body = body[:_STORY_NAME_CHARS]
     for word in set(candidates):
-        uses: set[bool] = set()
+        after_name = alone = 0
         at = body.find(word)
         for _ in range(_MAX_NAME_USES):
-            if at < 0 or len(uses) == 2:
+            if at < 0 or (after_name and alone >= _ALONE_USES):
                 break
             end = at + len(word)
             if not _joined(body[at - 1 : at]) and not _joined(body[end : end + 1]):
                 previous = body[max(0, at - 40) : at].split()[-1:] or [""]
-                uses.add(previous[0][:1].isupper() and previous[0][-1:].isalpha())
+                if previous[0][:1].isupper() and previous[0][-1:].isalpha():
+                    after_name += 1
+                else:
+                    alone += 1
             at = body.find(word, end)
-        if len(uses) == 2:
+        if after_name and alone >= _ALONE_USES:
             found.add(word)
     return frozenset(found)
 

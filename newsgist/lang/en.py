@@ -92,7 +92,9 @@ _LEANING = frozenset(
 )
 
 # Headline compression (``newsgist.headlines.compress``).
-_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’])"
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!['’])"
+_DAYS = rf"{_DAY}(?:\s+(?:or|and)\s+{_DAY})?"
+"""A day, or two joined: "on Friday or Monday" goes whole, never leaving "or"."""
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -142,7 +144,7 @@ _APPOSITIVE = re.compile(
 )
 _APPOSITIVE_TAIL = re.compile(r",\s+(?:who|which|whose|whom|where|a|an|the)\b[^,]*$", re.IGNORECASE)
 _TIME = re.compile(
-    rf"""\s*\b(?:
+    rf"""\s*\b(?:(?:early|late)\s+(?=on\b))?(?:
         (?:on|last|this|next|early|late|earlier|later|since|by|until)\s+
           (?:{_DAYS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?){_PART_OF_DAY}
       | (?:on\s+)?{_DAYS}{_PART_OF_DAY}

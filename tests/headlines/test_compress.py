@@ -93,11 +93,58 @@ def test_over_budget_sentences_are_cut_at_a_clause_break_without_dangling_words(
 
 
 def test_surnames_are_the_names_a_story_uses_alone():
-    body = "Paula Reyes won the race. Reyes said it was her best run. New York cheered."
+    body = (
+        "Paula Reyes won the race. Reyes said it was her best run. New York cheered."
+        " Her coach said Reyes had trained for it."
+    )
     assert story_surnames(body, ["Reyes", "York", "Paula"]) == {"Reyes"}
     assert compress("Paula Reyes has won the race in Boston.", words=12, surnames={"Reyes"}) == (
         "Reyes won race in Boston"
     )
+
+
+def test_a_name_used_alone_once_is_not_a_surname():
+    body = (
+        "Islamic State fighters took the town. The Secretary of State condemned it."
+        " Islamic State said it would hold the town."
+    )
+    assert story_surnames(body, ["State"]) == frozenset()
+    assert compress(
+        "Islamic State fighters have seized a town in the east.",
+        words=12,
+        surnames=story_surnames(body, ["State"]),
+    ).startswith("Islamic State fighters")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The city council voted 7-4 late on Tuesday to sell the water utility.",
+            "City council voted 7-4 to sell water utility",
+        ),
+        (
+            "A freight train derailed outside Kelso Junction early on Sunday, spilling grain.",
+            "Freight train derailed outside Kelso Junction, spilling grain",
+        ),
+        (
+            "The jury is not sitting on Friday or Monday and will return next week.",
+            "Jury is not sitting and will return",
+        ),
+    ],
+)
+def test_a_time_goes_whole_with_its_early_late_or_second_day(sentence, expected):
+    assert compress(sentence, words=12) == expected
+
+
+def test_a_cut_keeps_a_verb_when_the_sentence_has_one():
+    sentence = (
+        "Three members of a group which was the subject of a long radio investigation"
+        " have been charged with harassing its presenter."
+    )
+    headline = compress(sentence, words=12)
+    assert "charged" in headline.split()
+    assert len(headline.split()) <= 12
 
 
 _WORDS = st.sampled_from(
