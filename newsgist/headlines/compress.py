@@ -415,7 +415,8 @@ def story_surnames(body: str, candidates: Iterable[str]) -> frozenset[str]:
             end = at + len(word)
             if not _joined(body[at - 1 : at]) and not _joined(body[end : end + 1]):
                 previous = body[max(0, at - 40) : at].split()[-1:] or [""]
-                if previous[0][:1].isupper() and previous[0][-1:].isalpha():
+                word_before = previous[0].rsplit("-", 1)[-1]  # "anti-Islamic State"
+                if word_before[:1].isupper() and word_before[-1:].isalpha():
                     after_name += 1
                 else:
                     alone += 1

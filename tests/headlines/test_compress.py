@@ -106,7 +106,7 @@ def test_surnames_are_the_names_a_story_uses_alone():
 def test_a_name_used_alone_once_is_not_a_surname():
     body = (
         "Islamic State fighters took the town. The Secretary of State condemned it."
-        " Islamic State said it would hold the town."
+        " Islamic State said it would hold the town. An anti-Islamic State coalition formed."
     )
     assert story_surnames(body, ["State"]) == frozenset()
     assert compress(
