@@ -6,7 +6,7 @@ DATA   ?= ../shared/data
 # Hostile inputs in CI: a run over either ceiling, or time growing super-linearly, fails.
 ADVERSARIAL_CEILINGS ?= --ceiling-seconds-per-mb 1.0 --ceiling-mib-per-mb 200
 
-.PHONY: demo test lint types pytest gate model bench bench-quick clean
+.PHONY: demo test lint types pytest gate model compressor bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ model: $(VENV)/.installed-dev
 	$(BIN)/newsgist train $(DATA)/cnndm_toklower_train.jsonl $(DATA)/cnndm_train_cased.jsonl \
 		$(DATA)/cnndm_validation.jsonl:500 --seed 0 --output newsgist/resources/salience.npz
 
+# The shipped deletion model (compressed highlights), from the same training files: highlights
+# aligned to the sentences they shorten. Held out: as above (benchmarks/compression.py).
+compressor: $(VENV)/.installed-dev
+	$(BIN)/python -m newsgist.compress.train $(DATA)/cnndm_toklower_train.jsonl \
+		$(DATA)/cnndm_train_cased.jsonl $(DATA)/cnndm_validation.jsonl:500 \
+		--output newsgist/resources/deletions.npz
+
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA)
 	$(BIN)/python benchmarks/summarize.py --data $(DATA)
@@ -63,11 +70,13 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/serve.py --data $(DATA)
 	$(BIN)/python benchmarks/adversarial.py
+	$(BIN)/python benchmarks/compression.py --data $(DATA) --lono
 
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/summarize.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/peers.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/compression.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/learned.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/ablation.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/batch.py --data $(DATA) --quick

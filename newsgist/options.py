@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from newsgist.compress import MIN_WORDS, STYLES, HighlightStyle
 from newsgist.errors import InvalidOptionError
 from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import DEFAULT_MAX_BYTES, INPUT_FORMATS, InputFormat, check_input_format
@@ -38,6 +39,8 @@ from newsgist.select import (
 
 MAX_HEADLINE_WORDS = 50
 """Longest headline budget: past this it is a paragraph, not a headline."""
+MAX_HIGHLIGHT_WORDS = 200
+"""Longest compressed-highlight budget (a budget past any sentence's length cuts nothing)."""
 MAX_INPUT_BYTES = 1_000_000_000
 """Largest ``max_bytes`` any surface accepts; the service caps it by its body limit too."""
 
@@ -124,6 +127,29 @@ class SummarizeOptions:
             )
         ),
     )
+    style: HighlightStyle = field(
+        default="sentences",
+        metadata=_about(
+            Setting(
+                "Highlights as whole sentences, or compressed: the asides, attributions and"
+                " time phrases an editor would cut are cut (each keeps its sentence's spans).",
+                "str",
+                choices=lambda: STYLES,
+            )
+        ),
+    )
+    highlight_words: int | None = field(
+        default=None,
+        metadata=_about(
+            Setting(
+                "Compressed highlights: at most N words each [default: no limit].",
+                "int",
+                MIN_WORDS,
+                MAX_HIGHLIGHT_WORDS,
+                nullable=True,
+            )
+        ),
+    )
     mmr_lambda: float = field(
         default=0.7,
         metadata=_about(Setting("MMR: weight of relevance against novelty.", "float", 0, 1)),
@@ -188,6 +214,8 @@ class SummarizeOptions:
         object.__setattr__(
             self, "method_options", check_method_options(self.method, self.method_options or {})
         )
+        if self.highlight_words is not None and self.style != "compressed":
+            raise InvalidOptionError("highlight_words needs style 'compressed'")
         check_input_format(self.input_format)
         if self.language is not None:
             check_tag(self.language)

@@ -20,13 +20,14 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from newsgist.compress import compress_sentence
 from newsgist.document import Document
 from newsgist.errors import InvalidOptionError, MethodError, NewsgistError, NoSentenceError
 from newsgist.headlines.base import Headliner
 from newsgist.ingest import IngestOptions, load
-from newsgist.lang import language_of, lookup
+from newsgist.lang import Language, language_of, lookup
 from newsgist.methods.base import Summarizer
-from newsgist.models import Article, Headline, Highlight, SentenceScore, Summary
+from newsgist.models import Article, Headline, Highlight, Sentence, SentenceScore, Summary
 from newsgist.options import SummarizeOptions, option_names
 from newsgist.registry import headlines, methods
 from newsgist.segment import Segmenter, has_terminator, segment
@@ -252,12 +253,15 @@ class Pipeline:
         threads = timed("threads", lambda: find_threads(document.features, scores))
         chosen = timed("select", lambda: select(document, scores, self.selection, threads))
         thread_of = threads.labels.tolist()
-        highlights = tuple(
-            replace(
-                Highlight.from_sentences([document.sentences[i]]),
-                thread=thread_of[i] if i < len(thread_of) else None,
-            )
-            for i in chosen
+        highlights = timed(
+            "compress",
+            lambda: tuple(
+                replace(
+                    self._highlight(document.sentences[i], document.language),
+                    thread=thread_of[i] if i < len(thread_of) else None,
+                )
+                for i in chosen
+            ),
         )
         origin = settings.headline or "none"
         headliner = self.headliner
@@ -292,6 +296,14 @@ class Pipeline:
                 for s, score in zip(document.sentences, scores.tolist(), strict=True)
             ),
         )
+
+    def _highlight(self, sentence: Sentence, language: Language) -> Highlight:
+        """One bullet: the sentence, or (style compressed) what is left of it, with its spans."""
+        if self.settings.style != "compressed":
+            return Highlight.from_sentences([sentence])
+        short = compress_sentence(sentence.text, language, words=self.settings.highlight_words)
+        spans = tuple((sentence.start + a, sentence.start + b) for a, b in short.spans)
+        return Highlight(short.text, (sentence.index,), spans)
 
     def _score(self, document: Document) -> np.ndarray[Any, np.dtype[np.float64]]:
         """Run the method, turning its failures and unusable scores into ``MethodError``."""

@@ -532,3 +532,14 @@ def test_serve_refuses_an_empty_token_file(capsys, tmp_path):
     empty = tmp_path / "token"
     empty.write_text("\n", encoding="utf-8")
     assert_fails(capsys, ["serve", "--token-file", str(empty)], "is empty")
+
+
+def test_compressed_highlights_from_the_cli(capsys):
+    assert main(["summarize", EXAMPLE, "--style", "compressed", "--highlight-words", "10"]) == 0
+    bullets = [line for line in capsys.readouterr().out.splitlines() if line.startswith(" • ")]
+    assert len(bullets) == 3
+    assert all(len(line[3:].split()) <= 10 for line in bullets)
+
+
+def test_a_highlight_budget_without_compression_is_refused(capsys):
+    assert_fails(capsys, ["summarize", EXAMPLE, "--highlight-words", "10"], "needs style")

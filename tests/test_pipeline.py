@@ -295,3 +295,26 @@ def test_a_summary_runs_with_one_blas_thread_and_gives_the_setting_back(example_
     assert seen
     assert set(seen) == {1}  # matrices of one article are too small for a second thread
     assert set(after) == {2}
+
+
+def test_compressed_highlights_keep_exact_spans_of_their_sentence(example_page):
+    whole = newsgist.summarize(example_page)
+    short = newsgist.summarize(example_page, style="compressed")
+    body = load_text(example_page).body
+    assert [h.sources for h in short.highlights] == [h.sources for h in whole.highlights]
+    for before, after in zip(whole.highlights, short.highlights, strict=True):
+        (start, end) = before.spans[0]
+        assert all(start <= a < b <= end for a, b in after.spans)
+        kept = " ".join(body[a:b] for a, b in after.spans).split()
+        assert [w.strip(".,;:") for w in after.text.split()] == [w.strip(".,;:") for w in kept]
+        assert len(after.text.split()) <= len(before.text.split())
+    assert "compress" in short.timings
+
+
+def test_a_highlight_word_budget_holds_and_needs_the_compressed_style(example_page):
+    summary = newsgist.summarize(example_page, style="compressed", highlight_words=8)
+    assert all(len(h.text.split()) <= 8 for h in summary.highlights)
+    with pytest.raises(InvalidOptionError, match="needs style 'compressed'"):
+        newsgist.summarize(example_page, highlight_words=8)
+    with pytest.raises(InvalidOptionError, match="style must be one of"):
+        newsgist.summarize(example_page, style="bullets")

@@ -136,3 +136,18 @@ def test_server_errors_are_shown(page):
     page.click("#summarize")
     page.wait_for_selector("#status.error")
     assert "punctuation" in page.text_content("#status")
+
+
+def test_compressed_highlights_mark_exactly_the_words_kept(page):
+    page.check("#compressed")
+    summarize(page, STORY)
+    items = page.locator("#highlights button")
+    assert items.count() == 3
+    pieces = []
+    for index in range(3):
+        text = items.nth(index).text_content() or ""
+        marks = page.locator(f'#article-view mark[data-highlight="{index}"]')
+        pieces.append(marks.count())
+        marked = " ".join(marks.nth(i).text_content() or "" for i in range(marks.count()))
+        assert [w.strip(".,;:") for w in marked.split()] == [w.strip(".,;:") for w in text.split()]
+    assert max(pieces) > 1  # a cut inside a sentence: its words are marked in two runs

@@ -1,0 +1,143 @@
+"""The deletions a sentence allows: grammar-safe spans its language's patterns can remove.
+
+Each candidate is one clause or phrase a pattern of ``HeadlineGrammar`` finds (a bracketed or
+dashed aside, an attribution, a leading or trailing subordinate clause, an appositive, a time
+expression), found on the whole sentence, so candidates may overlap; the model chooses among
+them (``newsgist.compress.model``). Deleting whole phrases, never single words, is what keeps
+names, numbers with their units and quotations whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from newsgist.lang import HeadlineGrammar
+
+PARENTHESES = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
+DASH_PAIR = re.compile(r"\s+(?:--|—|–|-)\s+[^—–]*?\s+(?:--|—|–|-)(?=\s)")
+DASH_TAIL = re.compile(r"\s+(?:--|—|–|-)\s+.*$")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?])")
+_REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
+_MAX_SHARE = 0.6
+"""A candidate deleting more than this share of the sentence's words is no compression."""
+_WORD_EDGE = ",.;:!?\"'“”‘’()"
+_LEADING_MARKS = ",;:"
+"""Marks a kept span never starts with: what a deletion before them left of the punctuation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """Characters ``start:end`` of a sentence that the pattern ``rule`` can delete."""
+
+    rule: str
+    start: int
+    end: int
+
+    def overlaps(self, other: Deletion) -> bool:
+        """Whether the two share a character."""
+        return self.start < other.end and other.start < self.end
+
+
+def candidates(text: str, grammar: HeadlineGrammar) -> list[Deletion]:
+    """Every deletion the grammar's patterns find in the sentence, at most 60% of its words."""
+    words = len(text.split())
+    return [
+        d
+        for d in _found(text, grammar)
+        if d.end > d.start and len(text[d.start : d.end].split()) <= _MAX_SHARE * words
+    ]
+
+
+def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
+    """Yield each pattern's matches as deletions (see the module docstring)."""
+    for match in PARENTHESES.finditer(text):
+        yield Deletion("parenthesis", *match.span())
+    for match in DASH_PAIR.finditer(text):
+        yield Deletion("dash-pair", *match.span())
+    body = text.rstrip(" .!")  # the trailing patterns are anchored at the end
+    for rule, pattern in (
+        ("dash-tail", DASH_TAIL),
+        ("attribution-tail", grammar.trailing_attribution),
+        ("appositive-tail", grammar.appositive_tail),
+        ("subordinate-tail", grammar.subordinate_tail),
+    ):
+        found = pattern.search(body)
+        if found:
+            yield Deletion(rule, found.start(), len(body))
+    for match in grammar.inner_attribution.finditer(text):
+        yield Deletion("attribution-inner", match.start(), match.end() - 1)  # keep a space
+    lead = grammar.leading_attribution.match(text)
+    if lead and lead["rest"].split()[0].lower() not in grammar.pronouns:
+        yield Deletion("attribution-lead", 0, lead.start("rest"))
+    for match in grammar.reported_that.finditer(text):
+        yield Deletion("that", match.end("verb"), match.end() - 1)
+    clause = grammar.leading_clause.match(text)
+    if clause:
+        end = clause.end()
+        while end > 0 and grammar.list_goes_on.match(text, end):
+            comma = text.find(", ", end)
+            end = comma + 2 if comma >= 0 else -1
+        if end > 0:
+            yield Deletion("leading-clause", 0, end)
+    for match in grammar.appositive.finditer(text):
+        yield Deletion("appositive", match.start(), match.end() - 1)
+    for match in grammar.time.finditer(text):
+        yield Deletion("time", *match.span())
+
+
+def kept_spans(text: str, deletions: Iterable[Deletion]) -> tuple[tuple[int, int], ...]:
+    """Return the spans left after the deletions: word runs, in order, edges trimmed.
+
+    A span of marks alone (the comma between two deletions, a final period) is dropped:
+    spans say which words are kept; ``render`` restores the sentence's ending.
+    """
+    keep = bytearray(b"\x01") * len(text)
+    for deletion in deletions:
+        keep[deletion.start : deletion.end] = bytes(deletion.end - deletion.start)
+    spans = []
+    i = 0
+    while i < len(text):
+        if not keep[i] or text[i].isspace() or text[i] in _LEADING_MARKS:
+            i += 1
+            continue
+        j = keep.find(0, i)
+        j = len(text) if j < 0 else j
+        end = j
+        while end > i and text[end - 1].isspace():
+            end -= 1
+        if any(c.isalnum() for c in text[i:end]):  # a lone comma left between cuts is no span
+            spans.append((i, end))
+        i = j
+    return tuple(spans)
+
+
+def render(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Write the sentence from its kept spans: marks tidied, capitalised, ended as it was."""
+    out = " ".join(" ".join(text[a:b].split()) for a, b in spans)
+    out = _REPEATED_MARKS.sub(r"\1", _SPACE_BEFORE_MARK.sub(r"\1", out)).strip().rstrip(",;: ")
+    if out[:1].islower() and text.lstrip()[:1].isupper():
+        out = out[0].upper() + out[1:]
+    ending = text.rstrip()[-1:]
+    if out and ending in ".!?" and out[-1] not in ".!?\"'”’":
+        out += ending
+    return out
+
+
+def has_verb(text: str, grammar: HeadlineGrammar) -> bool:
+    """Whether any word of the text is (very likely) a verb."""
+    return any(is_verb(word.strip(_WORD_EDGE).lower(), grammar) for word in text.split())
+
+
+def is_verb(word: str, grammar: HeadlineGrammar) -> bool:
+    """Whether a word is (very likely) a verb: listed, a common news verb, or by its ending."""
+    if word in grammar.verbs or (len(word) > 4 and word.endswith(grammar.verb_endings)):
+        return True
+    for ending in grammar.verb_inflections:
+        if word.endswith(ending) and word[: -len(ending)] in grammar.news_verbs:
+            return True
+    return word in grammar.news_verbs
