@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -100,48 +100,45 @@ def headlines(records: Sequence[Record], rouge: Rouge) -> list[float]:
     return [100 * totals[0] / n, 100 * totals[1] / n, totals[2], totals[3]]
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--lono", action="store_true", help="add the leave-one-file-out table")
-    parser.add_argument("--quick", action="store_true", help="30 records per file")
-    parser.add_argument("--limit", type=int, default=None, help="records per file")
-    args = parser.parse_args(argv)
-    limit = 30 if args.quick else args.limit
-    rouge = Rouge()
+Cap = Callable[[int | None], int | None]
 
-    def cap(count: int | None) -> int | None:
-        return count if limit is None else min(count or limit, limit)
 
+def highlight_tables(data: Path, lono: bool, cap: Cap, rouge: Rouge) -> None:
+    """Print the held-out highlights table, and with ``lono`` the leave-one-file-out one."""
     print("| highlights, held out | records | sentences R-1/R-2 | compressed | ≤ 20 words | ms |")
     print("|---|---:|---|---|---|---:|")
     for name, skip, count in HELD_OUT:
-        records = read(args.data, name, skip, cap(count))
+        records = read(data, name, skip, cap(count))
         if records:
             s, ms = highlights(records, None, rouge)
             print(
                 f"| {name} {skip + 1}–{skip + len(records)} | {len(records)} | {s[0]:.2f} /"
                 f" {s[1]:.2f} | {s[2]:.2f} / {s[3]:.2f} | {s[4]:.2f} / {s[5]:.2f} | {ms:.2f} |"
             )
-    if args.lono:
-        print(
-            "\n| left out (model fit on the other two) | records | sentences R-1 |"
-            " compressed R-1 | gain |"
-        )
-        print("|---|---:|---:|---:|---:|")
-        files = {name: read(args.data, name, skip, count) for name, skip, count in TRAINING}
-        for name, records in files.items():
-            rest = [r for other, rs in files.items() if other != name for r in rs]
-            model = fit(*examples(pairs(rest, ENGLISH), ENGLISH))
-            scored = records[: cap(len(records))]
-            s, _ = highlights(scored, model, rouge)
-            print(f"| {name} | {len(scored)} | {s[0]:.2f} | {s[2]:.2f} | {s[2] - s[0]:+.2f} |")
+    if not lono:
+        return
+    print(
+        "\n| left out (model fit on the other two) | records | sentences R-1 |"
+        " compressed R-1 | gain |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    files = {name: read(data, name, skip, count) for name, skip, count in TRAINING}
+    for name, records in files.items():
+        rest = [r for other, rs in files.items() if other != name for r in rs]
+        model = fit(*examples(pairs(rest, ENGLISH), ENGLISH))
+        scored = records[: cap(len(records))]
+        s, _ = highlights(scored, model, rouge)
+        print(f"| {name} | {len(scored)} | {s[0]:.2f} | {s[2]:.2f} | {s[2] - s[0]:+.2f} |")
+
+
+def headline_table(data: Path, cap: Cap, rouge: Rouge) -> None:
+    """Print the headlines table."""
     print(
         "\n| headlines | records | first 10 words R-1 | compress R-1 | dangling end | ≤ 3 words |"
     )
     print("|---|---:|---:|---:|---:|---:|")
     for name in TITLED:
-        path = args.data / name
+        path = data / name
         titled = read_titled(path) if path.exists() else []
         records = [r for r in titled if len(r.article.split()) > 60][: cap(300)]
         if records:
@@ -149,6 +146,26 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(
                 f"| {name} | {len(records)} | {h[0]:.2f} | {h[1]:.2f} | {h[2]:.0f} | {h[3]:.0f} |"
             )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--lono", action="store_true", help="add the leave-one-file-out table")
+    parser.add_argument("--quick", action="store_true", help="30 records per file")
+    parser.add_argument("--limit", type=int, default=None, help="records per file")
+    parser.add_argument("--only", choices=("highlights", "headlines"), help="one table only")
+    args = parser.parse_args(argv)
+    limit = 30 if args.quick else args.limit
+    rouge = Rouge()
+
+    def cap(count: int | None) -> int | None:
+        return count if limit is None else min(count or limit, limit)
+
+    if args.only != "headlines":
+        highlight_tables(args.data, args.lono, cap, rouge)
+    if args.only != "highlights":
+        headline_table(args.data, cap, rouge)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@ How it decides, in one pass:
    not part of any sentence.
 2. Candidates. Inside a block a terminator run (``.``, ``!``, ``?``, an ellipsis, CJK
    ``。！？``) with its closing quotes and brackets, followed by whitespace, may end a
-   sentence. Decimals, ``$3.5``, ``cnn.com`` and ``U.S.-led`` never qualify.
+   sentence; so may one glued between a lower-case word and a capitalised one
+   (``tunnel.Around``: paragraphs run together by a scraper). Decimals, ``$3.5``,
+   ``cnn.com``, ``U.S.-led`` and ``Mr.Smith`` never qualify.
 3. Decisions use the token before the terminator and the token after it:
 
    - a stand-alone terminator (the space-tokenised style ``in january . a texas ...``)
@@ -62,6 +64,7 @@ _CANDIDATE = re.compile(
       | (?:(?<=\.)(?:[ ]\.){2,}|[.!?]*+)        # a spaced ". . ." or a run like ?! or ...
         [\"'”’»)\]]*+                         # closing quotes and brackets (possessive:
         (?=\s|$)                              # no backtracking), then whitespace or end
+      | (?<=[a-z][a-z][.!?])(?=[A-Z][a-z])     # or glued: "tunnel.Around" (scraped text)
     )
     """,
     re.VERBOSE,

@@ -88,3 +88,25 @@ def test_has_terminator():
     assert has_terminator("It ended.")
     assert has_terminator("終わり。")
     assert not has_terminator("no ending here")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Crews reached the tunnel.Around 50 men had been inside.",
+            ["Crews reached the tunnel.", "Around 50 men had been inside."],
+        ),
+        ("He asked why?Nobody answered.", ["He asked why?", "Nobody answered."]),
+        (
+            "Mr.Smith read cnn.com and the U.S.Navy list.",
+            ["Mr.Smith read cnn.com and the U.S.Navy list."],
+        ),
+        (
+            "Prices rose 3.5 per cent.The rise was small.",
+            ["Prices rose 3.5 per cent.", "The rise was small."],
+        ),
+    ],
+)
+def test_sentences_glued_by_a_scraper_are_split(text, expected):
+    assert [s.text for s in segment(text)] == expected

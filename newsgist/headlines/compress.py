@@ -113,8 +113,8 @@ def compress(
                 keeps_verb or rule is not _drop_trailing_clause
             ):
                 text = shorter
-        elif len(shorter.split()) >= _MIN_WORDS and keeps_verb:
-            text = shorter  # a clause goes unless it takes the sentence's last verb
+        elif len(shorter.split()) >= _MIN_WORDS and keeps_verb and not _leans(shorter, grammar):
+            text = shorter  # a clause goes unless it takes the last verb or leaves a "which ..."
     text = grammar.number_word.sub(lambda m: grammar.number_words[m.group(1).lower()], text)
     return _capitalise(_fit(text, words, grammar))
 
@@ -381,6 +381,12 @@ def _can_carry(text: str, grammar: HeadlineGrammar | None) -> bool:
     return grammar is None or (
         tokens[0].lower().strip(",") not in grammar.leaning and _has_verb(text, grammar)
     )
+
+
+def _leans(text: str, grammar: HeadlineGrammar) -> bool:
+    """Whether the text opens with a word that leans on what went before (``which``, ``it``)."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower().strip(",\"'“‘") in grammar.leaning
 
 
 def _has_verb(text: str, grammar: HeadlineGrammar) -> bool:

@@ -137,6 +137,25 @@ def test_a_time_goes_whole_with_its_early_late_or_second_day(sentence, expected)
     assert compress(sentence, words=12) == expected
 
 
+def test_a_deletion_never_leaves_a_headline_opening_on_which():
+    headline = compress(
+        "In a speech to Congress, which ran for more than an hour, the president defended"
+        " his new tariffs on steel.",
+        words=12,
+    )
+    assert headline.split()[0].lower() not in {"which", "who"}
+    assert "defended" in headline.split()
+
+
+def test_a_headline_never_ends_on_according():
+    headline = compress(
+        "Storms brought misery to millions of people around the world in 2021, according to"
+        " a report by the charity.",
+        words=12,
+    )
+    assert headline.split()[-1] != "according"
+
+
 def test_a_cut_keeps_a_verb_when_the_sentence_has_one():
     sentence = (
         "Three members of a group which was the subject of a long radio investigation"
