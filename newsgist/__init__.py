@@ -29,6 +29,7 @@ from newsgist.models import (
 from newsgist.segment import segment
 
 if TYPE_CHECKING:
+    from newsgist.compress.shorten import shorten
     from newsgist.document import Document
     from newsgist.ingest.fetch import FetchOptions, load_url
     from newsgist.methods.base import Summarizer
@@ -56,6 +57,7 @@ __all__ = [
     "make_pipeline",
     "methods",
     "segment",
+    "shorten",
     "summarize",
 ]
 
@@ -71,6 +73,7 @@ _LAZY = {
     "Summarizer": "newsgist.methods.base",
     "load_url": "newsgist.ingest.fetch",
     "FetchOptions": "newsgist.ingest.fetch",
+    "shorten": "newsgist.compress.shorten",
 }
 
 

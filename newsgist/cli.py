@@ -9,6 +9,7 @@ stderr and the records done kept in OUT.jsonl.part for --resume; 130 when interr
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -736,6 +737,74 @@ def serve(
             err=True,
         )
     run(settings, host=host, port=port)
+
+
+_DETECT_CHARS = 20_000
+"""How much of ``compress``'s input decides its language."""
+
+
+@cli.command("compress")
+@click.argument("source", metavar="FILE", required=False, default="-")
+@click.option(
+    "--words",
+    "-w",
+    type=click.IntRange(1, 200),
+    help="At most N words each [default: bullets: no limit; headlines: 12].",
+)
+@click.option("--headline", is_flag=True, help="Shorten each as a headline, not a bullet.")
+@click.option("--language", help="Language of the sentences (BCP 47) [default: detected].")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one shortened sentence a line; json: a line each with the kept spans.",
+)
+@_OUTPUT
+def compress_lines(
+    source: str,
+    words: int | None,
+    headline: bool,
+    language: str | None,
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """Shorten each line of FILE (or stdin) as one sentence, by deletion only.
+
+    Every line is checked before any is written: a line over 2,000 characters is refused
+    with its number. A blank line gives a blank line. The language (unless given) is
+    detected once, from the whole input.
+    """
+    from newsgist.compress.shorten import MAX_SENTENCE_CHARS, shorten
+
+    raw = _read_input(source, IngestOptions())
+    try:
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise click.UsageError(f"input is not valid UTF-8 (byte {error.start:,})") from None
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_SENTENCE_CHARS:
+            raise click.UsageError(
+                f"line {number:,} has {len(line):,} characters; a sentence is at most"
+                f" {MAX_SENTENCE_CHARS:,}"
+            )
+    if language is None:  # one language for the input: a short line is easy to misjudge
+        from newsgist.lang import detect
+
+        language = detect(" ".join(lines)[:_DETECT_CHARS])
+    out = []
+    for line in lines:
+        if not line.strip():
+            out.append("" if output_format == "text" else json.dumps({"text": "", "spans": []}))
+            continue
+        short = shorten(line, words=words, headline=headline, language=language)
+        if output_format == "text":
+            out.append(short.text)
+        else:
+            spans = [list(span) for span in short.spans]
+            out.append(json.dumps({"text": short.text, "spans": spans}, ensure_ascii=False))
+    _write("\n".join(out), output)
 
 
 @cli.command("methods")

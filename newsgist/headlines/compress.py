@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsgist.compress.deletions import DASH_PAIR, DASH_TAIL, PARENTHESES, has_verb, is_verb
 from newsgist.lang import DEFAULT, HeadlineGrammar, Language
 from newsgist.models import Headline
 from newsgist.registry import headlines
@@ -59,9 +60,6 @@ _MIN_WORDS = 4
 _MIN_GRAMMAR_WORDS = 2
 """Headline grammar (articles, auxiliaries, surnames) may leave as few as this: "Ellery sacked"."""
 
-_PARENTHESES = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
-_DASH_PAIR = re.compile(r"\s+(?:--|—|–|-)\s+[^—–]*?\s+(?:--|—|–|-)(?=\s)")
-_DASH_TAIL = re.compile(r"\s+(?:--|—|–|-)\s+.*$")
 _PUNCTUATION_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+(?:-|–|—)\s+)")
 """Where a headline is cut without a language's grammar: a comma, semicolon, colon or dash."""
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
@@ -104,10 +102,10 @@ def compress(
     rules: list[Rule] = [_drop_determiners, _drop_trailing_clause, _drop_auxiliaries]
     if cased:
         rules.append(lambda t, g: _shorten_names(t, surnames, language, g))
-    verb = _has_verb(text, grammar)
+    verb = has_verb(text, grammar)
     for rule in clauses + rules:
         shorter = _trim(rule(text, grammar), grammar)
-        keeps_verb = not verb or _has_verb(shorter, grammar)
+        keeps_verb = not verb or has_verb(shorter, grammar)
         if rule not in clauses:  # grammar: articles, auxiliaries, names keep the verb
             if len(shorter.split()) >= _MIN_GRAMMAR_WORDS and (
                 keeps_verb or rule is not _drop_trailing_clause
@@ -121,9 +119,9 @@ def compress(
 
 def _drop_parentheticals(text: str) -> str:
     """Drop bracketed asides and dash-enclosed or trailing dash asides."""
-    text = _PARENTHESES.sub("", text)
-    text = _DASH_PAIR.sub("", text)
-    return _DASH_TAIL.sub("", text)
+    text = PARENTHESES.sub("", text)
+    text = DASH_PAIR.sub("", text)
+    return DASH_TAIL.sub("", text)
 
 
 def _drop_attribution(text: str, grammar: HeadlineGrammar) -> str:
@@ -226,7 +224,7 @@ def _is_modifier(token: str, language: Language, grammar: HeadlineGrammar) -> bo
     """Whether a word before a role noun modifies it (``Liberal Democrat``, ``film``)."""
     word = token.lower()
     return token[-1].isalnum() and (
-        token[0].isupper() or (word not in language.stop_words and not _is_verb(word, grammar))
+        token[0].isupper() or (word not in language.stop_words and not is_verb(word, grammar))
     )
 
 
@@ -238,7 +236,7 @@ def _fit(text: str, words: int, grammar: HeadlineGrammar) -> str:
     """
     if len(text.split()) <= words:
         return text
-    verb = _has_verb(text, grammar)
+    verb = has_verb(text, grammar)
     fallback = None
     for pattern in (grammar.clause_break, grammar.phrase_break):
         cuts = [
@@ -248,11 +246,11 @@ def _fit(text: str, words: int, grammar: HeadlineGrammar) -> str:
         ]
         if cuts:
             cut = _trim(text[: cuts[-1]], grammar)
-            if not verb or _has_verb(cut, grammar):
+            if not verb or has_verb(cut, grammar):
                 return cut
             fallback = fallback or cut
     prefix = _trim(" ".join(text.split()[:words]), grammar)
-    return prefix if fallback is None or _has_verb(prefix, grammar) else fallback
+    return prefix if fallback is None or has_verb(prefix, grammar) else fallback
 
 
 def _cut(text: str, words: int) -> str:
@@ -379,7 +377,7 @@ def _can_carry(text: str, grammar: HeadlineGrammar | None) -> bool:
     if len(tokens) < _FIT_WORDS or _QUOTATION.match(text) or text.rstrip(_CLOSING).endswith("?"):
         return False
     return grammar is None or (
-        tokens[0].lower().strip(",") not in grammar.leaning and _has_verb(text, grammar)
+        tokens[0].lower().strip(",") not in grammar.leaning and has_verb(text, grammar)
     )
 
 
@@ -387,21 +385,6 @@ def _leans(text: str, grammar: HeadlineGrammar) -> bool:
     """Whether the text opens with a word that leans on what went before (``which``, ``it``)."""
     first = text.split(maxsplit=1)[:1]
     return bool(first) and first[0].lower().strip(",\"'“‘") in grammar.leaning
-
-
-def _has_verb(text: str, grammar: HeadlineGrammar) -> bool:
-    """Whether any word of the text is (very likely) a verb."""
-    return any(_is_verb(t.strip(",.;:!?\"'“”‘’()").lower(), grammar) for t in text.split())
-
-
-def _is_verb(word: str, grammar: HeadlineGrammar) -> bool:
-    """Whether a word is (very likely) a verb: listed, a common news verb, or by its ending."""
-    if word in grammar.verbs or (len(word) > 4 and word.endswith(grammar.verb_endings)):
-        return True
-    for ending in grammar.verb_inflections:
-        if word.endswith(ending) and word[: -len(ending)] in grammar.news_verbs:
-            return True
-    return word in grammar.news_verbs
 
 
 def story_surnames(body: str, candidates: Iterable[str]) -> frozenset[str]:
