@@ -449,6 +449,37 @@ def _batch_progress() -> Iterator[Callable[[int, int, int | None], None] | None]
         yield advance
 
 
+def _evaluate_compression(
+    data: Path, limit: int | None, skip: int, out: Path | None, json_path: Path | None
+) -> None:
+    """Score bullet and headline compression against the gold deletions in DATA."""
+    from dataclasses import asdict
+
+    from newsgist.evaluate.compression import read_compressions, score, systems, to_markdown
+    from newsgist.lang import detect
+
+    records, skipped = read_compressions(data, limit=limit, skip=skip)
+    if not records:
+        raise click.UsageError(f"no valid sentence with a gold compression in {data}")
+    language = detect(" ".join(r.sentence for r in records[:200])[:_DETECT_CHARS])
+    compressors = systems(language)
+    with _progress(len(records) * len(compressors), "compressing") as advance:
+        results = {
+            name: score(list(_advancing(records, advance)), system)
+            for name, system in compressors.items()
+        }
+    markdown = "## Compression\n\n" + to_markdown(results, records)
+    if skipped:
+        markdown += f"\n\n{len(skipped):,} lines left out, the first: line {skipped[0].line}:"
+        markdown += f" {skipped[0].reason}"
+    click.echo(markdown)
+    if out:
+        out.write_text(markdown + "\n", encoding="utf-8")
+    if json_path:
+        document = {"records": len(records), "systems": {k: asdict(v) for k, v in results.items()}}
+        json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
 @cli.command()
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -502,14 +533,20 @@ def evaluate(
 
     Selection and method options apply to every method (--model to those that take a
     model); NAME:K overrides the budget. Where records have titles, headline generators are
-    scored against them too, in a second report.
+    scored against them too, in a second report. Records that are a sentence and its gold
+    compression ({"sentence", "compression"}) are scored as compression instead: token F1
+    against the gold deletion and compression ratio, for bullets and headlines.
     """
     import json
 
     from newsgist.evaluate import HeadlineSystem, parse_method_spec, read_records
     from newsgist.evaluate import evaluate as run
+    from newsgist.evaluate.compression import is_compression_file
     from newsgist.evaluate.rouge import Rouge
 
+    if is_compression_file(data):
+        _evaluate_compression(data, limit, skip, out, json_path)
+        return
     Rouge()  # a missing 'eval' extra fails here, before any work
     model = params.pop("model", None)
     method_options = _method_options(params.pop("method_options", ()))
