@@ -5,8 +5,9 @@ better, the slack allowed (``EPSILON``: 0.05 ROUGE points, none for counts) and 
 the data it was measured on, so changed data is reported instead of silently compared.
 Figures (ROUGE F1 × 100, as ``newsgist evaluate`` computes them, means over the records):
 
-- highlights of lead-3 and the default method on ``cnndm_validation`` records 501–1000 (the
-  shipped model trains on records 1–500), the first 300 ``bbc_news_summary`` records,
+- highlights of lead-3 and the default method (whole sentences and compressed) on
+  ``cnndm_validation`` records 501–1000 (the shipped models train on records 1–500), the
+  first 300 ``bbc_news_summary`` records,
   ``news_writer_summaries``, ``cnndm_toklower_validation`` and ``tests/data/eval_records.jsonl``,
   with the number of records scored on each;
 - the default headline against the real titles of the first 300 ``bbc_news_titles`` and
@@ -47,6 +48,7 @@ from threads import run as run_threads
 from newsgist.errors import MissingDependencyError
 from newsgist.evaluate import (
     HeadlineSystem,
+    MethodSystem,
     Record,
     System,
     evaluate,
@@ -118,6 +120,8 @@ HEADLINE_SLICES = (
 )
 METHODS = {"lead-3": "lead:3", DEFAULT_METHOD: DEFAULT_METHOD}
 """Highlight systems: label → ``newsgist evaluate -m`` spec."""
+COMPRESSED = f"{DEFAULT_METHOD} compressed"
+"""The default method's highlights with ``style="compressed"``, gated beside the others."""
 _ROUGE_NAMES = {"rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeLsum": "ROUGE-Lsum"}
 _HEADLINE_ROUGE_NAMES = {**_ROUGE_NAMES, "rougeLsum": "ROUGE-L"}  # one line: Lsum is L
 _EXTRACTION = ("paragraphs kept", "boilerplate leaked", "title", "byline", "date")
@@ -427,7 +431,10 @@ def extraction_part() -> Part:
 
 def measure(data: Path, workers: int) -> Measured:
     """Score every figure of the gate on ``data`` and the repository's written fixtures."""
-    methods = {label: parse_method_spec(spec)[1] for label, spec in METHODS.items()}
+    methods: dict[str, System] = {
+        label: parse_method_spec(spec)[1] for label, spec in METHODS.items()
+    }
+    methods[COMPRESSED] = MethodSystem(SummarizeOptions(headline=None, style="compressed"))
     headline = {DEFAULT_HEADLINE: HeadlineSystem(SummarizeOptions())}  # the default headline
     Rouge()  # a missing 'eval' extra fails here, before any work
     warm_up = read_records(FIXTURES / "eval_records.jsonl")[0][0]

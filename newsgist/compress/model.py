@@ -157,8 +157,9 @@ def _choose(
     verb = has_verb(text, grammar)
     chosen: list[Deletion] = []
     for probability, deletion in ranked:
-        kept = render(text, kept_spans(text, chosen))
-        if probability < model.threshold and (words is None or len(kept.split()) <= words):
+        if probability < model.threshold and (
+            words is None or len(render(text, kept_spans(text, chosen)).split()) <= words
+        ):
             break
         if any(deletion.overlaps(other) for other in chosen):
             continue
