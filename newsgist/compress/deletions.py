@@ -25,7 +25,8 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?])")
 _REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 _MAX_SHARE = 0.6
 """A candidate deleting more than this share of the sentence's words is no compression."""
-_WORD_EDGE = ",.;:!?\"'“”‘’()"
+WORD_EDGE = ",.;:!?\"'“”‘’()[]"
+"""Marks stripped from a word's edges to compare it."""
 _LEADING_MARKS = ",;:"
 """Marks a kept span never starts with: what a deletion before them left of the punctuation."""
 
@@ -130,7 +131,7 @@ def render(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def has_verb(text: str, grammar: HeadlineGrammar) -> bool:
     """Whether any word of the text is (very likely) a verb."""
-    return any(is_verb(word.strip(_WORD_EDGE).lower(), grammar) for word in text.split())
+    return any(is_verb(word.strip(WORD_EDGE).lower(), grammar) for word in text.split())
 
 
 def is_verb(word: str, grammar: HeadlineGrammar) -> bool:

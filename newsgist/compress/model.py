@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsgist.compress.deletions import Deletion, candidates, has_verb, kept_spans, render
+from newsgist.compress.deletions import (
+    WORD_EDGE,
+    Deletion,
+    candidates,
+    has_verb,
+    kept_spans,
+    render,
+)
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -38,7 +45,6 @@ MIN_WORDS = 6
 """A compressed sentence keeps at least this many words: less is a headline, not a bullet."""
 _INNER_WORDS = 12
 """Words of a candidate read as features (the rest add nothing a longer span would not)."""
-_EDGE = ",.;:!?\"'“”‘’()"
 _QUOTES = '"“”'
 
 
@@ -99,8 +105,8 @@ def features(text: str, deletion: Deletion) -> list[int]:
     words = span.split()
     total = len(text.split())
     before = text[:start].split()[-1:] or ["<s>"]
-    first = words[0].strip(_EDGE).lower() if words else ""
-    last = words[-1].strip(_EDGE).lower() if words else ""
+    first = words[0].strip(WORD_EDGE).lower() if words else ""
+    last = words[-1].strip(WORD_EDGE).lower() if words else ""
     r = f"r={rule}|"
     names = [
         "bias",
@@ -194,7 +200,7 @@ def _cut(
             break
     dangling = grammar.dangling if grammar is not None else frozenset()
     while best > MIN_WORDS and (
-        limit[best - 1][2].strip(_EDGE).lower() in dangling
+        limit[best - 1][2].strip(WORD_EDGE).lower() in dangling
         or (best < len(ends) and _inside_name(limit[best - 1][2], ends[best][2]))
     ):
         best -= 1

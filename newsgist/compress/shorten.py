@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from newsgist.compress.deletions import WORD_EDGE
 from newsgist.compress.model import Compressed, compress_sentence
 from newsgist.errors import InvalidInputError, InvalidOptionError
 from newsgist.headlines.base import DEFAULT_HEADLINE_WORDS
@@ -22,7 +23,6 @@ from newsgist.segment import is_cased
 MAX_SENTENCE_CHARS = 2_000
 """Longest sentence taken: past this it is a paragraph, or text without stops."""
 _WORD = re.compile(r"\S+")
-_EDGE = ",.;:!?\"'“”‘’()[]"
 
 
 def shorten(
@@ -82,5 +82,5 @@ def trace(source: str, short: str, numbers: Mapping[str, str]) -> tuple[tuple[in
 
 def _plain(word: str, numbers: Mapping[str, str]) -> str:
     """Return a word as traced: lower case, no edge marks, number words as digits."""
-    plain = word.strip(_EDGE).lower()
+    plain = word.strip(WORD_EDGE).lower()
     return numbers.get(plain, plain)

@@ -18,7 +18,7 @@ from pathlib import Path
 from newsgist.compress.model import Compressed
 from newsgist.compress.shorten import shorten, trace
 from newsgist.errors import InvalidInputError, InvalidRecordError, NewsgistError
-from newsgist.evaluate.records import Skipped
+from newsgist.evaluate.records import Skipped, read_valid
 from newsgist.jsonl import JsonlFile, parse_object
 from newsgist.lang import lookup
 
@@ -62,26 +62,11 @@ def read_compressions(
     path: Path, *, limit: int | None = None, skip: int = 0
 ) -> tuple[list[CompressionRecord], list[Skipped]]:
     """Read up to ``limit`` valid records after the first ``skip``, and the lines left out."""
-    records: list[CompressionRecord] = []
-    skipped: list[Skipped] = []
     language = lookup("en")
     numbers = language.headline.number_words if language.headline else {}
-    with JsonlFile(path) as stream:
-        for number, raw in enumerate(stream, start=1):
-            if limit is not None and len(records) >= limit:
-                break
-            if not raw.strip():
-                continue
-            try:
-                record = _parse(raw, number, numbers)
-            except InvalidInputError as error:
-                skipped.append(Skipped(number, str(error)))
-                continue
-            if skip:
-                skip -= 1
-            else:
-                records.append(record)
-    return records, skipped
+    return read_valid(
+        path, lambda raw, number: _parse(raw, number, numbers), limit=limit, skip=skip
+    )
 
 
 def _parse(raw: bytes, number: int, numbers: Mapping[str, str]) -> CompressionRecord:

@@ -7,11 +7,15 @@ is skipped and reported with its line number, never fatal. A ``.gz`` file is rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from newsgist.errors import InvalidInputError, InvalidRecordError
 from newsgist.jsonl import JsonlFile, parse_object
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +45,21 @@ def read_records(
     ``skip`` and ``limit`` count valid records, so ``skip=500`` and ``limit=500`` split a file
     into two disjoint halves however many bad lines it has.
     """
-    records: list[Record] = []
+    return read_valid(path, _parse, limit=limit, skip=skip)
+
+
+def read_valid(
+    path: Path,
+    parse: Callable[[bytes, int], _T],
+    *,
+    limit: int | None = None,
+    skip: int = 0,
+) -> tuple[list[_T], list[Skipped]]:
+    """Parse up to ``limit`` valid lines after the first ``skip``; name the lines left out.
+
+    ``parse`` turns a line and its number into a record or raises ``InvalidInputError``.
+    """
+    records: list[_T] = []
     skipped: list[Skipped] = []
     with JsonlFile(path) as stream:
         for number, raw in enumerate(stream, start=1):
@@ -50,7 +68,7 @@ def read_records(
             if not raw.strip():
                 continue
             try:
-                record = _parse(raw, number)
+                record = parse(raw, number)
             except InvalidInputError as error:
                 skipped.append(Skipped(number, str(error)))
                 continue
