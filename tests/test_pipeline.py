@@ -306,7 +306,7 @@ def test_compressed_highlights_keep_exact_spans_of_their_sentence(example_page):
         (start, end) = before.spans[0]
         assert all(start <= a < b <= end for a, b in after.spans)
         kept = " ".join(body[a:b] for a, b in after.spans).split()
-        assert [w.strip(".,;:") for w in after.text.split()] == [w.strip(".,;:") for w in kept]
+        assert _words(after.text.split()) == _words(kept)
         assert len(after.text.split()) <= len(before.text.split())
     assert "compress" in short.timings
 
@@ -318,3 +318,8 @@ def test_a_highlight_word_budget_holds_and_needs_the_compressed_style(example_pa
         newsgist.summarize(example_page, highlight_words=8)
     with pytest.raises(InvalidOptionError, match="style must be one of"):
         newsgist.summarize(example_page, style="bullets")
+
+
+def _words(tokens: list[str]) -> list[str]:
+    """Words without their edge marks; a kept comma on its own is no word."""
+    return [t.strip(".,;:") for t in tokens if t.strip(".,;:")]

@@ -27,8 +27,6 @@ _MAX_SHARE = 0.6
 """A candidate deleting more than this share of the sentence's words is no compression."""
 WORD_EDGE = ",.;:!?\"'“”‘’()[]"
 """Marks stripped from a word's edges to compare it."""
-_LEADING_MARKS = ",;:"
-"""Marks a kept span never starts with: what a deletion before them left of the punctuation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +101,7 @@ def kept_spans(text: str, deletions: Iterable[Deletion]) -> tuple[tuple[int, int
     spans = []
     i = 0
     while i < len(text):
-        if not keep[i] or text[i].isspace() or text[i] in _LEADING_MARKS:
+        if not keep[i] or text[i].isspace():
             i += 1
             continue
         j = keep.find(0, i)
@@ -120,7 +118,7 @@ def kept_spans(text: str, deletions: Iterable[Deletion]) -> tuple[tuple[int, int
 def render(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Write the sentence from its kept spans: marks tidied, capitalised, ended as it was."""
     out = " ".join(" ".join(text[a:b].split()) for a, b in spans)
-    out = _REPEATED_MARKS.sub(r"\1", _SPACE_BEFORE_MARK.sub(r"\1", out)).strip().rstrip(",;: ")
+    out = _REPEATED_MARKS.sub(r"\1", _SPACE_BEFORE_MARK.sub(r"\1", out)).strip(",;: ")
     if out[:1].islower() and text.lstrip()[:1].isupper():
         out = out[0].upper() + out[1:]
     ending = text.rstrip()[-1:]

@@ -57,6 +57,8 @@ from newsgist.models import Sentence
 
 _MIN_WORDS = 4
 """A rule that deletes a clause or phrase is not applied if fewer words than this remain."""
+_QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
+"""A quotation, kept as said: grammar rules do not reach inside it."""
 _MIN_GRAMMAR_WORDS = 2
 """Headline grammar (articles, auxiliaries, surnames) may leave as few as this: "Ellery sacked"."""
 
@@ -111,7 +113,11 @@ def compress(
                 keeps_verb or rule is not _drop_trailing_clause
             ):
                 text = shorter
-        elif len(shorter.split()) >= _MIN_WORDS and keeps_verb and not _leans(shorter, grammar):
+        elif (
+            len(shorter.split()) >= _MIN_WORDS
+            and keeps_verb
+            and not (rule in _EXPOSING and _leans(shorter, grammar))
+        ):
             text = shorter  # a clause goes unless it takes the last verb or leaves a "which ..."
     text = grammar.number_word.sub(lambda m: grammar.number_words[m.group(1).lower()], text)
     return _capitalise(_fit(text, words, grammar))
@@ -164,8 +170,12 @@ def _drop_time(text: str, grammar: HeadlineGrammar) -> str:
 
 
 def _drop_determiners(text: str, grammar: HeadlineGrammar) -> str:
-    """Drop articles and possessives, as headlines do."""
-    return grammar.determiner.sub("", text)
+    """Drop articles and possessives, as headlines do (never inside a quotation)."""
+    return _outside_quotes(text, lambda part: grammar.determiner.sub("", part))
+
+
+_EXPOSING: tuple[Rule, ...] = (_drop_leading_clause, _drop_appositives)
+"""Deletions that can leave a relative clause ("which ran ...") at the front."""
 
 
 def _drop_trailing_clause(text: str, grammar: HeadlineGrammar) -> str:
@@ -175,9 +185,19 @@ def _drop_trailing_clause(text: str, grammar: HeadlineGrammar) -> str:
 
 def _drop_auxiliaries(text: str, grammar: HeadlineGrammar) -> str:
     """Drop passive and perfect auxiliaries: ``has been arrested`` → ``arrested``."""
-    return grammar.auxiliary.sub(
-        lambda m: m[0] if m["before"].strip().lower() in grammar.pronouns else m["before"], text
+    return _outside_quotes(
+        text,
+        lambda part: grammar.auxiliary.sub(
+            lambda m: m[0] if m["before"].strip().lower() in grammar.pronouns else m["before"],
+            part,
+        ),
     )
+
+
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` to the text between quotations: quoted words are someone's own."""
+    parts = _QUOTED.split(text)
+    return "".join(part if i % 2 else change(part) for i, part in enumerate(parts))
 
 
 def _shorten_names(

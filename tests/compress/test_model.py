@@ -42,7 +42,7 @@ def test_spans_are_the_words_kept_in_order():
     text = "The mayor, who was elected in May, resigned on Friday, aides said."
     short = compress_sentence(text, ENGLISH, model=_model(5.0))
     kept = " ".join(text[a:b] for a, b in short.spans).split()
-    assert [w.strip(".,") for w in short.text.split()] == [w.strip(".,") for w in kept]
+    assert _words(short.text.split()) == _words(kept)
 
 
 def test_a_model_that_deletes_nothing_returns_the_sentence():
@@ -105,3 +105,8 @@ def test_compression_is_an_in_order_selection_within_budget(words, budget):
         assert len(short.text.split()) <= budget
     kept = " ".join(text[a:b] for a, b in short.spans).split()
     assert len(short.text.split()) <= len(kept)
+
+
+def _words(tokens: list[str]) -> list[str]:
+    """Words without their edge marks; a kept comma on its own is no word."""
+    return [t.strip(".,;:") for t in tokens if t.strip(".,;:")]
