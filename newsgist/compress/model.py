@@ -31,6 +31,8 @@ from newsgist.compress.deletions import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence, Set
+
     import numpy.typing as npt
 
     from newsgist.lang import HeadlineGrammar, Language
@@ -181,7 +183,8 @@ def _cut(
     """Keep at most the first ``words`` words of the spans, ending at a break if one is there.
 
     The cut falls after the latest word that ends in a comma, semicolon or colon or comes
-    before a dash, leaving at least ``MIN_WORDS`` words; else at the word budget. Dangling
+    before a dash, leaving at least ``MIN_WORDS`` words; else before the latest function word
+    that opens a phrase ("£2.3 million | from elderly customers"); else at the budget. Dangling
     function words of the grammar (``of``, ``the``) are then dropped from the end, and so is
     the start of a name the cut would split ("by Islamic" of "by Islamic State militants").
     """
@@ -192,13 +195,14 @@ def _cut(
             offset = text.index(word, offset) + len(word)
             ends.append((index, offset, word))
     limit = ends[:words]
-    best = len(limit)
-    for n in range(len(limit), MIN_WORDS - 1, -1):
-        word = limit[n - 1][2]
-        if word.endswith((",", ";", ":")) or (n < len(ends) and ends[n][2] in ("-", "–", "—")):
-            best = n
-            break
     dangling = grammar.dangling if grammar is not None else frozenset()
+    best = next(
+        (n for n in range(len(limit), MIN_WORDS - 1, -1) if _clause_ends(ends, n)),
+        next(
+            (n for n in range(len(limit), MIN_WORDS - 1, -1) if _phrase_ends(ends, n, dangling)),
+            len(limit),
+        ),
+    )
     while best > MIN_WORDS and (
         limit[best - 1][2].strip(WORD_EDGE).lower() in dangling
         or (best < len(ends) and _inside_name(limit[best - 1][2], ends[best][2]))
@@ -206,6 +210,22 @@ def _cut(
         best -= 1
     index, end, _ = limit[best - 1]
     return (*spans[:index], (spans[index][0], end))
+
+
+def _clause_ends(ends: Sequence[tuple[int, int, str]], n: int) -> bool:
+    """Whether the n-th kept word ends a clause: a comma, semicolon or colon, or a dash next."""
+    return ends[n - 1][2].endswith((",", ";", ":")) or (
+        n < len(ends) and ends[n][2] in ("-", "–", "—")
+    )
+
+
+def _phrase_ends(ends: Sequence[tuple[int, int, str]], n: int, dangling: Set[str]) -> bool:
+    """Whether the n-th kept word ends a phrase: the next opens one (``from``, ``the``)."""
+    return (
+        n < len(ends)
+        and ends[n][2].strip(WORD_EDGE).lower() in dangling
+        and ends[n - 1][2].strip(WORD_EDGE).lower() not in dangling
+    )
 
 
 def _inside_name(word: str, following: str) -> bool:
