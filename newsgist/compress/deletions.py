@@ -66,7 +66,7 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
         ("subordinate-tail", grammar.subordinate_tail),
     ):
         found = pattern.search(body)
-        if found:
+        if found and (rule != "appositive-tail" or _is_appositive(found.group(), grammar)):
             yield Deletion(rule, found.start(), len(body))
     for match in grammar.inner_attribution.finditer(text):
         yield Deletion("attribution-inner", match.start(), match.end() - 1)  # keep a space
@@ -84,9 +84,21 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
         if end > 0:
             yield Deletion("leading-clause", 0, end)
     for match in grammar.appositive.finditer(text):
-        yield Deletion("appositive", match.start(), match.end() - 1)
+        if _is_appositive(match.group(), grammar):
+            yield Deletion("appositive", match.start(), match.end() - 1)
     for match in grammar.time.finditer(text):
         yield Deletion("time", *match.span())
+
+
+def _is_appositive(span: str, grammar: HeadlineGrammar) -> bool:
+    """Whether a span set off by commas is an aside: a relative clause, or a phrase with no verb.
+
+    ", the president defended his tariffs" is the sentence's main clause, not an appositive.
+    """
+    words = span.strip(" ,").split()
+    return bool(words) and (
+        words[0].lower() in grammar.relatives or not has_verb(" ".join(words), grammar)
+    )
 
 
 def kept_spans(text: str, deletions: Iterable[Deletion]) -> tuple[tuple[int, int], ...]:

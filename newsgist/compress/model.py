@@ -6,7 +6,8 @@ marks, capitals) gives the probability that an editor's shorter version drops it
 on CNN/Daily Mail highlights aligned to the article sentences they shorten
 (``newsgist.compress.train``, ``make compressor``) and is run with numpy and ``zlib.crc32``
 alone. Deletions are made most probable first, each only if it overlaps none made, leaves at
-least ``MIN_WORDS`` words and keeps a verb when the sentence has one.
+least ``MIN_WORDS`` words, keeps a verb when the sentence has one and does not leave it
+opening on a relative pronoun.
 """
 
 from __future__ import annotations
@@ -172,9 +173,19 @@ def _choose(
         if any(deletion.overlaps(other) for other in chosen):
             continue
         shorter = render(text, kept_spans(text, [*chosen, deletion]))
-        if len(shorter.split()) >= MIN_WORDS and (not verb or has_verb(shorter, grammar)):
+        if (
+            len(shorter.split()) >= MIN_WORDS
+            and (not verb or has_verb(shorter, grammar))
+            and (deletion.start > 0 or not _opens_relative(shorter, grammar))
+        ):
             chosen.append(deletion)
     return chosen
+
+
+def _opens_relative(text: str, grammar: HeadlineGrammar) -> bool:
+    """Whether the text now opens with a relative pronoun: its noun was deleted."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip(WORD_EDGE).lower() in grammar.relatives
 
 
 def _cut(

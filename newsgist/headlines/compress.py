@@ -6,7 +6,8 @@ question, or a word that leans on an earlier sentence such as ``It`` or ``But``)
 is written to carry the story, so a later sentence wins only when ranked well above it.
 
 **How it is cut.** Compression only deletes words (besides digits for number words and a
-capital first letter), so every word of a headline is a word of its sentence. Datelines and
+capital first letter), so every word of a headline is a word of its sentence. The learned
+deletions of ``newsgist.compress`` (the model bullets are compressed with) go first. Datelines and
 bylines never reach it (``newsgist.ingest`` moves them to metadata). The rules run in order,
 each kept only if at least ``_MIN_WORDS`` words remain and, for rules 1–5 and 7, a verb does
 if the sentence had one:
@@ -44,6 +45,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsgist.compress.deletions import DASH_PAIR, DASH_TAIL, PARENTHESES, has_verb, is_verb
+from newsgist.compress.model import compress_sentence
 from newsgist.lang import DEFAULT, HeadlineGrammar, Language
 from newsgist.models import Headline
 from newsgist.registry import headlines
@@ -94,6 +96,7 @@ def compress(
         if len(shorter.split()) >= _MIN_WORDS:
             text = shorter
         return _capitalise(_cut(text, words))
+    text = _strip_end(compress_sentence(text, language).text)  # the learned deletions first
     clauses: list[Rule] = [
         lambda t, _: _drop_parentheticals(t),
         _drop_attribution,

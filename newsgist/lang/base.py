@@ -103,6 +103,8 @@ class HeadlineGrammar:
     """Common news verbs, recognised with ``verb_inflections`` too."""
     leaning: frozenset[str]
     """Openings that lean on an earlier sentence, so it cannot stand as a headline."""
+    relatives: frozenset[str]
+    """Relative pronouns: a clause set off by commas that opens with one is an aside."""
     pronouns: frozenset[str]
     """Subjects an auxiliary or attribution is never dropped after."""
     dangling: frozenset[str]

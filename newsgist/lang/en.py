@@ -261,6 +261,7 @@ ENGLISH = Language(
         verbs=_HEADLINE_WORDS["verbs"],
         news_verbs=_HEADLINE_WORDS["news-verbs"],
         leaning=_HEADLINE_WORDS["leaning"],
+        relatives=_HEADLINE_WORDS["relatives"],
         pronouns=_HEADLINE_WORDS["pronouns"],
         dangling=_HEADLINE_WORDS["dangling"],
     ),

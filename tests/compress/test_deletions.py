@@ -79,3 +79,13 @@ def test_kept_spans_are_in_order_inside_the_sentence_and_never_cover_a_deletion(
         assert text[a:b] == text[a:b].strip()
         assert all(b <= d.start or a >= d.end for d in chosen)
         ends.append(b)
+
+
+def test_a_main_clause_set_off_by_a_comma_is_no_appositive():
+    text = "In a speech to Congress, which ran for an hour, the president defended his tariffs."
+    offered = _rules(text)
+    assert ", which ran for an hour," in offered["appositive"]
+    assert "appositive-tail" not in offered
+    assert _rules("He met Ana Ruiz, the former champion.")["appositive-tail"] == [
+        ", the former champion"
+    ]

@@ -110,3 +110,10 @@ def test_compression_is_an_in_order_selection_within_budget(words, budget):
 def _words(tokens: list[str]) -> list[str]:
     """Words without their edge marks; a kept comma on its own is no word."""
     return [t.strip(".,;:") for t in tokens if t.strip(".,;:")]
+
+
+def test_no_deletion_leaves_the_sentence_opening_on_a_relative_pronoun():
+    text = "In a speech to Congress, which ran for an hour, the president defended his tariffs."
+    short = compress_sentence(text, ENGLISH, model=_model(5.0))
+    assert short.text.split()[0].lower() != "which"
+    assert "defended" in short.text
