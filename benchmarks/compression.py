@@ -53,7 +53,13 @@ TRAINING = (
     ("cnndm_train_cased.jsonl", 0, None),
     ("cnndm_validation.jsonl", 0, 500),
 )
-TITLED = ("bbc_news_titles.jsonl", "bbc_news_summary.jsonl", "headlines_en_misc.jsonl")
+TITLED = (
+    "bbc_news_titles.jsonl",
+    "bbc_news_summary.jsonl",
+    "headlines_en_misc.jsonl",
+    "orangesum_fr_train.jsonl",
+    "detik_id_summaries.jsonl",
+)
 ENGLISH = lookup("en")
 
 

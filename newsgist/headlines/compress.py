@@ -111,10 +111,11 @@ def compress(
     for rule in clauses + rules:
         shorter = _trim(rule(text, grammar), grammar)
         keeps_verb = not verb or has_verb(shorter, grammar)
-        if rule not in clauses:  # grammar: articles, auxiliaries, names keep the verb
-            if len(shorter.split()) >= _MIN_GRAMMAR_WORDS and (
-                keeps_verb or rule is not _drop_trailing_clause
-            ):
+        if rule is _drop_trailing_clause:  # a clause: it may not leave a stub ("Prices soared")
+            if len(shorter.split()) >= _MIN_WORDS and keeps_verb:
+                text = shorter
+        elif rule not in clauses:  # grammar: articles, auxiliaries, names keep the verb
+            if len(shorter.split()) >= _MIN_GRAMMAR_WORDS:
                 text = shorter
         elif (
             len(shorter.split()) >= _MIN_WORDS

@@ -75,6 +75,10 @@ def test_headlines_use_only_the_articles_words(any_article):
             "The Six Nations opener drew a crowd of eighty thousand.",
             "Six Nations opener drew crowd of 80 thousand",
         ),
+        (  # a trailing clause stays rather than leave a stub
+            "Gardai are investigating after a boy was stabbed by another child at a school.",
+            "Gardai investigating after boy stabbed by another child at school",
+        ),
         (  # a time goes whole, with its "late" or second day
             "The city council voted 7-4 late on Tuesday to sell the water utility.",
             "City council voted 7-4 to sell water utility",
