@@ -23,6 +23,8 @@ DASH_PAIR = re.compile(r"\s+(?:--|—|–|-)\s+[^—–]*?\s+(?:--|—|–|-)(?=
 DASH_TAIL = re.compile(r"\s+(?:--|—|–|-)\s+.*$")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?])")
 _REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
+_QUOTE_MARKS = "\"“”"
+"""Marks of quoted speech."""
 _MAX_SHARE = 0.6
 """A candidate deleting more than this share of the sentence's words is no compression."""
 WORD_EDGE = ",.;:!?\"'“”‘’()[]"
@@ -43,13 +45,29 @@ class Deletion:
 
 
 def candidates(text: str, grammar: HeadlineGrammar) -> list[Deletion]:
-    """Every deletion the grammar's patterns find in the sentence, at most 60% of its words."""
+    """Every deletion the grammar's patterns find in the sentence, but those that cannot be.
+
+    Left out: a deletion of more than 60% of the words; one right after a word no phrase ends
+    on ("by the end of [next year]"); an attribution in a sentence that quotes someone (whose
+    words they are is the point); an "appositive" that is the subject after a leading clause
+    ("According to police[, the man,] who ...").
+    """
     words = len(text.split())
+    quoted = any(mark in text for mark in _QUOTE_MARKS)
     return [
         d
         for d in _found(text, grammar)
-        if d.end > d.start and len(text[d.start : d.end].split()) <= _MAX_SHARE * words
+        if d.end > d.start
+        and len(text[d.start : d.end].split()) <= _MAX_SHARE * words
+        and not _after_dangling(text, d, grammar)
+        and not (quoted and d.rule.startswith(("attribution", "that")))
     ]
+
+
+def _after_dangling(text: str, deletion: Deletion, grammar: HeadlineGrammar) -> bool:
+    """Whether the word just before the deletion is one no phrase ends on (``of``, ``the``)."""
+    before = text[: deletion.start].split()[-1:]
+    return bool(before) and before[0].strip(WORD_EDGE).lower() in grammar.dangling
 
 
 def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
@@ -76,6 +94,7 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
     for match in grammar.reported_that.finditer(text):
         yield Deletion("that", match.end("verb"), match.end() - 1)
     clause = grammar.leading_clause.match(text)
+    end = -1
     if clause:
         end = clause.end()
         while end > 0 and grammar.list_goes_on.match(text, end):
@@ -83,9 +102,16 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
             end = comma + 2 if comma >= 0 else -1
         if end > 0:
             yield Deletion("leading-clause", 0, end)
-    for match in grammar.appositive.finditer(text):
-        if _is_appositive(match.group(), grammar):
-            yield Deletion("appositive", match.start(), match.end() - 1)
+    at = 0
+    while (aside := grammar.appositive.search(text, at)) is not None:
+        opening = aside.group().lstrip(" ,").split(maxsplit=1)[:1]
+        relative = bool(opening) and opening[0].lower() in grammar.relatives
+        if end > 0 and aside.start() < end and not relative:  # ", the man," is the subject
+            at = aside.start() + 1  # its closing comma may open an aside
+            continue
+        if _is_appositive(aside.group(), grammar):
+            yield Deletion("appositive", aside.start(), aside.end() - 1)
+        at = aside.end()
     for match in grammar.time.finditer(text):
         yield Deletion("time", *match.span())
 
@@ -137,6 +163,26 @@ def render(text: str, spans: Iterable[tuple[int, int]]) -> str:
     if out and ending in ".!?" and out[-1] not in ".!?\"'”’":
         out += ending
     return out
+
+
+def clause_verb(text: str, grammar: HeadlineGrammar) -> bool:
+    """Whether the text has a verb outside its asides.
+
+    A part between commas that opens with a relative pronoun, or with a participle and has a
+    comma after it ("which employs ...", "published in ...,"), is an aside, not a clause.
+    """
+    parts = re.split(r"[,;:]", text)
+    for index, part in enumerate(parts):
+        words = part.split()
+        if not words:
+            continue
+        first = words[0].strip(WORD_EDGE).lower()
+        participle = len(first) > 4 and first.endswith(grammar.verb_endings)
+        if first in grammar.relatives or (participle and index < len(parts) - 1):
+            continue  # an aside; a participle closing the sentence is its verb ("resigned")
+        if has_verb(part, grammar):
+            return True
+    return False
 
 
 def has_verb(text: str, grammar: HeadlineGrammar) -> bool:

@@ -26,7 +26,7 @@ from newsgist.compress.deletions import (
     WORD_EDGE,
     Deletion,
     candidates,
-    has_verb,
+    clause_verb,
     kept_spans,
     render,
 )
@@ -163,7 +163,7 @@ def _choose(
         ((model.probability(text, d), d) for d in candidates(text, grammar)),
         key=lambda pair: -pair[0],
     )
-    verb = has_verb(text, grammar)
+    verb = clause_verb(text, grammar)
     chosen: list[Deletion] = []
     for probability, deletion in ranked:
         if probability < model.threshold and (
@@ -175,7 +175,7 @@ def _choose(
         shorter = render(text, kept_spans(text, [*chosen, deletion]))
         if (
             len(shorter.split()) >= MIN_WORDS
-            and (not verb or has_verb(shorter, grammar))
+            and (not verb or clause_verb(shorter, grammar))
             and (deletion.start > 0 or not _opens_relative(shorter, grammar))
         ):
             chosen.append(deletion)
@@ -207,10 +207,28 @@ def _cut(
             ends.append((index, offset, word))
     limit = ends[:words]
     dangling = grammar.dangling if grammar is not None else frozenset()
+    verb = grammar is not None and clause_verb(text, grammar)
+
+    def keeps_clause(n: int) -> bool:
+        """Whether the first n kept words still hold a verb outside their asides."""
+        if not verb or grammar is None:
+            return True
+        index, end, _ = ends[n - 1]
+        kept = " ".join(text[a:b] for a, b in (*spans[:index], (spans[index][0], end)))
+        return clause_verb(kept, grammar)
+
     best = next(
-        (n for n in range(len(limit), MIN_WORDS - 1, -1) if _clause_ends(ends, n)),
+        (
+            n
+            for n in range(len(limit), MIN_WORDS - 1, -1)
+            if _clause_ends(ends, n) and keeps_clause(n)
+        ),
         next(
-            (n for n in range(len(limit), MIN_WORDS - 1, -1) if _phrase_ends(ends, n, dangling)),
+            (
+                n
+                for n in range(len(limit), MIN_WORDS - 1, -1)
+                if _phrase_ends(ends, n, dangling) and keeps_clause(n)
+            ),
             len(limit),
         ),
     )

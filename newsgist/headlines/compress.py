@@ -169,8 +169,13 @@ def _drop_appositives(text: str, grammar: HeadlineGrammar) -> str:
 
 
 def _drop_time(text: str, grammar: HeadlineGrammar) -> str:
-    """Drop time expressions."""
-    return grammar.time.sub("", text)
+    """Drop time expressions, but one a preposition needs ("by the end of next year")."""
+
+    def drop(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()[-1:]
+        return match[0] if before and before[0].lower() in grammar.dangling else ""
+
+    return grammar.time.sub(drop, text)
 
 
 def _drop_determiners(text: str, grammar: HeadlineGrammar) -> str:

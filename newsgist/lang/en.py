@@ -132,17 +132,21 @@ _LEADING_CLAUSE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _LIST_GOES_ON = re.compile(r"[^,]*,\s+(?:and|or)\b|(?:and|or)\b")
+_NOT_A_BREAK = r"(?:[^,]|(?<=\d),(?=\d))"
+"""A character of a comma-set phrase: anything but a comma, unless in a number ("3,500")."""
 _APPOSITIVE = re.compile(
-    r"""(?<=\w),\s+
-    (?:(?:who|which|whose|whom|where)\b[^,]{1,120}
-      | (?:the|a|an|his|her|their|its|aged|now|formerly|once)\b[^,]{1,100}
-      | \d{1,3}
-      | [a-z]+(?:ing|ed)\b[^,]{1,100}
-      | [A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=,\s+[a-z])
+    rf"""(?<=\w),\s+
+    (?:(?:who|which|whose|whom|where)\b{_NOT_A_BREAK}{{1,120}}
+      | (?:the|a|an|his|her|their|its|aged|now|formerly|once)\b{_NOT_A_BREAK}{{1,100}}
+      | \d{{1,3}}
+      | [a-z]+(?:ing|ed)\b{_NOT_A_BREAK}{{1,100}}
+      | [A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}(?=,\s+[a-z])
     ),\s+(?!(?:and|or|but|nor)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_APPOSITIVE_TAIL = re.compile(r",\s+(?:who|which|whose|whom|where|a|an|the)\b[^,]*$", re.IGNORECASE)
+_APPOSITIVE_TAIL = re.compile(
+    rf",\s+(?:who|which|whose|whom|where|a|an|the)\b{_NOT_A_BREAK}*$", re.IGNORECASE
+)
 _TIME = re.compile(
     rf"""\s*\b(?:(?:early|late)\s+(?=on\b))?(?:
         (?:on|last|this|next|early|late|earlier|later|since|by|until)\s+

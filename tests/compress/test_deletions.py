@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgist.compress.deletions import Deletion, candidates, kept_spans, render
+from newsgist.compress.deletions import Deletion, candidates, clause_verb, kept_spans, render
 from newsgist.lang import HeadlineGrammar, lookup
 
 _GRAMMAR = lookup("en").headline
@@ -89,3 +90,30 @@ def test_a_main_clause_set_off_by_a_comma_is_no_appositive():
     assert _rules("He met Ana Ruiz, the former champion.")["appositive-tail"] == [
         ", the former champion"
     ]
+
+
+def test_what_a_phrase_or_a_quotation_needs_is_not_offered():
+    assert "time" not in _rules("The firm said it would cut 600 jobs by the end of next year.")
+    quoted = _rules('"We will not be bullied into a bad deal," the union leader told reporters.')
+    assert not any(rule.startswith("attribution") for rule in quoted)
+    subject = _rules("According to police, the man, who had a history of illness, was shot.")
+    assert ", the man," not in subject.get("appositive", [])
+    assert ", who had a history of illness," in subject["appositive"]
+
+
+def test_a_number_with_a_comma_stays_inside_its_appositive():
+    text = "The company, which employs about 3,500 people, said it would cut jobs."
+    assert _rules(text)["appositive"] == [", which employs about 3,500 people,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor, who was elected in May, resigned after three weeks.", True),
+        ("The study, published in the journal Nature Medicine,", False),
+        ("The company, which employs about 3,500 people in the region,", False),
+        ("Ministers met in Geneva", True),
+    ],
+)
+def test_a_clause_verb_is_one_outside_the_asides(text, expected):
+    assert clause_verb(text, GRAMMAR) is expected

@@ -75,6 +75,10 @@ def test_headlines_use_only_the_articles_words(any_article):
             "The Six Nations opener drew a crowd of eighty thousand.",
             "Six Nations opener drew crowd of 80 thousand",
         ),
+        (  # a time a preposition needs stays
+            "The company said it would cut 600 jobs by the end of next year.",
+            "Company said it would cut 600 jobs by end of next year",
+        ),
         (  # a trailing clause stays rather than leave a stub
             "Gardai are investigating after a boy was stabbed by another child at a school.",
             "Gardai investigating after boy stabbed by another child at school",
