@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ DASH_PAIR = re.compile(r"\s+(?:--|—|–|-)\s+[^—–]*?\s+(?:--|—|–|-)(?=
 DASH_TAIL = re.compile(r"\s+(?:--|—|–|-)\s+.*$")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?])")
 _REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
-_QUOTE_MARKS = "\"“”"
+_DASHES = "-–—"
+_QUOTE_MARKS = '"“”'
 """Marks of quoted speech."""
 _MAX_SHARE = 0.6
 """A candidate deleting more than this share of the sentence's words is no compression."""
@@ -71,22 +73,29 @@ def _after_dangling(text: str, deletion: Deletion, grammar: HeadlineGrammar) -> 
 
 
 def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
-    """Yield each pattern's matches as deletions (see the module docstring)."""
-    for match in PARENTHESES.finditer(text):
-        yield Deletion("parenthesis", *match.span())
-    for match in DASH_PAIR.finditer(text):
-        yield Deletion("dash-pair", *match.span())
+    """Yield each pattern's matches as deletions (see the module docstring).
+
+    Patterns that need a comma, a bracket or a dash are not tried on a sentence without one.
+    """
+    comma = "," in text
+    dash = any(mark in text for mark in _DASHES)
+    if "(" in text or "[" in text:
+        for match in PARENTHESES.finditer(text):
+            yield Deletion("parenthesis", *match.span())
+    if dash:
+        for match in DASH_PAIR.finditer(text):
+            yield Deletion("dash-pair", *match.span())
     body = text.rstrip(" .!")  # the trailing patterns are anchored at the end
-    for rule, pattern in (
-        ("dash-tail", DASH_TAIL),
-        ("attribution-tail", grammar.trailing_attribution),
-        ("appositive-tail", grammar.appositive_tail),
-        ("subordinate-tail", grammar.subordinate_tail),
+    for rule, pattern, needs in (
+        ("dash-tail", DASH_TAIL, dash),
+        ("attribution-tail", grammar.trailing_attribution, comma),
+        ("appositive-tail", grammar.appositive_tail, comma),
+        ("subordinate-tail", grammar.subordinate_tail, True),
     ):
-        found = pattern.search(body)
+        found = pattern.search(body) if needs else None
         if found and (rule != "appositive-tail" or _is_appositive(found.group(), grammar)):
             yield Deletion(rule, found.start(), len(body))
-    for match in grammar.inner_attribution.finditer(text):
+    for match in grammar.inner_attribution.finditer(text) if comma else ():
         yield Deletion("attribution-inner", match.start(), match.end() - 1)  # keep a space
     lead = grammar.leading_attribution.match(text)
     if lead and lead["rest"].split()[0].lower() not in grammar.pronouns:
@@ -98,11 +107,11 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
     if clause:
         end = clause.end()
         while end > 0 and grammar.list_goes_on.match(text, end):
-            comma = text.find(", ", end)
-            end = comma + 2 if comma >= 0 else -1
+            next_comma = text.find(", ", end)
+            end = next_comma + 2 if next_comma >= 0 else -1
         if end > 0:
             yield Deletion("leading-clause", 0, end)
-    at = 0
+    at = 0 if comma else len(text)
     while (aside := grammar.appositive.search(text, at)) is not None:
         opening = aside.group().lstrip(" ,").split(maxsplit=1)[:1]
         relative = bool(opening) and opening[0].lower() in grammar.relatives
@@ -190,8 +199,12 @@ def has_verb(text: str, grammar: HeadlineGrammar) -> bool:
     return any(is_verb(word.strip(WORD_EDGE).lower(), grammar) for word in text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_verb(word: str, grammar: HeadlineGrammar) -> bool:
-    """Whether a word is (very likely) a verb: listed, a common news verb, or by its ending."""
+    """Whether a word is (very likely) a verb: listed, a common news verb, or by its ending.
+
+    Cached: headlines and bullets ask about the same words many times over.
+    """
     if word in grammar.verbs or (len(word) > 4 and word.endswith(grammar.verb_endings)):
         return True
     for ending in grammar.verb_inflections:

@@ -110,6 +110,8 @@ def compress(
     verb = has_verb(text, grammar)
     for rule in clauses + rules:
         shorter = _trim(rule(text, grammar), grammar)
+        if shorter == text:
+            continue
         keeps_verb = not verb or has_verb(shorter, grammar)
         if rule is _drop_trailing_clause:  # a clause: it may not leave a stub ("Prices soared")
             if len(shorter.split()) >= _MIN_WORDS and keeps_verb:
