@@ -8,7 +8,7 @@ The tree::
     │   ├── BinaryInputError                 NUL or control bytes: not text
     │   ├── EncodingError                    bytes that are not valid UTF-8
     │   ├── InputTooLargeError               over the configured size limit
-    │   ├── NoSentenceError                  no sentence-ending punctuation at all
+    │   ├── NoSentenceError                  no sentence with a letter or digit
     │   └── InvalidRecordError               a JSONL line that is not a usable record
     ├── FetchError                           a URL could not be fetched
     │   ├── UnsafeURLError                   not http(s), or a private/loopback address
@@ -57,7 +57,7 @@ class InputTooLargeError(InvalidInputError):
 
 
 class NoSentenceError(InvalidInputError):
-    """The text has no sentence-ending punctuation, so it has no sentences to pick."""
+    """The text has no sentence with a letter or digit in it, so nothing to summarize."""
 
 
 class InvalidRecordError(InvalidInputError):

@@ -30,7 +30,7 @@ from newsgist.methods.base import Summarizer
 from newsgist.models import Article, Headline, Highlight, Sentence, SentenceScore, Summary
 from newsgist.options import SummarizeOptions, option_names
 from newsgist.registry import headlines, methods
-from newsgist.segment import Segmenter, has_terminator, segment
+from newsgist.segment import Segmenter, segment
 from newsgist.select import SelectOptions, select
 from newsgist.threads import find_threads
 
@@ -221,11 +221,6 @@ class Pipeline:
                 "ingest", lambda: load(source, input_format=settings.input_format, options=ingest)
             )
         )
-        if not has_terminator(article.body):
-            raise NoSentenceError(
-                "the text has no sentence-ending punctuation (. ! ?), so it has no sentences to"
-                " choose from; add punctuation or pass a punctuated article"
-            )
         code = timed(
             "language",
             lambda: language_of(

@@ -17,14 +17,13 @@ from newsgist.evaluate.records import read_records
 from newsgist.models import Summary
 from newsgist.options import SummarizeOptions
 from newsgist.pipeline import summarize
-from newsgist.segment import has_terminator
 from tests.conftest import DATA, ROOT
 from tests.headlines.stories import STORIES
 
 ARTICLES = [
     record.article
     for record in read_records(DATA / "eval_records.jsonl")[0]
-    if has_terminator(record.article)  # the file keeps one unsummarizable record on purpose
+    if any(c.isalnum() for c in record.article)  # the file keeps one letterless record on purpose
 ]
 ARTICLES += [story for story, _ in STORIES.values()]
 
@@ -36,7 +35,7 @@ BAD_LINES = {
     b'{"id": "number", "article": 42}': ("InvalidRecordError", "is a int, not a string"),
     b'{"id": "empty", "article": "   "}': ("EmptyInputError", ""),
     b'{"id": "latin-1", "article": "caf\xe9"}': ("InvalidRecordError", "not valid UTF-8"),
-    b'{"id": "no-stop", "article": "no punctuation here at all"}': ("NoSentenceError", ""),
+    b'{"id": "no-letter", "article": "!!! ??? ..."}': ("NoSentenceError", ""),
 }
 
 

@@ -130,7 +130,7 @@ def test_directory_is_a_usage_error(capsys, tmp_path):
         (b"   \n  ", "input is empty"),
         (b"\x7fELF\x00\x00binary", "binary"),
         (b"caf\xe9 au lait.", "not valid UTF-8"),
-        (b"a line with no punctuation", "no sentence-ending punctuation"),
+        (b"!!! ??? ...", "no sentence with a letter or digit"),
     ],
 )
 def test_bad_stdin_fails_cleanly_in_a_real_process(stdin, message):

@@ -9,10 +9,15 @@ boxes (``_PRUNE``), then clean them. Cleaning uses the line rules of text input
 (``newsgist.ingest.text``: chrome, bylines, credits, datelines, production notes), plus
 three rules that only HTML needs:
 
-- a paragraph that repeats the title or the standfirst is dropped;
+- a paragraph that repeats the title is dropped, and so is one that repeats the page's
+  description when the page shows that as a standfirst (in ``<header>`` or a standfirst's
+  class); a description that is the story's own lead stays;
 - a short line found inside a nearby paragraph (a pull quote) is dropped;
 - a line with no sentence-ending punctuation is dropped. Kickers, subheadings and
-  key-point bullets are page structure, not story sentences.
+  key-point bullets are page structure, not story sentences. A page with no punctuated line
+  at all (a video's caption) keeps its lines of four words or more instead.
+
+The title loses the site's name where a separator joins them ("Title - BBC News").
 
 trafilatura (Barbaresi, ACL 2021, https://aclanthology.org/2021.acl-demo.15) is behind the
 ``html`` extra and is imported on first use.
@@ -38,9 +43,17 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger(__name__)
 
 _HTML_START = re.compile(
-    rb"\s*(?:<!--(?>.*?-->)\s*)*+<(?:\?xml|!doctype\s+html|html|head|body|meta|title|article|p|div)\b",
+    rb"\s*(?:<!--(?>.*?-->)\s*)*+<(?:\?xml|!doctype\s+html|html|head|body|meta|title|article"
+    rb"|p|div|section|header|main|nav|aside|figure|h[1-6]|ul|ol|table|blockquote|span|a|script"
+    rb"|style|link|br|img)\b",
     re.IGNORECASE | re.DOTALL,
 )
+_CLOSING_TAG = re.compile(
+    rb"</(?:p|div|h[1-6]|li|article|section|span|a|td|header|footer|figure|blockquote)>",
+    re.IGNORECASE,
+)
+_MARKUP_TAGS = 3
+"""Closing tags in the first 2 KiB that make text with a line before its markup a page."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]*?encoding\s*=\s*["']([a-z0-9_.:-]+)""",
@@ -151,19 +164,32 @@ _QUOTE_REACH = 40
 """A pull quote sits within this many paragraphs of the one it repeats. Looking no further
 keeps the check linear on a page of 60,000 paragraphs, where comparing every pair took minutes."""
 _SITE_MAX = 60
+_JOIN = r"(?:[|\-–—:·»]|::)"
+"""What joins a site's name to a headline in a page title."""
+_LETTERED = re.compile(r"[^\W\d_]{2,}")
+_STANDFIRST_CLASS = re.compile(r"standfirst|\bdek\b|summary|intro|strap|sub-?title", re.I)
+_CAPTION_WORDS = 4
+"""Words a line without end punctuation needs to stand as a sentence on a page with no other."""
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _TITLE_SEPARATORS = " |-–—:·»"
 _QUOTE_MARKS = " \"“”'‘’.,;:!?"
 
 
 def looks_like_html(data: str | bytes) -> bool:
-    """Whether input starts like an HTML page (a doctype, ``<html>`` or a body tag)."""
+    """Whether input is HTML: it starts with a doctype or a tag, or is laced with closing tags.
+
+    Pasted markup often starts with a fragment's tag (``<section>``, ``<h1>``) or a stray
+    line; ``_MARKUP_TAGS`` closing tags in the first 2 KiB make it a page all the same.
+    """
     head = data[:2048]
     if isinstance(head, str):
         head = head.encode("utf-8", "replace")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         head = head.decode("utf-16", "replace").encode("utf-8", "replace")
-    return _HTML_START.match(head.removeprefix(codecs.BOM_UTF8)) is not None
+    head = head.removeprefix(codecs.BOM_UTF8)
+    if _HTML_START.match(head) is not None:
+        return True
+    return len(_CLOSING_TAG.findall(head)) >= _MARKUP_TAGS
 
 
 def decode_html(data: bytes, *, charset: str | None = None) -> str:
@@ -301,9 +327,12 @@ def load_html(
     )
     if found is None or not found.text:
         raise EmptyInputError("no article text found in the HTML page")
-    title = found.title or None
+    site = _site(found.sitename, found.title or None, tree)
+    title = clean_title(found.title, site) or None
     description = found.description or None
-    body = _story_lines(found.text, {title, description})
+    body = _story_lines(
+        found.text, title, description if _standfirst_outside(tree, description) else None
+    )
     if not body:
         raise EmptyInputError("no article sentences found in the HTML page")
     article = load_text("\n\n".join(body), options=options)
@@ -316,7 +345,7 @@ def load_html(
         byline=_byline(found.author) or article.byline,
         credit=article.credit or _credit(tree),
         published=found.date or article.published,
-        site=_site(found.sitename, title, tree),
+        site=site,
         language=_language(tree),
         url=found.url or url,
         metadata=metadata,
@@ -377,15 +406,21 @@ def _cut(tree: HtmlElement, limit: int) -> None:
         parent = grandparent
 
 
-def _story_lines(text: str, repeats: set[str | None]) -> list[str]:
+def _story_lines(text: str, title: str | None, standfirst: str | None) -> list[str]:
     """Keep the extracted lines that are story sentences (see the module docstring).
 
-    A line found inside a nearby line is dropped as well: a pull quote repeats its paragraph.
+    A line that repeats the title or the ``standfirst`` goes; so does a line found inside a
+    nearby line (a pull quote repeats its paragraph). A page with no punctuated line at all
+    (a video page's caption) keeps its lines of ``_CAPTION_WORDS`` words or more instead.
     """
-    seen = {_SPACE.sub(" ", r).strip().casefold() for r in repeats if r}
     lines = [_SPACE.sub(" ", raw).strip() for raw in text.split("\n")]
-    lines = [line for line in lines if ends_sentence(line) and line.casefold() not in seen]
-    return [line for i, line in enumerate(lines) if not _repeats(line, lines, i)]
+    headline = _SPACE.sub(" ", title or "").strip().casefold()
+    standfirst = _SPACE.sub(" ", standfirst or "").strip().casefold()
+    lines = [line for line in lines if line and line.casefold() not in (headline, standfirst)]
+    story = [line for line in lines if ends_sentence(line)]
+    if not story:
+        story = [line for line in lines if len(_LETTERED.findall(line)) >= _CAPTION_WORDS]
+    return [line for i, line in enumerate(story) if not _repeats(line, story, i)]
 
 
 def _repeats(line: str, lines: list[str], i: int) -> bool:
@@ -405,6 +440,46 @@ def _byline(author: str | None) -> str | None:
     """Return the author names trafilatura found, less the dates it sometimes takes for names."""
     names = [n for n in (author or "").split("; ") if n and not any(c.isdigit() for c in n)]
     return "; ".join(names) or None
+
+
+def _standfirst_outside(tree: HtmlElement, description: str | None) -> bool:
+    """Whether the page shows its description outside the story: in a header or a standfirst.
+
+    A page's description often is its lead paragraph, in the story itself; that one stays.
+    Only a paragraph with the description's text inside ``<header>``, or in an element whose
+    class names it a standfirst (``standfirst``, ``dek``, ``summary``, ``intro``, ``strap``),
+    marks it as page furniture to leave out of the body.
+    """
+    wanted = _SPACE.sub(" ", description or "").strip().casefold()
+    if not wanted:
+        return False
+    for element in tree.iter("p", "h2", "div"):
+        if element.tag == "div" and len(element):  # a leaf div only: text_content stays linear
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip().casefold()
+        if text != wanted:
+            continue
+        for node in (element, *element.iterancestors()):
+            if node.tag == "header" or _STANDFIRST_CLASS.search(node.get("class") or ""):
+                return True
+    return False
+
+
+def clean_title(title: str | None, site: str | None) -> str:
+    """Return the headline without the site's name: "Title - BBC News", "Site | Title", ...
+
+    The name goes only where a separator (``-``, ``|``, an en or em dash, ``:``, ``·``, ``»``)
+    joins it to the rest, at either end; the headline itself is kept exactly.
+    """
+    title = _SPACE.sub(" ", title or "").strip()
+    if not site or not title:
+        return title
+    name = re.escape(_SPACE.sub(" ", site).strip())
+    for pattern in (rf"^(?P<rest>.+?)\s*{_JOIN}\s*{name}$", rf"^{name}\s*{_JOIN}\s*(?P<rest>.+)$"):
+        match = re.match(pattern, title, re.IGNORECASE)
+        if match and match["rest"].strip():
+            return match["rest"].strip()
+    return title
 
 
 def _site(name: str | None, title: str | None, tree: HtmlElement) -> str | None:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 
 from newsgist.evaluate import read_records
-from newsgist.segment import has_terminator
 from tests.conftest import DATA, ROOT
 
 _NUMBERS = {
@@ -38,7 +37,7 @@ def fixture_articles() -> Iterator[str]:
 
     yield (ROOT / "examples" / "article-page.txt").read_text(encoding="utf-8")
     records, _ = read_records(DATA / "eval_records.jsonl")
-    yield from (r.article for r in records if has_terminator(r.article))  # one has no sentence
+    yield from (r.article for r in records if any(c.isalnum() for c in r.article))  # one has none
     yield from (article for article, _ in STORIES.values())
     yield from EDGE_CASES.values()
 

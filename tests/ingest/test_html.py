@@ -16,6 +16,7 @@ from newsgist.errors import (
     NewsgistError,
 )
 from newsgist.ingest import IngestOptions, decode_html, load, load_html, looks_like_html
+from newsgist.ingest.html import clean_title
 from tests.conftest import DATA
 
 PAGES = sorted((DATA / "pages").glob("*.html"))
@@ -141,6 +142,11 @@ def test_missing_extra_names_the_module_and_the_extra(monkeypatch):
         ("\ufeff<html>", True),
         ("<p>The council met on Monday.</p>", True),
         ("The council met on Monday. <b>It</b> voted.", False),
+        ("<Title>Port Alder ferry</Title><section><p>It sank.</p></section>", True),
+        (
+            "Pasted from the site:\n<h2>Ferry</h2><p>It sank.</p><p>All saved.</p><p>Two hurt.</p>",
+            True,
+        ),
         ("<3 this story. The council met on Monday.", False),
         ("Load more...\nThe council met.", False),
         ("", False),
@@ -261,3 +267,74 @@ class TestLoad:
     def test_a_bare_url_is_not_fetched_but_explained(self):
         with pytest.raises(InvalidInputError, match="load_url"):
             load("https://news.example/story")
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+LEAD = "Floodwater poured through the river town of Marlow Bend after a levee gave way."
+REST = (
+    "<p>About 3,400 residents left their homes before dawn, county officials said.</p>"
+    "<p>Rescue crews in boats pulled 62 people from rooftops and attics.</p>"
+)
+
+
+def test_a_lead_that_is_also_the_description_is_kept():
+    page = _page(
+        f'<meta name="description" content="{LEAD}"><title>Levee breaks</title>',
+        f"<article><h1>Levee breaks</h1><p>{LEAD}</p>{REST}</article>",
+    )
+    article = load_html(page)
+    assert article.body.startswith(LEAD)
+    assert article.metadata["description"] == LEAD
+
+
+def test_a_standfirst_in_the_header_is_left_out_even_when_it_is_the_description():
+    standfirst = "Thousands flee as the river breaks its banks overnight."
+    page = _page(
+        f'<meta name="description" content="{standfirst}">',
+        f'<article><header><h1>Levee breaks</h1><p class="dek">{standfirst}</p></header>'
+        f"<p>{LEAD}</p>{REST}</article>",
+    )
+    body = load_html(page).body
+    assert standfirst not in body
+    assert body.startswith(LEAD)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "clean"),
+    [
+        ("Levee breaks in Marlow Bend - Harlan Valley Press", "Harlan Valley Press", None),
+        ("Harlan Valley Press | Levee breaks in Marlow Bend", "Harlan Valley Press", None),
+        ("Levee breaks in Marlow Bend — Harlan Valley Press", "Harlan Valley Press", None),
+        ("Harlan Valley Press: Levee breaks in Marlow Bend", "Harlan Valley Press", None),
+        ("Levee breaks: what we know", "Harlan Valley Press", "Levee breaks: what we know"),
+        ("Levee breaks in Marlow Bend - Harlan Valley Press", None, "same"),
+    ],
+)
+def test_the_site_name_leaves_the_title(title, site, clean):
+    expected = "Levee breaks in Marlow Bend" if clean is None else clean
+    assert clean_title(title, site) == (title if clean == "same" else expected)
+
+
+def test_a_page_title_loses_its_site_name():
+    page = _page(
+        '<meta property="og:site_name" content="Harlan Valley Press">'
+        "<title>Levee breaks in Marlow Bend - Harlan Valley Press</title>",
+        f"<article><p>{LEAD}</p>{REST}</article>",
+    )
+    article = load_html(page)
+    assert article.title == "Levee breaks in Marlow Bend"
+    assert article.site == "Harlan Valley Press"
+
+
+def test_a_caption_only_page_keeps_its_caption():
+    page = _page(
+        "<title>Video: floods</title>",
+        "<article><p>Watch floodwater sweep through the market town of Marlow Bend</p>"
+        "<p>0:45</p></article>",
+    )
+    body = load_html(page).body
+    assert "Watch floodwater sweep through the market town of Marlow Bend" in body
+    assert "0:45" not in body

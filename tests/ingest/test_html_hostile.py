@@ -93,7 +93,7 @@ class TestLinearTime:
         out = run_bounded("""
             from newsgist.ingest.html import _story_lines
             lines = [f"Speaker {i} said the river rose {i * 7} cm." for i in range(60_000)]
-            print(len(_story_lines(chr(10).join(lines), set())))
+            print(len(_story_lines(chr(10).join(lines), None, None)))
         """)
         assert out.strip() == "60000"
 
