@@ -8,7 +8,8 @@ between).
 How it decides, in one pass:
 
 1. Blocks. A blank line ends a paragraph, and so does a single newline unless the document
-   is hard-wrapped (most lines short and open-ended). In cased text either break is soft
+   is hard-wrapped (most lines short and open-ended, and some punctuation somewhere: a text
+   with none, a caption or a list, is read a line at a time). In cased text either break is soft
    when the text before it ends open and the text after it starts in lower case. A line that
    starts with a bullet marker, and every inline ``•``, starts a new block; the markers are
    not part of any sentence.
@@ -90,7 +91,7 @@ def segment(text: str, *, language: Language = DEFAULT) -> list[Sentence]:
     """
     rules = language.segmentation
     cased = is_cased(text)
-    wrapped = _is_hard_wrapped(text)
+    wrapped = _is_hard_wrapped(text) and has_terminator(text)  # unpunctuated: lines are units
     sentences: list[Sentence] = []
     paragraph = -1
     last_block_paragraph = -1

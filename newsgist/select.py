@@ -155,7 +155,8 @@ def _greedy(
 ) -> list[int]:
     """Take sentences best first, skipping those over budget or blocked.
 
-    Blocked: sharing a word trigram with a sentence taken (``trigram``), or, with
+    Never taken: a sentence with no letter (``_wordless``). Blocked: sharing a word trigram
+    with a sentence taken (``trigram``), or, with
     ``standalone``, unable to stand alone (``_stands_alone``); when too few stand alone to
     fill the budget, a second pass takes the others. With ``threads``, a sentence of a major
     thread already covered scores ``THREAD_PENALTY`` less, so a thread not yet covered wins
@@ -174,13 +175,14 @@ def _greedy(
     covered = np.zeros_like(majors)
     common: frozenset[tuple[str, str, str]] | None = None
     ranking: list[int] = _ranking(scores).tolist()
+    wordless = _wordless(document)
     for strict in (True, False) if language is not None else (False,):
         start = 0  # what was passed over stays blocked or over budget: scan on from here
         while options.count is None or len(chosen) < options.count:
             pick = None
             for position in range(start, len(ranking)):
                 i = ranking[position]
-                if i in chosen:
+                if i in chosen or i in wordless:
                     continue
                 if options.words is not None and used + lengths[i] > options.words:
                     continue
@@ -206,6 +208,14 @@ def _greedy(
                 adjusted[: len(labels)] -= THREAD_PENALTY * (covered & majors)[labels]
                 ranking, start = _ranking(adjusted).tolist(), 0
     return chosen
+
+
+def _wordless(document: Document) -> frozenset[int]:
+    """Sentences with no letter ("0:45"), never a bullet while the story has any other."""
+    found = frozenset(
+        s.index for s in document.sentences if not any(char.isalpha() for char in s.text)
+    )
+    return found if len(found) < len(document.sentences) else frozenset()
 
 
 def _stands_alone(document: Document, index: int, chosen: list[int], language: Language) -> bool:

@@ -110,3 +110,12 @@ def test_has_terminator():
 )
 def test_sentences_glued_by_a_scraper_are_split(text, expected):
     assert [s.text for s in segment(text)] == expected
+
+
+def test_text_without_any_stop_is_read_a_line_at_a_time():
+    text = "Floodwater sweeps through the market town\n0:45\nResidents film the water rising"
+    assert [s.text for s in segment(text)] == [
+        "Floodwater sweeps through the market town",
+        "0:45",
+        "Residents film the water rising",
+    ]

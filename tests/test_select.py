@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsgist
 from newsgist.document import Document
 from newsgist.errors import InvalidOptionError
 from newsgist.models import Article, Sentence
@@ -221,3 +222,12 @@ def test_standalone_fills_the_budget_when_too_few_stand_alone():
 def test_thread_and_standalone_options_are_validated(bad):
     with pytest.raises(InvalidOptionError):
         SelectOptions(**bad)
+
+
+def test_a_sentence_without_a_letter_is_no_bullet():
+    summary = newsgist.summarize(
+        "Floodwater sweeps through the market town\n0:45\nResidents film the water rising\n"
+        "Crews in boats reach the last streets by noon",
+        sentences=3,
+    )
+    assert [h.text for h in summary.highlights if not any(c.isalpha() for c in h.text)] == []
