@@ -21,8 +21,9 @@ from typing import Any, TypeVar, cast
 import click
 
 from newsgist.__version__ import __version__
+from newsgist.compress import MIN_WORDS
 from newsgist.errors import BatchError, NewsgistError
-from newsgist.headlines.base import DEFAULT_HEADLINE
+from newsgist.headlines.base import DEFAULT_HEADLINE, DEFAULT_HEADLINE_WORDS
 from newsgist.ingest import (
     DEFAULT_MAX_BYTES,
     IngestOptions,
@@ -38,7 +39,13 @@ from newsgist.ingest.fetch import (
 )
 from newsgist.methods.base import DEFAULT_METHOD
 from newsgist.models import Article
-from newsgist.options import Setting, SummarizeOptions, option_names, settings
+from newsgist.options import (
+    MAX_HIGHLIGHT_WORDS,
+    Setting,
+    SummarizeOptions,
+    option_names,
+    settings,
+)
 from newsgist.registry import headlines, methods
 from newsgist.render import FORMATS, render
 from newsgist.server.settings import (
@@ -449,6 +456,10 @@ def _batch_progress() -> Iterator[Callable[[int, int, int | None], None] | None]
         yield advance
 
 
+_DETECT_CHARS = 20_000
+"""How much of ``compress``'s input decides its language."""
+
+
 def _evaluate_compression(
     data: Path, limit: int | None, skip: int, out: Path | None, json_path: Path | None
 ) -> None:
@@ -537,8 +548,6 @@ def evaluate(
     compression ({"sentence", "compression"}) are scored as compression instead: token F1
     against the gold deletion and compression ratio, for bullets and headlines.
     """
-    import json
-
     from newsgist.evaluate import HeadlineSystem, parse_method_spec, read_records
     from newsgist.evaluate import evaluate as run
     from newsgist.evaluate.compression import is_compression_file
@@ -776,17 +785,14 @@ def serve(
     run(settings, host=host, port=port)
 
 
-_DETECT_CHARS = 20_000
-"""How much of ``compress``'s input decides its language."""
-
-
 @cli.command("compress")
 @click.argument("source", metavar="FILE", required=False, default="-")
 @click.option(
     "--words",
     "-w",
-    type=click.IntRange(1, 200),
-    help="At most N words each [default: bullets: no limit; headlines: 12].",
+    type=click.IntRange(1, MAX_HIGHLIGHT_WORDS),
+    help=f"At most N words each (a bullet keeps {MIN_WORDS} or more) [default: bullets: no"
+    f" limit; headlines: {DEFAULT_HEADLINE_WORDS}].",
 )
 @click.option("--headline", is_flag=True, help="Shorten each as a headline, not a bullet.")
 @click.option("--language", help="Language of the sentences (BCP 47) [default: detected].")

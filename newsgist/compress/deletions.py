@@ -24,8 +24,11 @@ DASH_PAIR = re.compile(r"\s+(?:--|—|–|-)\s+[^—–]*?\s+(?:--|—|–|-)(?=
 DASH_TAIL = re.compile(r"\s+(?:--|—|–|-)\s+.*$")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?])")
 _REPEATED_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
-_DASHES = "-–—"
-_QUOTE_MARKS = '"“”'
+DASHES = "-–—"
+"""Dashes that set off an aside."""
+QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”")
+"""A quotation: someone's own words, which no deletion reaches into."""
+QUOTE_MARKS = '"“”'
 """Marks of quoted speech."""
 _MAX_SHARE = 0.6
 """A candidate deleting more than this share of the sentence's words is no compression."""
@@ -45,25 +48,35 @@ class Deletion:
         """Whether the two share a character."""
         return self.start < other.end and other.start < self.end
 
+    def contains(self, other: Deletion) -> bool:
+        """Whether this deletion takes in all of the other."""
+        return self.start <= other.start and other.end <= self.end
+
 
 def candidates(text: str, grammar: HeadlineGrammar) -> list[Deletion]:
     """Every deletion the grammar's patterns find in the sentence, but those that cannot be.
 
     Left out: a deletion of more than 60% of the words; one right after a word no phrase ends
-    on ("by the end of [next year]"); an attribution in a sentence that quotes someone (whose
-    words they are is the point); an "appositive" that is the subject after a leading clause
-    ("According to police[, the man,] who ...").
+    on ("by the end of [next year]"); one reaching into a quotation; an attribution in a
+    sentence that quotes someone (whose words they are is the point); an "appositive" that is
+    the subject after a leading clause ("According to police[, the man,] who ...").
     """
-    words = len(text.split())
-    quoted = any(mark in text for mark in _QUOTE_MARKS)
+    words = _words(text)
+    quotations = [m.span() for m in QUOTATION.finditer(text)]
     return [
         d
         for d in _found(text, grammar)
         if d.end > d.start
-        and len(text[d.start : d.end].split()) <= _MAX_SHARE * words
+        and _words(text[d.start : d.end]) <= _MAX_SHARE * words
         and not _after_dangling(text, d, grammar)
-        and not (quoted and d.rule.startswith(("attribution", "that")))
+        and not (quotations and d.rule.startswith(("attribution", "that")))
+        and not any(d.start < b and a < d.end for a, b in quotations)
     ]
+
+
+def _words(text: str) -> int:
+    """Count the words of a text: runs with a letter or digit (a lone comma is none)."""
+    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
 
 
 def _after_dangling(text: str, deletion: Deletion, grammar: HeadlineGrammar) -> bool:
@@ -78,7 +91,7 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
     Patterns that need a comma, a bracket or a dash are not tried on a sentence without one.
     """
     comma = "," in text
-    dash = any(mark in text for mark in _DASHES)
+    dash = any(mark in text for mark in DASHES)
     if "(" in text or "[" in text:
         for match in PARENTHESES.finditer(text):
             yield Deletion("parenthesis", *match.span())
@@ -98,7 +111,8 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
     for match in grammar.inner_attribution.finditer(text) if comma else ():
         yield Deletion("attribution-inner", match.start(), match.end() - 1)  # keep a space
     lead = grammar.leading_attribution.match(text)
-    if lead and lead["rest"].split()[0].lower() not in grammar.pronouns:
+    said = lead["rest"].split()[:1] if lead else []
+    if lead and said and said[0].lower() not in grammar.pronouns:
         yield Deletion("attribution-lead", 0, lead.start("rest"))
     for match in grammar.reported_that.finditer(text):
         yield Deletion("that", match.end("verb"), match.end() - 1)

@@ -5,9 +5,10 @@ place in the sentence, its first, last and inner words, the word before it, digi
 marks, capitals) gives the probability that an editor's shorter version drops it. It was fit
 on CNN/Daily Mail highlights aligned to the article sentences they shorten
 (``newsgist.compress.train``, ``make compressor``) and is run with numpy and ``zlib.crc32``
-alone. Deletions are made most probable first, each only if it overlaps none made, leaves at
-least ``MIN_WORDS`` words, keeps a verb when the sentence has one and does not leave it
-opening on a relative pronoun.
+alone. Deletions are made most probable first, each only if it cuts across none made (one
+that takes in smaller ones replaces them), leaves at least ``MIN_WORDS`` words, keeps a verb
+outside the asides when the sentence has one and does not leave it opening on a relative
+pronoun.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsgist.compress.deletions import (
+    DASHES,
+    QUOTE_MARKS,
     WORD_EDGE,
     Deletion,
     candidates,
@@ -48,7 +51,6 @@ MIN_WORDS = 6
 """A compressed sentence keeps at least this many words: less is a headline, not a bullet."""
 _INNER_WORDS = 12
 """Words of a candidate read as features (the rest add nothing a longer span would not)."""
-_QUOTES = '"“”'
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,7 @@ def features(text: str, deletion: Deletion) -> list[int]:
         f"{r}last={last}",
         f"{r}before={before[0].lower()}",
         f"{r}digit={any(c.isdigit() for c in span)}",
-        f"{r}quote={any(c in _QUOTES for c in span)}",
+        f"{r}quote={any(c in QUOTE_MARKS for c in span)}",
         f"{r}capitals={sum(w[:1].isupper() for w in words[1:])}",
         f"{r}n={min(total // 5, 10)}",
         f"first={first}",
@@ -170,15 +172,17 @@ def _choose(
             words is None or len(render(text, kept_spans(text, chosen)).split()) <= words
         ):
             break
-        if any(deletion.overlaps(other) for other in chosen):
-            continue
-        shorter = render(text, kept_spans(text, [*chosen, deletion]))
+        inside = [other for other in chosen if deletion.overlaps(other)]
+        if any(not deletion.contains(other) for other in inside):
+            continue  # a larger deletion may take in smaller ones, never cut across them
+        rest = [other for other in chosen if other not in inside]
+        shorter = render(text, kept_spans(text, [*rest, deletion]))
         if (
             len(shorter.split()) >= MIN_WORDS
             and (not verb or clause_verb(shorter, grammar))
             and (deletion.start > 0 or not _opens_relative(shorter, grammar))
         ):
-            chosen.append(deletion)
+            chosen = [*rest, deletion]
     return chosen
 
 
@@ -204,7 +208,8 @@ def _cut(
         offset = a
         for word in text[a:b].split():
             offset = text.index(word, offset) + len(word)
-            ends.append((index, offset, word))
+            if any(char.isalnum() for char in word):  # a lone comma is no word to end on
+                ends.append((index, offset, word))
     limit = ends[:words]
     dangling = grammar.dangling if grammar is not None else frozenset()
     verb = grammar is not None and clause_verb(text, grammar)
@@ -243,9 +248,7 @@ def _cut(
 
 def _clause_ends(ends: Sequence[tuple[int, int, str]], n: int) -> bool:
     """Whether the n-th kept word ends a clause: a comma, semicolon or colon, or a dash next."""
-    return ends[n - 1][2].endswith((",", ";", ":")) or (
-        n < len(ends) and ends[n][2] in ("-", "–", "—")
-    )
+    return ends[n - 1][2].endswith((",", ";", ":")) or (n < len(ends) and ends[n][2] in DASHES)
 
 
 def _phrase_ends(ends: Sequence[tuple[int, int, str]], n: int, dangling: Set[str]) -> bool:

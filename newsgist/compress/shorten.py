@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from newsgist.compress.deletions import WORD_EDGE
-from newsgist.compress.model import Compressed, compress_sentence
+from newsgist.compress.model import MIN_WORDS, Compressed, compress_sentence
 from newsgist.errors import InvalidInputError, InvalidOptionError
 from newsgist.headlines.base import DEFAULT_HEADLINE_WORDS
 from newsgist.headlines.compress import compress
@@ -35,7 +35,8 @@ def shorten(
 
     Raises:
         InvalidInputError: the text is empty or longer than ``MAX_SENTENCE_CHARS``.
-        InvalidOptionError: ``words`` below 1, or a malformed language tag.
+        InvalidOptionError: ``words`` below 1 (a bullet: below ``MIN_WORDS``), or a
+            malformed language tag.
 
     """
     if not text.strip():
@@ -44,8 +45,10 @@ def shorten(
         raise InvalidInputError(
             f"a sentence is at most {MAX_SENTENCE_CHARS:,} characters, not {len(text):,}"
         )
-    if words is not None and words < 1:
-        raise InvalidOptionError(f"words must be positive, not {words}")
+    least = 1 if headline else MIN_WORDS
+    if words is not None and words < least:
+        kind = "a headline" if headline else "a bullet"
+        raise InvalidOptionError(f"{kind} keeps at least {least} words, not {words}")
     if language is not None:
         check_tag(language)
     resources = lookup(language_of(text, override=language))

@@ -44,7 +44,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsgist.compress.deletions import DASH_PAIR, DASH_TAIL, PARENTHESES, has_verb, is_verb
+from newsgist.compress.deletions import (
+    DASH_PAIR,
+    DASH_TAIL,
+    PARENTHESES,
+    QUOTATION,
+    has_verb,
+    is_verb,
+)
 from newsgist.compress.model import compress_sentence
 from newsgist.lang import DEFAULT, HeadlineGrammar, Language
 from newsgist.models import Headline
@@ -59,8 +66,6 @@ from newsgist.models import Sentence
 
 _MIN_WORDS = 4
 """A rule that deletes a clause or phrase is not applied if fewer words than this remain."""
-_QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
-"""A quotation, kept as said: grammar rules do not reach inside it."""
 _MIN_GRAMMAR_WORDS = 2
 """Headline grammar (articles, auxiliaries, surnames) may leave as few as this: "Ellery sacked"."""
 
@@ -97,9 +102,10 @@ def compress(
             text = shorter
         return _capitalise(_cut(text, words))
     text = _strip_end(compress_sentence(text, language).text)  # the learned deletions first
+    quoted = QUOTATION.search(text) is not None  # whose words they are stays: no attribution cut
     clauses: list[Rule] = [
-        lambda t, _: _drop_parentheticals(t),
-        _drop_attribution,
+        lambda t, _: _outside_quotes(t, _drop_parentheticals),
+        (lambda t, _: t) if quoted else _drop_attribution,
         _drop_leading_clause,
         _drop_appositives,
         _drop_time,
@@ -166,18 +172,22 @@ def _drop_leading_clause(text: str, grammar: HeadlineGrammar) -> str:
 
 def _drop_appositives(text: str, grammar: HeadlineGrammar) -> str:
     """Drop appositives and non-restrictive relative clauses set off by commas."""
-    text = grammar.appositive.sub(" ", text)
-    return grammar.appositive_tail.sub("", text)
+    return _outside_quotes(
+        text, lambda part: grammar.appositive_tail.sub("", grammar.appositive.sub(" ", part))
+    )
 
 
 def _drop_time(text: str, grammar: HeadlineGrammar) -> str:
     """Drop time expressions, but one a preposition needs ("by the end of next year")."""
 
-    def drop(match: re.Match[str]) -> str:
-        before = text[: match.start()].split()[-1:]
-        return match[0] if before and before[0].lower() in grammar.dangling else ""
+    def drop(part: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            before = part[: match.start()].split()[-1:]
+            return match[0] if before and before[0].lower() in grammar.dangling else ""
 
-    return grammar.time.sub(drop, text)
+        return grammar.time.sub(one, part)
+
+    return _outside_quotes(text, drop)
 
 
 def _drop_determiners(text: str, grammar: HeadlineGrammar) -> str:
@@ -207,8 +217,11 @@ def _drop_auxiliaries(text: str, grammar: HeadlineGrammar) -> str:
 
 def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
     """Apply ``change`` to the text between quotations: quoted words are someone's own."""
-    parts = _QUOTED.split(text)
-    return "".join(part if i % 2 else change(part) for i, part in enumerate(parts))
+    pieces, at = [], 0
+    for quote in QUOTATION.finditer(text):
+        pieces += [change(text[at : quote.start()]), quote.group()]
+        at = quote.end()
+    return "".join([*pieces, change(text[at:])])
 
 
 def _shorten_names(
@@ -262,18 +275,21 @@ def _is_modifier(token: str, language: Language, grammar: HeadlineGrammar) -> bo
 def _fit(text: str, words: int, grammar: HeadlineGrammar) -> str:
     """Cut to at most ``words`` words, at the latest clause break, else phrase break.
 
-    A cut that would leave no verb of a sentence that has one is not taken while a later
-    kind of cut keeps one ("Three members of group" loses what happened to them).
+    No break inside a quotation counts. A cut that would leave no verb of a sentence that has
+    one is not taken while a later kind of cut keeps one ("Three members of group" loses what
+    happened to them).
     """
     if len(text.split()) <= words:
         return text
     verb = has_verb(text, grammar)
+    quotations = [m.span() for m in QUOTATION.finditer(text)]
     fallback = None
     for pattern in (grammar.clause_break, grammar.phrase_break):
         cuts = [
             m.start()
             for m in pattern.finditer(text)
             if _MIN_WORDS <= len(text[: m.start()].split()) <= words
+            and not any(a < m.start() < b for a, b in quotations)  # never inside a quotation
         ]
         if cuts:
             cut = _trim(text[: cuts[-1]], grammar)

@@ -330,10 +330,15 @@ def _take_headline_and_highlights(page: _Page) -> None:
 
 
 def _take_leading_title(page: _Page) -> None:
-    """Lift a short unpunctuated first line out as the title when a paragraph follows it."""
+    """Lift a short unpunctuated first line out as the title when a paragraph follows it.
+
+    Not in a text with no punctuated line at all (a caption, a list): every line is content.
+    """
     if page.title is not None:
         return
     lines = page.lines
+    if not any(ends_sentence(line) for line in lines):
+        return
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not _is_headline(lines[first]) or len(lines[first].split()) > 15:
         return

@@ -180,11 +180,11 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(rf"\b(?P<verb>{_REPORTED})\s+that\s+")
-_SUBORDINATE_TAIL = re.compile(
-    r"(?:,?\s+(?:but|and|or)(?=\s))?"
-    r"(?:\s+(?:just|only|about|some|nearly|almost|barely|more\s+than)?\s*[\w-]+\s+"
+_SUBORDINATE_TAIL = re.compile(  # possessive spaces: a run of them is read once, not split
+    r"(?:,?\s++(?:but|and|or)(?=\s))?"
+    r"(?:\s++(?:just|only|about|some|nearly|almost|barely|more\s++than)?\s*+[\w-]+\s++"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?))?"
-    r"\s+(?:after|because|while|whilst|following|amid|despite|since|although|though|when|if"
+    r"\s++(?:after|because|while|whilst|following|amid|despite|since|although|though|when|if"
     r"|unless|until)\b.*$"
 )
 _NUMBER_WORDS = {
@@ -201,9 +201,10 @@ _NUMBER_WORDS = {
     for tens, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)
 }
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=[\s-])")
-_CLAUSE_BREAK = re.compile(
-    r"\s*(?:[,;:]\s+|\s+(?:-|–|—)\s+|\s+(?=(?:but|as|after|because|while|whilst|which|who"
-    r"|following|amid|despite|before|since|although|though|when|where|if|unless|until)\b))"
+_CLAUSE_BREAK = re.compile(  # spaces read once (possessive), a dash or word after one
+    r"\s*+(?:[,;:]\s++|(?<=\s)(?:-|–|—)\s++|(?<=\s)(?=(?:but|as|after|because|while|whilst"
+    r"|which|who|following|amid|despite|before|since|although|though|when|where|if|unless"
+    r"|until)\b))"
 )
 _PHRASE_BREAK = re.compile(
     r"\s+(?=(?:and|in|at|on|for|with|from|over|by|to|into|about|against|under|during|than"

@@ -14,6 +14,7 @@ import newsgist
 from newsgist.cli import main
 from newsgist.compress.shorten import trace
 from newsgist.errors import InvalidInputError, InvalidOptionError
+from tests.ingest.test_html_hostile import run_bounded
 
 SENTENCE = "The mayor, who was elected in May, resigned on Friday after three weeks, aides said."
 
@@ -111,3 +112,35 @@ def test_the_cli_refuses_an_overlong_line_with_one_line_and_exit_2():
 def _words(tokens: list[str]) -> list[str]:
     """Words without their edge marks; a kept comma on its own is no word."""
     return [t.strip(".,;:") for t in tokens if t.strip(".,;:")]
+
+
+def test_a_sentence_of_spaces_is_shortened_in_bounded_time():
+    # a run of spaces was split every way by two patterns: 27 s for one sentence
+    code = """
+        import newsgist
+        long = "a" + " " * 1_980 + "b c d e f g."
+        print(newsgist.shorten(long, language="en").text)
+        print(newsgist.shorten(long, headline=True, words=4, language="en").text)
+    """
+    assert run_bounded(code).splitlines()[0].startswith("a b c")
+
+
+def test_nothing_follows_an_attribution_and_nothing_breaks():
+    assert newsgist.shorten("Police said  ", language="en").text == "Police said"
+
+
+def test_a_quotation_is_never_cut_into_and_keeps_its_speaker():
+    text = 'Smith told reporters: "The plan, which we drafted last year, is dead (for now)."'
+    assert newsgist.shorten(text, language="en").text == text
+    headline = newsgist.shorten(
+        'The coach said "we will beat them on Saturday, the fans deserve it" after the game.',
+        headline=True,
+        language="en",
+    ).text
+    assert headline.startswith("Coach said")
+    assert '"we will beat them on Saturday, the fans deserve it"' in headline
+
+
+def test_a_bullet_budget_below_six_words_is_refused():
+    with pytest.raises(InvalidOptionError, match="at least 6 words"):
+        newsgist.shorten(SENTENCE, words=5, language="en")
