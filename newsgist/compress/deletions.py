@@ -116,15 +116,9 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
         yield Deletion("attribution-lead", 0, lead.start("rest"))
     for match in grammar.reported_that.finditer(text):
         yield Deletion("that", match.end("verb"), match.end() - 1)
-    clause = grammar.leading_clause.match(text)
-    end = -1
-    if clause:
-        end = clause.end()
-        while end > 0 and grammar.list_goes_on.match(text, end):
-            next_comma = text.find(", ", end)
-            end = next_comma + 2 if next_comma >= 0 else -1
-        if end > 0:
-            yield Deletion("leading-clause", 0, end)
+    end = leading_clause_end(text, grammar)
+    if end > 0:
+        yield Deletion("leading-clause", 0, end)
     at = 0 if comma else len(text)
     while (aside := grammar.appositive.search(text, at)) is not None:
         opening = aside.group().lstrip(" ,").split(maxsplit=1)[:1]
@@ -137,6 +131,23 @@ def _found(text: str, grammar: HeadlineGrammar) -> Iterator[Deletion]:
         at = aside.end()
     for match in grammar.time.finditer(text):
         yield Deletion("time", *match.span())
+
+
+def leading_clause_end(text: str, grammar: HeadlineGrammar) -> int:
+    """Return where a leading subordinate clause or connective ends; -1 for none.
+
+    A list inside it is included ("After Leeds, York and Hull, ...").
+    """
+    clause = grammar.leading_clause.match(text)
+    if clause is None:
+        return -1
+    end = clause.end()
+    while grammar.list_goes_on.match(text, end):
+        comma = text.find(", ", end)
+        if comma < 0:
+            return -1
+        end = comma + 2
+    return end
 
 
 def _is_appositive(span: str, grammar: HeadlineGrammar) -> bool:

@@ -152,9 +152,11 @@ def compress_sentence(
     if grammar is not None:
         chosen = _choose(text, grammar, model or shipped_model(), words)
     spans = kept_spans(text, chosen)
-    if words is not None and len(render(text, spans).split()) > words:
+    short = render(text, spans)
+    if words is not None and len(short.split()) > words:
         spans = _cut(text, spans, words, grammar)
-    return Compressed(render(text, spans), spans)
+        short = render(text, spans)
+    return Compressed(short, spans)
 
 
 def _choose(

@@ -51,6 +51,7 @@ from newsgist.compress.deletions import (
     QUOTATION,
     has_verb,
     is_verb,
+    leading_clause_end,
 )
 from newsgist.compress.model import compress_sentence
 from newsgist.lang import DEFAULT, HeadlineGrammar, Language
@@ -158,16 +159,8 @@ def _drop_attribution(text: str, grammar: HeadlineGrammar) -> str:
 
 def _drop_leading_clause(text: str, grammar: HeadlineGrammar) -> str:
     """Drop a leading subordinate clause, adverbial or connective, lists in it included."""
-    match = grammar.leading_clause.match(text)
-    if not match:
-        return text
-    end = match.end()
-    while grammar.list_goes_on.match(text, end):
-        comma = text.find(", ", end)
-        if comma < 0:
-            return text
-        end = comma + 2
-    return text[end:]
+    end = leading_clause_end(text, grammar)
+    return text if end < 0 else text[end:]
 
 
 def _drop_appositives(text: str, grammar: HeadlineGrammar) -> str:

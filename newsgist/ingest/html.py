@@ -164,14 +164,14 @@ _QUOTE_REACH = 40
 """A pull quote sits within this many paragraphs of the one it repeats. Looking no further
 keeps the check linear on a page of 60,000 paragraphs, where comparing every pair took minutes."""
 _SITE_MAX = 60
-_JOIN = r"(?:[|\-–—:·»]|::)"
-"""What joins a site's name to a headline in a page title."""
 _LETTERED = re.compile(r"[^\W\d_]{2,}")
 _STANDFIRST_CLASS = re.compile(r"standfirst|\bdek\b|summary|intro|strap|sub-?title", re.I)
 _CAPTION_WORDS = 4
 """Words a line without end punctuation needs to stand as a sentence on a page with no other."""
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _TITLE_SEPARATORS = " |-–—:·»"
+_JOIN = rf"(?:[{re.escape(_TITLE_SEPARATORS.strip())}]|::)"
+"""What joins a site's name to a headline in a page title."""
 _QUOTE_MARKS = " \"“”'‘’.,;:!?"
 
 
