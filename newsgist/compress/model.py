@@ -206,12 +206,15 @@ def _cut(
     the start of a name the cut would split ("by Islamic" of "by Islamic State militants").
     """
     ends: list[tuple[int, int, str]] = []  # (span index, end offset, word) per kept word
+    dashed: set[int] = set()  # kept words a dash follows: "... soon – but not ..."
     for index, (a, b) in enumerate(spans):
         offset = a
         for word in text[a:b].split():
             offset = text.index(word, offset) + len(word)
-            if any(char.isalnum() for char in word):  # a lone comma is no word to end on
+            if any(char.isalnum() for char in word):  # a lone mark is no word to end on
                 ends.append((index, offset, word))
+            elif word in DASHES and ends:
+                dashed.add(len(ends))
     limit = ends[:words]
     dangling = grammar.dangling if grammar is not None else frozenset()
     verb = grammar is not None and clause_verb(text, grammar)
@@ -228,7 +231,7 @@ def _cut(
         (
             n
             for n in range(len(limit), MIN_WORDS - 1, -1)
-            if _clause_ends(ends, n) and keeps_clause(n)
+            if (ends[n - 1][2].endswith((",", ";", ":")) or n in dashed) and keeps_clause(n)
         ),
         next(
             (
@@ -246,11 +249,6 @@ def _cut(
         best -= 1
     index, end, _ = limit[best - 1]
     return (*spans[:index], (spans[index][0], end))
-
-
-def _clause_ends(ends: Sequence[tuple[int, int, str]], n: int) -> bool:
-    """Whether the n-th kept word ends a clause: a comma, semicolon or colon, or a dash next."""
-    return ends[n - 1][2].endswith((",", ";", ":")) or (n < len(ends) and ends[n][2] in DASHES)
 
 
 def _phrase_ends(ends: Sequence[tuple[int, int, str]], n: int, dangling: Set[str]) -> bool:

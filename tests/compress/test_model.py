@@ -127,3 +127,12 @@ def test_a_larger_deletion_takes_in_a_smaller_one_it_holds():
     short = compress_sentence(text, ENGLISH, words=10)
     assert short.text.startswith("The king spoke")
     assert all(any(c.isalnum() for c in text[a:b]) for a, b in short.spans)
+
+
+def test_a_budget_cut_may_fall_before_a_dash():
+    text = (
+        "Crews worked through the night in the flooded valley – clearing fallen trees and"
+        " pumping water from basements and checking power lines across the whole district."
+    )
+    short = compress_sentence(text, ENGLISH, words=12, model=_model(-5.0))
+    assert short.text == "Crews worked through the night in the flooded valley."
