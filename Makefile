@@ -68,6 +68,8 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/ablation.py --data $(DATA)
 	$(BIN)/python benchmarks/batch.py --data $(DATA)
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/feeds.py
+	$(BIN)/python benchmarks/languages.py --data $(DATA)
 	$(BIN)/python benchmarks/serve.py --data $(DATA)
 	$(BIN)/python benchmarks/adversarial.py
 	$(BIN)/python benchmarks/compression.py --data $(DATA) --lono
@@ -81,6 +83,8 @@ bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/ablation.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/batch.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/extract.py --quick
+	$(BIN)/python benchmarks/feeds.py --quick
+	$(BIN)/python benchmarks/languages.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/serve.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/adversarial.py --quick $(ADVERSARIAL_CEILINGS)
 

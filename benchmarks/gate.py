@@ -8,14 +8,16 @@ Figures (ROUGE F1 × 100, as ``newsgist evaluate`` computes them, means over the
 - highlights of lead-3 and the default method (whole sentences and compressed) on
   ``cnndm_validation`` records 501–1000 (the shipped models train on records 1–500), the
   first 300 ``bbc_news_summary`` records,
-  ``news_writer_summaries``, ``cnndm_toklower_validation`` and ``tests/data/eval_records.jsonl``,
-  with the number of records scored on each;
+  ``news_writer_summaries``, ``cnndm_toklower_validation``, ``tests/data/eval_records.jsonl``
+  and, in French and Indonesian, the last 300 records of ``orangesum_fr_train`` and
+  ``detik_id_summaries`` (scored with multilingual ROUGE), with the number of records scored;
 - the default headline against the real titles of the first 300 ``bbc_news_titles`` and
-  ``bbc_news_summary`` records and of the written fixtures;
-- the segmenter's golden table (cases correct), the threads of the written multi-thread
-  stories the default highlights cover, and extraction on the written pages (paragraphs kept,
-  boilerplate leaked, title, byline and date right), counted as in ``benchmarks/segment.py``,
-  ``benchmarks/threads.py`` and ``benchmarks/extract.py``.
+  ``bbc_news_summary`` records, of the written fixtures and of the French and Indonesian
+  slices;
+- the segmenter's golden table and languages table (cases correct), the threads of the
+  written multi-thread stories the default highlights cover, and extraction on the written
+  pages (paragraphs kept, boilerplate leaked, title, byline and date right), counted as in
+  ``benchmarks/segment.py``, ``benchmarks/threads.py`` and ``benchmarks/extract.py``.
 
 A data file missing from ``--data`` skips its figures, saying so. Exit status 1 lists each
 figure worse than its floor by more than epsilon, each slice whose data changed and each
@@ -36,12 +38,13 @@ import json
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from corpus import DEFAULT_DATA, ROOT
 from extract import PAGES, Extracted, Tally, run_newsgist, score
-from segment import GOLDEN, accuracy
+from segment import GOLDEN, LANGUAGES, _sentences, accuracy
 from threads import STORIES, read_stories
 from threads import run as run_threads
 
@@ -57,6 +60,7 @@ from newsgist.evaluate import (
 )
 from newsgist.evaluate.rouge import ROUGE_TYPES, Rouge
 from newsgist.headlines.base import DEFAULT_HEADLINE
+from newsgist.lang import lookup
 from newsgist.methods.base import DEFAULT_METHOD
 from newsgist.options import SummarizeOptions
 from newsgist.segment import segment
@@ -112,11 +116,15 @@ HIGHLIGHT_SLICES = (
     Slice("news_writer_summaries.jsonl"),
     Slice("cnndm_toklower_validation.jsonl"),
     Slice("eval_records.jsonl", folder=FIXTURES),
+    Slice("orangesum_fr_train.jsonl", skip=9700, limit=300),  # French: the file's last 300
+    Slice("detik_id_summaries.jsonl", skip=309, limit=300),  # Indonesian: the last 300
 )
 HEADLINE_SLICES = (
     Slice("bbc_news_titles.jsonl", limit=300),
     Slice("bbc_news_summary.jsonl", limit=300),
     Slice("eval_records.jsonl", folder=FIXTURES),
+    Slice("orangesum_fr_train.jsonl", skip=9700, limit=300),
+    Slice("detik_id_summaries.jsonl", skip=309, limit=300),
 )
 METHODS = {"lead-3": "lead:3", DEFAULT_METHOD: DEFAULT_METHOD}
 """Highlight systems: label → ``newsgist evaluate -m`` spec."""
@@ -385,6 +393,19 @@ def segmenter_part() -> Part:
     return Part(where, (figure,), files_digest([GOLDEN]), len(cases))
 
 
+def languages_part() -> Part:
+    """Count the languages table's cases the segmenter gets right, each in its language."""
+    where = "segmenter/languages table"
+    cases = json.loads(LANGUAGES.read_text(encoding="utf-8"))
+    correct = sum(
+        accuracy(partial(_sentences, language=lookup(str(case["language"]))), [case])["correct"]
+        == 1
+        for case in cases
+    )
+    figure = Figure(f"{where}/cases correct", where, correct)
+    return Part(where, (figure,), files_digest([LANGUAGES]), len(cases))
+
+
 def threads_part() -> Part:
     """Count the threads of the written multi-thread stories the default highlights cover."""
     where = "threads/written stories"
@@ -465,7 +486,7 @@ def measure(data: Path, workers: int) -> Measured:
         )
         for piece in HEADLINE_SLICES
     ]
-    parts += [segmenter_part(), threads_part(), extraction_part()]
+    parts += [segmenter_part(), languages_part(), threads_part(), extraction_part()]
     return Measured(tuple(parts))
 
 

@@ -31,6 +31,7 @@ from newsgist.segment import segment
 if TYPE_CHECKING:
     from newsgist.compress.shorten import shorten
     from newsgist.document import Document
+    from newsgist.feed import FeedJob, run_feed, summarize_feed
     from newsgist.ingest.fetch import FetchOptions, load_url
     from newsgist.methods.base import Summarizer
     from newsgist.options import SummarizeOptions
@@ -41,6 +42,7 @@ __all__ = [
     "Article",
     "ArticleMeta",
     "Document",
+    "FeedJob",
     "FetchOptions",
     "Headline",
     "Highlight",
@@ -56,9 +58,11 @@ __all__ = [
     "load_url",
     "make_pipeline",
     "methods",
+    "run_feed",
     "segment",
     "shorten",
     "summarize",
+    "summarize_feed",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -74,6 +78,9 @@ _LAZY = {
     "load_url": "newsgist.ingest.fetch",
     "FetchOptions": "newsgist.ingest.fetch",
     "shorten": "newsgist.compress.shorten",
+    "FeedJob": "newsgist.feed",
+    "run_feed": "newsgist.feed",
+    "summarize_feed": "newsgist.feed",
 }
 
 

@@ -387,6 +387,64 @@ class _Checkpoint:
     failed: int = 0  # error records among the lines: counted from OUT.part, not stored
 
 
+class OutputLock:
+    """``OUT.lock`` beside an output, held with ``flock`` while one run writes ``OUT``.
+
+    A second run on the same output is refused with the first one's pid; the file is removed
+    on release, and a run that locked a file the run before it had just removed tries again.
+    """
+
+    def __init__(self, output: Path, command: str = "batch") -> None:
+        self.output = output
+        self.command = command
+        self.path = output.with_name(output.name + ".lock")
+        self._handle: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise ``BatchError``: another run is writing the output."""
+        try:
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+            while True:
+                handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    owner = os.read(handle, 32).decode("ascii", "replace").strip()
+                    os.close(handle)
+                    by = f" (pid {owner})" if owner.isdigit() else ""
+                    raise BatchError(
+                        f"{self.output} is being written by another newsgist {self.command}{by};"
+                        " wait for it to end, or write elsewhere"
+                    ) from None
+                # the run before may have removed the file we opened: lock the one named so
+                if os.fstat(handle).st_ino == _inode(self.path):
+                    break
+                os.close(handle)
+            self._handle = handle
+            os.ftruncate(handle, 0)  # the pid, for the message of a run refused
+            os.write(handle, f"{os.getpid()}\n".encode("ascii"))
+        except OSError as error:
+            self.release()
+            raise BatchError(f"cannot write beside {self.output}: {_reason(error)}") from None
+
+    def release(self) -> None:
+        """Release the lock and remove its file (the next run checks it locked the live one)."""
+        if self._handle is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        os.close(self._handle)
+        self._handle = None
+
+
+def _inode(path: Path) -> int | None:
+    """Return a file's inode number, or None when it does not exist."""
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
 class _Output:
     """The output file, written as ``OUT.part`` and renamed when done, under a lock.
 
@@ -401,9 +459,8 @@ class _Output:
         self.path = Path(path)
         self.part = self._beside(".part")
         self.state = self._beside(".part.json")
-        self.lock_path = self._beside(".lock")
         self.settings = settings
-        self._lock: int | None = None
+        self._lock = OutputLock(self.path)
 
     def _beside(self, suffix: str) -> Path:
         return self.path.with_name(self.path.name + suffix)
@@ -412,46 +469,11 @@ class _Output:
         """Take the output's lock, or refuse: another run is writing it."""
         if self.path.is_dir():
             raise InvalidOptionError(f"the output {self.path} is a directory, not a file")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            while True:
-                handle = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    owner = os.read(handle, 32).decode("ascii", "replace").strip()
-                    os.close(handle)
-                    by = f" (pid {owner})" if owner.isdigit() else ""
-                    raise BatchError(
-                        f"{self.path} is being written by another newsgist batch{by};"
-                        " wait for it to end, or write elsewhere"
-                    ) from None
-                # the run before may have removed the file we opened: lock the one named so
-                if os.fstat(handle).st_ino == self._inode(self.lock_path):
-                    break
-                os.close(handle)
-            self._lock = handle
-            os.ftruncate(handle, 0)  # the pid, for the message of a run refused
-            os.write(handle, f"{os.getpid()}\n".encode("ascii"))
-        except OSError as error:
-            self.unlock()
-            raise BatchError(f"cannot write beside {self.path}: {_reason(error)}") from None
-
-    @staticmethod
-    def _inode(path: Path) -> int | None:
-        try:
-            return path.stat().st_ino
-        except FileNotFoundError:
-            return None
+        self._lock.acquire()
 
     def unlock(self) -> None:
-        """Release the lock and remove its file (the next run checks it locked the live one)."""
-        if self._lock is None:
-            return
-        with contextlib.suppress(OSError):
-            self.lock_path.unlink()
-        os.close(self._lock)
-        self._lock = None
+        """Release the lock (see ``OutputLock.release``)."""
+        self._lock.release()
 
     def resume_point(self, *, resume: bool) -> _Checkpoint | None:
         """Return the checkpoint an unfinished run goes on from, or None to start afresh."""

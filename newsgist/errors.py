@@ -9,12 +9,14 @@ The tree::
     │   ├── EncodingError                    bytes that are not valid UTF-8
     │   ├── InputTooLargeError               over the configured size limit
     │   ├── NoSentenceError                  no sentence with a letter or digit
-    │   └── InvalidRecordError               a JSONL line that is not a usable record
+    │   ├── InvalidRecordError               a JSONL line that is not a usable record
+    │   └── FeedError                        not an RSS or Atom feed, or a sitemap
     ├── FetchError                           a URL could not be fetched
     │   ├── UnsafeURLError                   not http(s), or a private/loopback address
     │   ├── FetchTimeoutError                connecting or reading took too long
     │   ├── HTTPStatusError                  the server answered with a 4xx or 5xx status
-    │   └── ContentTypeError                 the URL is not an HTML or plain-text page
+    │   ├── ContentTypeError                 the URL is not an HTML or plain-text page
+    │   └── RobotsDisallowedError            the site's robots.txt says not to fetch it
     ├── InvalidOptionError (ValueError)      an option out of range or contradictory
     ├── UnknownNameError (LookupError)       a registry has no entry of that name
     ├── ModelError                           a model file is missing, corrupt or mismatched
@@ -64,6 +66,10 @@ class InvalidRecordError(InvalidInputError):
     """A JSONL line is not a JSON object with the fields a batch or an evaluation needs."""
 
 
+class FeedError(InvalidInputError):
+    """A feed source is not an RSS or Atom feed, a sitemap or a sitemap index newsgist reads."""
+
+
 class FetchError(NewsgistError):
     """A URL could not be fetched: DNS, connection, TLS, redirects or the response itself."""
 
@@ -87,6 +93,10 @@ class HTTPStatusError(FetchError):
 
 class ContentTypeError(FetchError):
     """The response is not a page newsgist can read (HTML or plain text)."""
+
+
+class RobotsDisallowedError(FetchError):
+    """The site's robots.txt disallows the URL, or could not be read (then all is disallowed)."""
 
 
 class InvalidOptionError(NewsgistError, ValueError):

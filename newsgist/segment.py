@@ -12,25 +12,34 @@ How it decides, in one pass:
    with none, a caption or a list, is read a line at a time). In cased text either break is soft
    when the text before it ends open and the text after it starts in lower case. A line that
    starts with a bullet marker, and every inline ``•``, starts a new block; the markers are
-   not part of any sentence.
-2. Candidates. Inside a block a terminator run (``.``, ``!``, ``?``, an ellipsis, CJK
-   ``。！？``) with its closing quotes and brackets, followed by whitespace, may end a
-   sentence; so may one glued between a lower-case word and a capitalised one
-   (``tunnel.Around``: paragraphs run together by a scraper). Decimals, ``$3.5``,
-   ``cnn.com``, ``U.S.-led`` and ``Mr.Smith`` never qualify.
+   not part of any sentence. A block that opens an inline list (``1. … 2. …``, ``a) … b)``)
+   is split before each next marker in sequence.
+2. Candidates. Inside a block a terminator run (``.``, ``!``, ``?``, an ellipsis; Arabic,
+   Devanagari and Armenian stops) with its closing quotes and brackets, followed by
+   whitespace, may end a sentence; CJK, Ethiopic and Myanmar stops need no space, but not
+   inside a nearby ``《…》`` or ``「…」``. So may a stop glued between a lower-case word and a
+   capitalised one (``tunnel.Around``, ``jeudi.Élus``: paragraphs run together by a scraper),
+   never inside an e-mail address. Decimals, ``$3.5``, ``cnn.com``, ``U.S.-led`` and
+   ``Mr.Smith`` never qualify.
 3. Decisions use the token before the terminator and the token after it:
 
    - a stand-alone terminator (the space-tokenised style ``in january . a texas ...``)
      always ends a sentence, taking a following stand-alone closing quote (``''``) with it;
-   - after a known abbreviation, an initial (``W.``), or dotted letters (``A.J.``, ``D.C.``),
+   - after a title (``Dr.``, ``Dhr.``) never; after spaced letters (``z. B.``) never;
+   - after a known abbreviation, an initial (``W.``), dotted letters (``A.J.``, ``LL.AA.``),
+     a number sign (``N°.``) or, in languages that write ordinals so, a number (``12. Juni``),
      a sentence ends only when the next word is a sentence starter (``The``, ``He``, ...):
      ``Gen. Petraeus`` and ``2 p.m. Monday`` stay whole, ``the U.S. The`` splits; after
-     ``a.m.``/``p.m.`` any capitalised word but a day, month or time zone splits;
+     ``a.m.``/``p.m.`` any capitalised word but a day, month or time zone splits, unless the
+     sentence so far is a fragment (``At 5 a.m. Mr. Smith``); ``I`` after a lower-case word
+     is a word, not an initial (``you and I. Did``);
    - after any other word, cased text splits when the next token does not start in lower
      case; caseless text (all lower case or all caps, decided per document) always splits,
      except before a number after a word-like abbreviation (``no. 5``, ``art. 3``);
-   - ``?`` and ``!`` split unless cased text continues in lower case (``"Why?" he asked``);
-     an ellipsis splits only before an upper-case word in cased text.
+   - ``?`` and ``!`` split unless cased text continues in lower case (``"Why?" he asked``),
+     also after a dash (``? — he asked``); an ellipsis splits only before an upper-case word
+     in cased text, a spaced ``. . .`` never; a quotation's bracketed source stays with it
+     (``"…" (Smith 55).``).
 
    A period after a word no sentence ends on (``the``, ``of``, ``mr``) is a line-break
    artefact, not a boundary. A candidate that would leave a fragment with no letter (``1.``
@@ -45,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from newsgist.lang import DEFAULT, Language, Segmentation
 from newsgist.models import Sentence
@@ -52,34 +62,51 @@ from newsgist.models import Sentence
 Segmenter = Callable[[str], Sequence[Sentence]]
 """Anything that turns text into ordered, exact-offset sentences; ``segment`` is the default."""
 
-_TERMINATORS = ".!?…。！？"
-_CLOSERS = "\"'”’»)]"
-_OPENERS = "\"'“‘«([`"
+_TERMINATORS = ".!?…。！？؟۔।॥։።፧။"
+_CLOSERS = "\"'”’»«“‘)]"
+_OPENERS = "\"'“‘«»„‚([`"
 
 _CANDIDATE = re.compile(
     r"""
-    [.!?…。！？]                              # every candidate starts here, so the engine
+    [.!?…。！？؟۔।॥։።፧။]                      # every candidate starts here, so the engine
     (?<![.!?…][.!?])                          # can skip ahead; never inside a run of .!?,
     (?:                                       # which the run's first character covers
-        (?<=[。！？])[。！？]*                   # CJK terminators need no space after
-      | (?:(?<=\.)(?:[ ]\.){2,}|[.!?]*+)        # a spaced ". . ." or a run like ?! or ...
-        [\"'”’»)\]]*+                         # closing quotes and brackets (possessive:
+        (?<=[。！？።፧။])[。！？።፧။]*[”’」』）]*   # CJK, Ethiopic, Myanmar: no space needed
+      | (?:(?<=\.)(?:[ ]\.){2,}|[.!?؟]*+)       # a spaced ". . ." or a run like ?! or ...
+        [\"'”’»«“‘)\]]*+                      # closing quotes and brackets (possessive:
         (?=\s|$)                              # no backtracking), then whitespace or end
-      | (?<=[a-z][a-z][.!?])(?=[A-Z][a-z])     # or glued: "tunnel.Around" (scraped text)
+      | (?<=[a-zß-öø-ÿа-яё]{2}[.!?])           # or glued: "tunnel.Around" (scraped text),
+        (?=[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё])     # "jeudi.Élus", "году.Власти";
+        (?![\w.+-]*@)                         # but never inside an e-mail address
     )
     """,
     re.VERBOSE,
 )
-_CJK_TERMINATORS = "。！？"
+_UNSPACED_TERMINATORS = "。！？።፧။"
+_SCRIPT_TERMINATORS = "؟۔।॥։"
+"""Arabic-script, Devanagari and Armenian full stops and question marks: they end a sentence
+before whitespace, as ``?`` does (these scripts have no case to say otherwise)."""
+_TITLE_OPENERS = "《「『（"
+_TITLE_CLOSERS = "》」』）"
+_TITLE_LOOKBACK = 200
+"""How far back an unclosed title or quotation bracket is looked for (a bounded look)."""
 _BULLET = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*]|-(?!-)|–)[ \t]+")
 _INLINE_BULLET = re.compile(r"(?<![ \t])[ \t]*•[ \t]*")  # tried once per run of blanks
 _NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
 _NOT_LOWER = bytes(b for b in range(256) if not 97 <= b <= 122)
 _LETTER = re.compile(r"[^\W\d_]")
 _ALNUM = re.compile(r"[^\W_]")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_LEADING_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]|(?:[A-Z]{1,2}\.)+[A-Z]{1,2}")
+_SINGLE_LETTER = re.compile(r"[^\W\d_]\.")
+_NUMBER_SIGN = re.compile(r"[Nn][°º]|№")
+_ORDINAL = re.compile(r"\d{1,3}|[IVXLC]{1,6}")
+_LEADING_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _NEXT_TOKEN = re.compile(r"\s*+(\S{1,64})")  # the token's head decides; unspaced CJK stays linear
+_CITATION = re.compile(r"\([^()\n]{1,60}\)[.!?]")
+"""A bracketed source right after a quotation, ``"..." (Smith 55).``: part of its sentence."""
+_DASHES = frozenset({"-", "–", "—"})
+_QUOTES = "\"'”’»«“‘"
+_LIST_MARKER = re.compile(r"(?:⁃\s?)?(?:(\d{1,3})|([a-z]))(?:\.\)|\)|\.)(?=\s)")
 _CLOSING_QUOTE_TOKENS = frozenset({"''", "'", '"', "”", "’", "-rrb-", ")"})
 
 
@@ -191,16 +218,45 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
 def _inline_blocks(
     text: str, start: int, end: int, paragraph: int
 ) -> Iterator[tuple[int, int, int]]:
-    """Split a block at inline ``•`` bullets."""
+    """Split a block at inline ``•`` bullets, then each part at inline list markers."""
     if text.find("•", start, end) < 0:  # the common case, without a regex scan
-        yield start, end, paragraph
+        for item_start, item_end in _list_items(text, start, end):
+            yield item_start, item_end, paragraph
         return
     for marker in _INLINE_BULLET.finditer(text, start, end):
         if marker.start() > start:
-            yield start, marker.start(), paragraph
+            for item_start, item_end in _list_items(text, start, marker.start()):
+                yield item_start, item_end, paragraph
         start = marker.end()
     if start < end:
-        yield start, end, paragraph
+        for item_start, item_end in _list_items(text, start, end):
+            yield item_start, item_end, paragraph
+
+
+def _list_items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split a block that opens an inline list (``1. … 2. …``, ``a) … b) …``) at its markers.
+
+    Only the markers that follow in sequence count, each after a space: ``1.`` then ``2.``.
+    """
+    first = _LIST_MARKER.match(text, start, end)
+    if first is None:
+        yield start, end
+        return
+    head = first.group()
+    number, letter = first.group(1), first.group(2)
+    prefix = head[: head.index(number or letter)]
+    suffix = head[len(prefix) + len(number or letter) :]
+    count = int(number) if number else ord(letter)
+    while True:
+        count += 1
+        label = str(count) if number else chr(count) if count <= ord("z") else ""
+        found = text.find(f" {prefix}{label}{suffix}", start, end) if label else -1
+        after = found + 1 + len(prefix) + len(label) + len(suffix)
+        if found < 0 or after >= end or not text[after].isspace():
+            break
+        yield start, found
+        start = found + 1
+    yield start, end
 
 
 def _split_block(
@@ -217,20 +273,27 @@ def _split_block(
     if first is None:
         return
     sent_start = first.start(1)
+    marker = _LIST_MARKER.match(text, sent_start, end)
+    marker_end = marker.end() if marker else -1  # a list item's own "2." ends nothing
     lettered = False  # whether text[sent_start:scanned] has a letter: each char is read once
     scanned = sent_start
     for match in _CANDIDATE.finditer(text, start, end):
+        if match.start() < marker_end:
+            continue
         following = _NEXT_TOKEN.match(text, match.end(), end)
         if following is None:
             break  # only whitespace is left in the block
         sent_end = match.end()
         next_start, next_token = following.start(1), following.group(1)
         found = match.group()
-        if found[0] in _CJK_TERMINATORS:
-            boundary = True
+        if found[0] in _UNSPACED_TERMINATORS:
+            boundary = not _in_title(text, sent_start, match.start())
+        elif found[0] in _SCRIPT_TERMINATORS:
+            boundary = not (cased and next_token[:1].islower())
         else:
             term_start = match.start()
-            previous = text[_token_start(text, sent_start, term_start) : term_start]
+            token_start = _token_start(text, sent_start, term_start)
+            previous = text[token_start:term_start]
             if not previous:  # a stand-alone terminator: space-tokenised text
                 if _word_before(text, sent_start, term_start).lower() in rules.never_final:
                     continue
@@ -240,9 +303,19 @@ def _split_block(
                     if following is None:
                         break
                     next_start, next_token = following.start(1), following.group(1)
-            boundary = _is_boundary(
-                found.rstrip(_CLOSERS), previous, next_token, cased=cased, rules=rules
-            )
+            context = _Context(text, sent_start, token_start)
+            term = found.rstrip(_CLOSERS)
+            boundary = _is_boundary(term, previous, next_token, context, cased=cased, rules=rules)
+            if (
+                boundary
+                and found[-1] in _QUOTES
+                and next_token.startswith("(")
+                and _CITATION.match(text, next_start)
+            ):
+                boundary = False
+            elif boundary and term[-1] in "?!" and next_token in _DASHES:
+                after = _NEXT_TOKEN.match(text, next_start + len(next_token), end)
+                boundary = after is None or not after.group(1)[:1].islower()  # "? — he said"
         if boundary and not lettered:
             lettered = _LETTER.search(text, scanned, sent_end) is not None
             scanned = sent_end
@@ -256,12 +329,48 @@ def _split_block(
         spans.append((sent_start, end))
 
 
+def _in_title(text: str, sent_start: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside a title or quotation bracket opened shortly before it."""
+    floor = max(sent_start, pos - _TITLE_LOOKBACK)
+    for opener, closer in zip(_TITLE_OPENERS, _TITLE_CLOSERS, strict=True):
+        if text.rfind(opener, floor, pos) > text.rfind(closer, floor, pos):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Where a candidate's token sits, read only by the rare rules that need more of it."""
+
+    text: str
+    sent_start: int
+    token_start: int
+
+    def word_before(self) -> str:
+        """Return the word before the token (without opening quotes)."""
+        return _word_before(self.text, self.sent_start, self.token_start).lstrip(_OPENERS)
+
+    def is_short(self, words: int) -> bool:
+        """Whether the sentence so far, the token included, has at most ``words`` words."""
+        if self.token_start - self.sent_start > 12 * words:
+            return False
+        return len(self.text[self.sent_start : self.token_start].split()) < words
+
+
 def _is_boundary(
-    term: str, previous: str, next_token: str, *, cased: bool, rules: Segmentation
+    term: str,
+    previous: str,
+    next_token: str,
+    context: _Context,
+    *,
+    cased: bool,
+    rules: Segmentation,
 ) -> bool:
     """Decide whether ``previous`` + ``term`` ends a sentence given the token after it."""
     following = next_token.lstrip(_OPENERS)
     first = following[:1]
+    if " " in term:  # a spaced ". . .": a pause; a fourth dot is the sentence's own period
+        return term.count(".") > 3 and cased and first.isupper()
     if term == "…" or term.count(".") > 1:  # ellipsis
         return cased and first.isupper()
     if term != ".":  # runs of ? and !
@@ -271,12 +380,20 @@ def _is_boundary(
     word = previous.lstrip(_OPENERS)
     if word.lower() in rules.never_final:
         return False
+    if _NUMBER_SIGN.fullmatch(word) or (rules.ordinal_dots and _ORDINAL.fullmatch(word)):
+        return _starts_sentence(following, cased=cased, rules=rules)  # "N°. 5", "am 12. Juni"
     if not _ALNUM.search(word):
         return True  # "(AP)." or a closing bracket before the period
-    if _is_abbreviation(word, cased=cased, rules=rules):
+    if len(word) == 1 and _SINGLE_LETTER.fullmatch(following.rstrip(",;:")):
+        return False  # spaced letters: "z. B.", "s. r. o."
+    if _is_title(word, rules):
+        return False  # "Dr. De Vries": a name follows a title
+    if _is_abbreviation(word, cased=cased, rules=rules) and not _is_word(word, context, rules):
         if not cased and word.lower() in rules.wordlike:
             return not first.isdigit()
         if cased and word.lower() in rules.time_abbreviations and first.isupper():
+            if context.is_short(4):
+                return False  # "At 5 a.m. Mr. Smith went ...": no sentence ends yet
             leading = _LEADING_WORD.match(following)
             return leading is None or leading.group().lower() not in rules.time_followers
         return _starts_sentence(following, cased=cased, rules=rules)
@@ -285,17 +402,34 @@ def _is_boundary(
     return True
 
 
+def _is_title(word: str, rules: Segmentation) -> bool:
+    """Whether ``word`` is a title a name follows, as written or capitalised ("Dhr")."""
+    return word in rules.titles or word.lower() in rules.titles
+
+
+def _is_word(word: str, context: _Context, rules: Segmentation) -> bool:
+    """Whether a letter that looks like an initial is a word: "you and I." is not a name."""
+    if word not in rules.letter_words:
+        return False
+    before = context.word_before()
+    return bool(before) and before[:1].islower()
+
+
 def _is_abbreviation(word: str, *, cased: bool, rules: Segmentation) -> bool:
     """Whether ``word`` (without its final period) is an abbreviation or an initial."""
     if len(word) == 1 and word.isalpha():
-        return word.isupper() or not cased
+        return word.isupper() or not cased or word in rules.abbreviations
     if _DOTTED.fullmatch(word):
         return True
     if not cased:
         return word.lower() in rules.abbreviations_lower
-    return word in rules.abbreviations or (
-        word.isupper() and word.lower() in rules.abbreviations_lower
-    )
+    if word in rules.abbreviations:
+        return True
+    lowered = word.lower()
+    if word.isupper():
+        return lowered in rules.abbreviations_lower
+    # a title written lower-case in the table opens a sentence capitalised: "Dhr. De Vries"
+    return word[0].isupper() and lowered in rules.abbreviations and lowered not in rules.wordlike
 
 
 def _starts_sentence(token: str, *, cased: bool, rules: Segmentation) -> bool:

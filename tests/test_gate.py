@@ -145,7 +145,13 @@ def test_the_written_fixtures_meet_the_committed_baseline(gate, tmp_path):
     measured = gate.measure(tmp_path, 1)
     verdicts = gate.compare(gate.load_baseline(gate.BASELINE), measured)
     ran = {v.name.split("/", 2)[1] for v in verdicts if v.status != "skipped"}
-    assert ran == {"eval_records all", "golden table", "written stories", "written pages"}
+    assert ran == {
+        "eval_records all",
+        "golden table",
+        "languages table",
+        "written stories",
+        "written pages",
+    }
     assert {v.status for v in verdicts} == {"same", "skipped"}
 
 

@@ -5,10 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgist.lang import lookup
 from newsgist.segment import has_terminator, segment
 from tests.conftest import DATA
 
 GOLDEN = json.loads((DATA / "segment_golden.json").read_text(encoding="utf-8"))
+LANGUAGES = json.loads((DATA / "segment_golden_languages.json").read_text(encoding="utf-8"))
 
 
 def test_golden_table_is_large_and_unique():
@@ -19,6 +21,27 @@ def test_golden_table_is_large_and_unique():
 @pytest.mark.parametrize("case", GOLDEN, ids=[case["id"] for case in GOLDEN])
 def test_golden_case(case):
     assert [s.text for s in segment(case["text"])] == case["sentences"]
+
+
+@pytest.mark.parametrize("case", LANGUAGES, ids=[case["id"] for case in LANGUAGES])
+def test_languages_case(case):
+    """Each case split with its language's tables, right-to-left scripts with exact offsets."""
+    sentences = segment(case["text"], language=lookup(case["language"]))
+    assert [s.text for s in sentences] == case["sentences"]
+    assert all(case["text"][s.start : s.end] == s.text for s in sentences)
+
+
+def test_a_list_marker_later_in_the_text_splits_only_in_sequence():
+    text = "1) Shut the gates 2) Call the crews 4) then wait"
+    assert [s.text for s in segment(text)] == [
+        "1) Shut the gates",
+        "2) Call the crews 4) then wait",
+    ]
+
+
+def test_an_unclosed_title_bracket_is_looked_for_only_nearby():
+    text = "《" + "字" * 300 + "！后来。"
+    assert [s.text for s in segment(text)] == ["《" + "字" * 300 + "！", "后来。"]
 
 
 def _check_invariants(text):

@@ -27,6 +27,8 @@ class Record:
     highlights: tuple[str, ...]
     title: str | None = None
     line: int = 0
+    language: str | None = None
+    """The record's ``language`` field (a BCP 47 tag), when it has one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +94,12 @@ def _parse(raw: bytes, number: int) -> Record:
     if not highlights:
         raise InvalidRecordError("'highlights' is empty")
     title = data.get("title")
+    language = data.get("language")
     return Record(
         id=str(data.get("id", f"line-{number}")),
         article=article,
         highlights=tuple(highlights),
         title=title if isinstance(title, str) and title.strip() else None,
         line=number,
+        language=language if isinstance(language, str) and language.strip() else None,
     )

@@ -16,6 +16,7 @@ from newsgist.evaluate.records import Record, Skipped
 from newsgist.evaluate.report import Report, SystemResult
 from newsgist.evaluate.rouge import MEASURES, ROUGE_TYPES, Rouge
 from newsgist.evaluate.stats import interval, paired_test, resample_indices
+from newsgist.lang import detect, lookup
 from newsgist.methods.base import declared_options
 from newsgist.options import SummarizeOptions
 from newsgist.pool import ordered_map
@@ -100,15 +101,26 @@ class _Outcome:
 
 
 _SYSTEMS: list[System] = []
-_ROUGE: list[Rouge] = []
+_ROUGE: dict[str, Rouge] = {}
 _REFERENCE: list[Reference] = ["highlights"]
 
 
 def _start(systems: Sequence[System], reference: Reference) -> None:
-    """Set up this process: the systems to run, what to score against, one ROUGE scorer."""
+    """Set up this process: the systems to run, what to score against, an English scorer."""
     _SYSTEMS[:] = systems
-    _ROUGE[:] = [Rouge()]
+    _ROUGE.clear()
+    _ROUGE["en"] = Rouge()
     _REFERENCE[:] = [reference]
+
+
+def _rouge(record: Record) -> Rouge:
+    """Return the scorer for a record's language: its ``language`` field, else detected."""
+    tag = record.language or detect(record.article)
+    code = lookup(tag).code  # one scorer per set of resources: "fr-CA" scores as "fr"
+    scorer = _ROUGE.get(code)
+    if scorer is None:
+        scorer = _ROUGE[code] = Rouge(tag)
+    return scorer
 
 
 def _targets(record: Record) -> tuple[str, ...]:
@@ -154,8 +166,9 @@ def _run(chunk: Sequence[Record]) -> list[_Outcome]:
     for r, record in enumerate(chunk):
         scores = np.zeros(shape)
         if r not in skips:
+            rouge = _rouge(record)
             for i in range(count):
-                scores[i] = _ROUGE[0].score(_targets(record), predictions[r][i])
+                scores[i] = rouge.score(_targets(record), predictions[r][i])
         outcomes.append(
             _Outcome(
                 line=record.line,

@@ -87,6 +87,9 @@ _KINDS: dict[str, Literal["html", "text"]] = {
     "application/xhtml+xml": "html",
     "text/plain": "text",
 }
+_FEED_ACCEPT = (
+    "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+)
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -168,6 +171,30 @@ class FetchOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class Accept:
+    """What a fetch asks for (its Accept header) and the media types it takes (None: any)."""
+
+    header: str
+    types: frozenset[str] | None
+
+
+PAGES = Accept(_ACCEPT, frozenset(_KINDS))
+"""Articles: HTML or plain text, anything else refused with ``ContentTypeError``."""
+FEEDS = Accept(_FEED_ACCEPT, None)
+"""Feeds and sitemaps: served under many types, so the parser judges the bytes."""
+ANY = Accept("*/*", None)
+"""robots.txt, whatever type it is served as."""
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """An earlier answer's ETag and Last-Modified, sent back so an unchanged one is a 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A fetched response: where it ended up, what it claims to be, and its (decoded) bytes.
 
@@ -181,6 +208,12 @@ class Page:
     content_type: str
     charset: str | None
     content: bytes
+    validators: Validators = Validators()
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether the server said the resource is as the validators sent describe (304)."""
+        return self.status == 304
 
     @property
     def kind(self) -> Literal["html", "text", "unknown"]:
@@ -188,14 +221,23 @@ class Page:
         return _KINDS.get(self.content_type, "unknown")
 
 
-def fetch(url: str, *, options: FetchOptions | None = None) -> Page:
-    """Fetch an HTML or plain-text page, following redirects, within every limit of ``options``.
+def fetch(
+    url: str,
+    *,
+    options: FetchOptions | None = None,
+    accept: Accept = PAGES,
+    validators: Validators | None = None,
+) -> Page:
+    """Fetch a URL, following redirects, within every limit of ``options``: by default a page.
+
+    ``accept`` widens what is taken (feeds, robots.txt). With ``validators`` the request is
+    conditional, and an unchanged resource comes back as an empty ``Page`` with status 304.
 
     Raises:
         UnsafeURLError: not http(s), or a host (first or after a redirect) that is refused.
         FetchTimeoutError: DNS, connecting, a read or the whole fetch took too long.
         HTTPStatusError: a 4xx/5xx (or other non-2xx) answer.
-        ContentTypeError: the response is neither HTML nor plain text.
+        ContentTypeError: the response is not of a type ``accept`` takes.
         InputTooLargeError: the body, or any of its compressed layers, is over
             ``options.max_bytes``.
         FetchError: anything else that stops the download (DNS failure, refused
@@ -226,7 +268,8 @@ def fetch(url: str, *, options: FetchOptions | None = None) -> Page:
         for _ in range(options.max_redirects + 1):
             target = _parse(current)
             address = _checked_address(target, options, deadline)
-            page = _get(pool, target, address, url, options, deadline)
+            request = _Request(url, options, accept, validators or Validators(), deadline)
+            page = _get(pool, target, address, request)
             if isinstance(page, Page):
                 return page
             current = page
@@ -341,18 +384,26 @@ def _resolve(host: str, timeout: float) -> list[Address]:
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """What one fetch asks for, the same at every hop of its redirects."""
+
+    url: str
+    options: FetchOptions
+    accept: Accept
+    validators: Validators
+    deadline: float
+
+
 def _get(
-    pool: httpcore.ConnectionPool,
-    target: httpx.URL,
-    address: Address,
-    requested: str,
-    options: FetchOptions,
-    deadline: float,
+    pool: httpcore.ConnectionPool, target: httpx.URL, address: Address, request: _Request
 ) -> Page | str:
     """One request to the checked address: the ``Page``, or the next URL of a redirect."""
     import httpcore
 
     from newsgist.ingest.transport import PastDeadline
+
+    options = request.options
 
     pinned = target.copy_with(host=str(address))
     host_header = target.raw_host.decode("ascii")
@@ -376,13 +427,17 @@ def _get(
     headers = [
         ("Host", host_header),
         ("User-Agent", options.user_agent),
-        ("Accept", _ACCEPT),
+        ("Accept", request.accept.header),
         ("Accept-Encoding", _ACCEPT_ENCODING),
     ]
+    if request.validators.etag:
+        headers.append(("If-None-Match", request.validators.etag))
+    if request.validators.last_modified:
+        headers.append(("If-Modified-Since", request.validators.last_modified))
     shown = str(target)
     try:
         with pool.stream("GET", request_url, headers=headers, extensions=extensions) as response:
-            return _answer(response, target, requested, options, deadline)
+            return _answer(response, target, request)
     except PastDeadline:
         raise _overdue(shown, options) from None
     except httpcore.ConnectTimeout:
@@ -399,16 +454,11 @@ def _get(
         raise FetchError(f"bad response from {target.host}: {_reason(error)}") from None
 
 
-def _answer(
-    response: httpcore.Response,
-    target: httpx.URL,
-    requested: str,
-    options: FetchOptions,
-    deadline: float,
-) -> Page | str:
+def _answer(response: httpcore.Response, target: httpx.URL, request: _Request) -> Page | str:
     """Read one response: the ``Page``, or the next URL of a redirect; refuse what is not a page."""
     import httpx
 
+    options, deadline = request.options, request.deadline
     shown = str(target)
     answer = httpx.Headers(response.headers)
     if response.status in _REDIRECTS and "location" in answer:
@@ -418,12 +468,15 @@ def _answer(
             raise FetchError(f"{shown} redirects to an invalid URL ({error})") from None
         LOGGER.debug("%s redirects to %s", shown, following)
         return following
+    sent = request.validators
+    if response.status == 304 and (sent.etag or sent.last_modified):
+        return Page(request.url, shown, 304, "", None, b"", sent)
     if not 200 <= response.status < 300:
         reason = response.extensions.get("reason_phrase", b"")
         raise HTTPStatusError(shown, response.status, reason.decode("ascii", "replace"))
     content_type = answer.get("content-type", "")
     mime = content_type.partition(";")[0].strip().lower()
-    if mime and mime not in _KINDS:
+    if mime and request.accept.types is not None and mime not in request.accept.types:
         raise ContentTypeError(
             f"{shown} is {mime}, not an HTML page or plain text; newsgist reads"
             " text/html, application/xhtml+xml and text/plain"
@@ -437,12 +490,13 @@ def _answer(
     if declared.isdigit() and int(declared) > options.max_bytes:
         raise _too_large(shown, options, int(declared))
     return Page(
-        url=requested,
+        url=request.url,
         final_url=shown,
         status=response.status,
         content_type=mime,
         charset=charset,
         content=_read(response.iter_stream(), codings, shown, options, deadline),
+        validators=Validators(answer.get("etag"), answer.get("last-modified")),
     )
 
 
@@ -584,3 +638,9 @@ def _reason(error: Exception) -> str:
     while error.__cause__ is not None or error.__context__ is not None:
         error = error.__cause__ or error.__context__  # type: ignore[assignment]
     return " ".join(str(error).split()) or type(error).__name__
+
+
+def gunzip(content: bytes, shown: str, options: FetchOptions) -> bytes:
+    """Undo the gzip of a file that is itself gzipped (``sitemap.xml.gz``), within ``max_bytes``."""
+    deadline = time.monotonic() + options.total_timeout
+    return _read([content], ["gzip"], shown, options, deadline)

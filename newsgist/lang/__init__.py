@@ -19,6 +19,7 @@ from newsgist.lang.base import HeadlineGrammar, Language, Segmentation
 from newsgist.lang.detect import identify
 from newsgist.lang.en import ENGLISH
 from newsgist.lang.neutral import NEUTRAL
+from newsgist.lang.tabled import TABLED
 
 __all__ = [
     "DEFAULT",
@@ -36,8 +37,15 @@ __all__ = [
     "lookup",
 ]
 
-LANGUAGES: Mapping[str, Language] = MappingProxyType({ENGLISH.code: ENGLISH})
-"""The languages newsgist has resources for, by ISO 639 code."""
+_ALIASES = {"nb": "no", "nn": "no", "ms": "id"}
+"""Tags read with another language's tables: Bokmål and Nynorsk are Norwegian; Malay shares
+most function words and the Snowball stemmer with Indonesian (and is what the detector says
+for some short Indonesian texts)."""
+_BY_CODE = {ENGLISH.code: ENGLISH, **{language.code: language for language in TABLED}}
+LANGUAGES: Mapping[str, Language] = MappingProxyType(
+    {**_BY_CODE, **{alias: _BY_CODE[code] for alias, code in _ALIASES.items()}}
+)
+"""The languages newsgist has resources for, by ISO 639 code (aliases in ``_ALIASES``)."""
 DEFAULT = ENGLISH
 """The language assumed where none is given or the detector is unsure: the one newsgist's
 rules were written for, so callers that never name a language get what they always got."""

@@ -40,6 +40,15 @@ class Segmentation:
     """Abbreviations of times of day (``a.m``) after which a capitalised word splits..."""
     time_followers: frozenset[str] = frozenset()
     """... unless it is one of these lower-cased days, months or time zones."""
+    titles: frozenset[str] = frozenset()
+    """Abbreviations a name follows (``Dr``, ``Dhr``): a period after one never ends a
+    sentence, whatever the next word ("Dhr. De Vries")."""
+    letter_words: frozenset[str] = frozenset()
+    """One-letter words written in capitals (English ``I``): after a lower-case word they
+    are words, not initials, so ``you and I. Did`` splits."""
+    ordinal_dots: bool = False
+    """Whether a period after a number marks an ordinal (``am 12. Juni``): then it ends a
+    sentence only before a sentence starter, as an abbreviation does."""
     abbreviations_lower: frozenset[str] = field(init=False, repr=False)
     """``abbreviations`` in lower case, for caseless text."""
 
@@ -133,6 +142,9 @@ class Language:
     """Lower-cased pronouns and connectives that open a sentence leaning on an earlier one."""
     headline: HeadlineGrammar | None = None
     """Headline compression rules; ``None`` keeps only the language-independent ones."""
+    verb_final: bool = False
+    """Whether clauses end on their verb (German participles, Dutch, Turkish): a headline
+    cut without a grammar then falls only where a clause ends, never before its verb."""
     markers: frozenset[str] = frozenset()
     """Lower-cased function words common in this language and rare in others: a text whose
     words are mostly-enough these is taken to be in it without asking the detector."""

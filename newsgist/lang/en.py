@@ -31,11 +31,13 @@ _ABBREVIATIONS = _words(
     Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo Ave Blvd Rd Hwy Sq Pl Ln Bros
     Inc Ltd Co Corp Cos Plc Assn Dept Univ Inst Intl Govt
     etc vs v al e.g i.e cf approx est ca viz
-    No Nos no nos Vol Vols vol vols p pp Fig Figs fig figs Art art Ch ch sec
+    No Nos no nos Vol Vols vol vols p pp Fig Figs fig figs Art art Ch ch sec Para para
     a.m p.m A.M P.M U.S U.K U.N E.U U.S.A
     ft in lb lbs oz mph km kg yr yrs mins hrs
     """
 )
+# Abbreviations a name follows: a period after one never ends a sentence.
+_TITLES = _words("Mr Mrs Ms Mx Dr Prof Gen Sen Rep Gov Lt Col Sgt Capt Cmdr Adm Maj Cpl Pvt Rev")
 # Abbreviations that are also common words: caseless text cannot tell "no. 5" from "said no."
 # by case, so there they split like words unless a number follows.
 _WORDLIKE = _words(
@@ -239,6 +241,8 @@ ENGLISH = Language(
         starters=_STARTERS,
         time_abbreviations=_TIME_ABBREVIATIONS,
         time_followers=_TIME_FOLLOWERS,
+        titles=_TITLES,
+        letter_words=frozenset({"I"}),
     ),
     attribution_verbs=_ATTRIBUTION,
     leaning_words=_LEANING,

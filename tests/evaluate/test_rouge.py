@@ -47,3 +47,32 @@ def test_lsum_is_summary_level_over_sentences():
 
 def test_empty_prediction_scores_zero():
     assert np.all(Rouge().score(["Something happened."], []) == 0)
+
+
+def test_a_russian_summary_scores_on_its_words():
+    rouge = Rouge("ru")
+    scores = rouge.score(["Мост закрыли на ремонт."], ["Мост закрыт на ремонт."])
+    assert scores[0, 2] == pytest.approx(1.0)  # "закрыли" and "закрыт" share a stem
+    assert Rouge("en").score(["Мост закрыли."], ["Мост закрыли."])[0, 2] == 0.0  # a-z only
+
+
+def test_accented_words_stay_whole_and_are_stemmed_in_french():
+    scores = Rouge("fr").score(["Les élèves inspectés"], ["élève inspecté"])
+    assert scores[0, 0] == pytest.approx(1.0)  # precision: both words found, stemmed
+
+
+def test_cjk_characters_are_words():
+    scores = Rouge("zh").score(["大桥周一关闭"], ["大桥关闭"])
+    assert scores[0, 0] == pytest.approx(1.0)  # precision: all 4 characters
+    assert scores[0, 1] == pytest.approx(4 / 6)  # recall: 4 of the 6
+
+
+@pytest.mark.parametrize("language", [None, "en", "en-GB"])
+def test_english_keeps_rouge_scores_own_tokenizer(language):
+    target, prediction = ["The bridge's 3.5-tonne limit"], ["the bridges limit"]
+    expected = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True).score(
+        target[0], prediction[0]
+    )
+    assert Rouge(language).score(target, prediction)[0, 2] == pytest.approx(
+        expected["rouge1"].fmeasure
+    )

@@ -153,3 +153,26 @@ def test_headline_system_honours_the_budget(records):
     article = next(r for r in found if r.title)
     system = HeadlineSystem(SummarizeOptions(headline="first-words", headline_words=3))
     assert len(system(article)[0].split()) == 3
+
+
+def test_each_record_is_scored_in_its_language(tmp_path):
+    story = (
+        "Власти Новоозёрска закрыли старый мост. Инспекторы нашли трещины в опорах."
+        " Ремонт продлится до октября. Жители недовольны объездом."
+    )
+    lines = [
+        {"id": "ru", "article": story, "highlights": ["Власти Новоозёрска закрыли старый мост."]},
+        {
+            "id": "declared",
+            "language": "ru",
+            "article": story,
+            "highlights": ["Власти Новоозёрска закрыли старый мост."],
+        },
+    ]
+    path = tmp_path / "ru.jsonl"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n")
+    records, _ = read_records(path)
+    assert [r.language for r in records] == [None, "ru"]
+    systems = {"lead:1": parse_method_spec("lead:1")[1]}
+    report = evaluate(records, systems, bootstrap=10)
+    assert report.systems[0].rouge["rouge1"]["f1"].mean == pytest.approx(1.0)

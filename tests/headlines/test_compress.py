@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 import newsgist
 from newsgist.headlines.compress import compress, story_surnames
+from newsgist.lang import lookup
 from tests.headlines.conftest import unfaithful_words
 from tests.headlines.stories import EDGE_CASES, STORIES
 
@@ -193,3 +194,36 @@ def test_the_lead_wins_unless_a_later_sentence_ranks_well_above_it():
     assert _pick(sentences, np.array([0.1, 0.2, 0.9]), grammar) == 0
     four = segment(" ".join(s.text for s in sentences) + " Water levels fell by evening.")
     assert _pick(four, np.array([0.1, 0.9, 0.3, 0.2]), grammar) == 1  # rank 3 + 0 vs rank 0 + 2
+
+
+FRENCH_LEAD = (
+    "Le conseil municipal de Villeneuve a voté lundi soir la fermeture du vieux pont du port"
+    " pour des travaux qui dureront au moins six mois, a annoncé la mairie"
+)
+
+
+def test_without_a_grammar_a_late_comma_is_the_cut():
+    headline = compress(FRENCH_LEAD + ".", words=26, language=lookup("fr"))
+    assert headline == (
+        "Le conseil municipal de Villeneuve a voté lundi soir la fermeture du vieux pont du"
+        " port pour des travaux qui dureront au moins six mois"
+    )
+
+
+def test_without_a_grammar_an_early_comma_is_not_the_cut():
+    text = "Le maire, Jean Roux, a fermé lundi le vieux pont du port pour six mois de travaux."
+    headline = compress(text, words=12, language=lookup("fr"))
+    assert headline == "Le maire, Jean Roux, a fermé lundi le vieux pont du port"  # not "Le maire"
+
+
+def test_a_verb_final_language_is_never_cut_inside_a_clause():
+    text = (
+        "Nach tagelangen Regenfällen ist die Elbe in der Nacht zum Montag in der Dresdner"
+        " Altstadt über die Ufer getreten."
+    )
+    headline = compress(text, words=12, language=lookup("de"))
+    assert headline.endswith("über die Ufer getreten")  # the verb that ends the clause stays
+    turkish = (
+        "Belediye başkanı yeni köprünün yapımının önümüzdeki yıl içinde başlayacağını açıkladı."
+    )
+    assert compress(turkish, words=6, language=lookup("tr")).endswith("açıkladı")

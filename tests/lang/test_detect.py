@@ -5,6 +5,7 @@ import pytest
 from newsgist.errors import InvalidOptionError
 from newsgist.lang import (
     DEFAULT,
+    LANGUAGES,
     MIN_CONFIDENCE,
     NEUTRAL,
     SAMPLE_CHARS,
@@ -99,8 +100,10 @@ def test_a_declaration_that_names_no_language_is_ignored(declared):
         ("en", ENGLISH),
         ("en-GB", ENGLISH),
         ("EN_us", ENGLISH),
-        ("fr", NEUTRAL),
-        ("pt-BR", NEUTRAL),
+        ("fr", LANGUAGES["fr"]),
+        ("pt-BR", LANGUAGES["pt"]),
+        ("nb", LANGUAGES["no"]),
+        ("el", NEUTRAL),
         ("und", NEUTRAL),
         ("english", NEUTRAL),
     ],

@@ -15,9 +15,12 @@ from tests.lang.stories import ENGLISH as ENGLISH_STORY
 from tests.lang.stories import FRENCH
 
 
-def test_english_is_the_default_and_the_only_language_with_resources_yet():
+def test_english_is_the_default_and_thirteen_more_languages_have_tables():
     assert DEFAULT is ENGLISH
-    assert dict(LANGUAGES) == {"en": ENGLISH}
+    codes = "en de fr es it pt nl da sv no nb nn fi ru tr id ms".split()
+    assert sorted(LANGUAGES) == sorted(codes)
+    assert LANGUAGES["nb"] is LANGUAGES["nn"] is LANGUAGES["no"]
+    assert LANGUAGES["ms"] is LANGUAGES["id"]
 
 
 def test_english_resources_hold_the_tables_the_generic_modules_used_to():

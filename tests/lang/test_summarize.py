@@ -22,10 +22,10 @@ def _without_timings(summary):
     return found
 
 
-def test_a_french_story_is_detected_and_summarized_language_neutral():
+def test_a_french_story_is_detected_and_summarized_with_french_resources():
     summary = newsgist.summarize(FRENCH)
     assert summary.article.language == "fr"
-    assert summary.language_resources == "neutral"
+    assert summary.language_resources == "fr"
     assert "language" in summary.timings
     # no English headline grammar: the French auxiliary "a" is not taken for an article
     assert summary.headline.startswith("Le conseil municipal de Villeneuve a voté")
@@ -58,8 +58,8 @@ def test_english_stories_summarize_as_before_the_language_seam(story, expected, 
 
 
 def test_a_language_without_resources_runs_neutral_and_says_so():
-    summary = newsgist.summarize(ENGLISH, language="pt-BR")
-    assert (summary.article.language, summary.language_resources) == ("pt-BR", "neutral")
+    summary = newsgist.summarize(ENGLISH, language="el-GR")
+    assert (summary.article.language, summary.language_resources) == ("el-GR", "neutral")
     assert summary.headline.startswith("The city council")  # no English grammar applied
 
 
@@ -67,19 +67,19 @@ def test_an_articles_declared_language_is_kept():
     declared = newsgist.summarize(Article(body=ENGLISH, language="en-GB"))
     assert (declared.article.language, declared.language_resources) == ("en-GB", "en")
     undeclared = newsgist.summarize(Article(body=FRENCH))
-    assert (undeclared.article.language, undeclared.language_resources) == ("fr", "neutral")
+    assert (undeclared.article.language, undeclared.language_resources) == ("fr", "fr")
 
 
 def test_an_html_pages_language_comes_from_its_declaration():
     page = (DATA / "pages" / "le-quotidien-du-lac.html").read_bytes()
     summary = newsgist.summarize(page)
-    assert (summary.article.language, summary.language_resources) == ("fr", "neutral")
+    assert (summary.article.language, summary.language_resources) == ("fr", "fr")
 
 
 def test_a_russian_page_keeps_its_capitals_in_the_headline():
     page = (DATA / "pages" / "vesti-ozera.html").read_bytes()
     summary = newsgist.summarize(page)
-    assert (summary.article.language, summary.language_resources) == ("ru", "neutral")
+    assert (summary.article.language, summary.language_resources) == ("ru", "ru")
     assert "Озёрске" in summary.headline  # cased text: a proper noun is not lower-cased
 
 
@@ -108,7 +108,7 @@ def test_cli_language_flag_overrides_detection(tmp_path, capsys):
     story.write_text(FRENCH, encoding="utf-8")
     assert main(["summarize", str(story), "--format", "json"]) == 0
     detected = json.loads(capsys.readouterr().out)
-    assert (detected["article"]["language"], detected["language_resources"]) == ("fr", "neutral")
+    assert (detected["article"]["language"], detected["language_resources"]) == ("fr", "fr")
     assert main(["summarize", str(story), "--format", "json", "--language", "en"]) == 0
     forced = json.loads(capsys.readouterr().out)
     assert (forced["article"]["language"], forced["language_resources"]) == ("en", "en")
