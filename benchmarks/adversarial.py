@@ -185,6 +185,16 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape("one-word-lines", "'a.' lines: a sentence every 3 bytes", lambda s: _repeat("a.\n", s)),
     Shape(
+        "glued-stops",
+        "the segmenter: 'ab.Cd' with no space, a glued sentence end every 5 bytes",
+        lambda size: _repeat("ab.Cd", size),
+    ),
+    Shape(
+        "numbered-list",
+        "the segmenter: '1. a 2. a 3. a …', one inline list the size of the input",
+        lambda size: _until(size, (f"{n}. a " for n in itertools.count(1))),
+    ),
+    Shape(
         "short-lines",
         "hard-wrapped 5-byte lines, a period every 4th (190,000 lines a MB)",
         lambda size: _repeat("ab c\nab c\nab c\nab c.\n", size),

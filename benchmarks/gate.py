@@ -44,7 +44,7 @@ from typing import Literal
 
 from corpus import DEFAULT_DATA, ROOT
 from extract import PAGES, Extracted, Tally, run_newsgist, score
-from segment import GOLDEN, LANGUAGES, _sentences, accuracy
+from segment import GOLDEN, LANGUAGES, accuracy, split_in
 from threads import STORIES, read_stories
 from threads import run as run_threads
 
@@ -398,8 +398,7 @@ def languages_part() -> Part:
     where = "segmenter/languages table"
     cases = json.loads(LANGUAGES.read_text(encoding="utf-8"))
     correct = sum(
-        accuracy(partial(_sentences, language=lookup(str(case["language"]))), [case])["correct"]
-        == 1
+        accuracy(partial(split_in, language=lookup(str(case["language"]))), [case])["correct"] == 1
         for case in cases
     )
     figure = Figure(f"{where}/cases correct", where, correct)

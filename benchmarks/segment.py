@@ -110,7 +110,7 @@ def accuracy(split: Splitter, cases: list[dict[str, object]]) -> dict[str, objec
     }
 
 
-def _sentences(text: str, *, language: Language) -> list[str]:
+def split_in(text: str, *, language: Language) -> list[str]:
     """Split ``text`` with newsgist in ``language``."""
     return [s.text for s in segment(text, language=language)]
 
@@ -134,7 +134,7 @@ def language_accuracy(cases: list[dict[str, object]]) -> dict[str, dict[str, str
     table: dict[str, dict[str, str]] = {}
     for code, group in by_language.items():
         resources = lookup(code)
-        ours = accuracy(partial(_sentences, language=resources), group)
+        ours = accuracy(partial(split_in, language=resources), group)
         row = {"newsgist": f"{ours['correct']}/{len(group)}", "resources": resources.code}
         try:
             theirs = pysbd.Segmenter(language=code, clean=False) if pysbd else None

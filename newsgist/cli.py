@@ -268,6 +268,16 @@ _OUTPUT = click.option(
 )
 """``-o/--output``: the output file, on every subcommand that writes one."""
 
+_JSONL_OUTPUT = click.option(
+    "--output",
+    "-o",
+    required=True,
+    metavar="OUT.jsonl",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Output JSONL (- for stdout); written as OUT.jsonl.part until complete.",
+)
+"""``-o/--output`` of batch and feed: a JSONL file, published only when complete."""
+
 
 @cli.command()
 @click.argument("source", metavar="FILE|URL", required=False, default="-")
@@ -344,14 +354,7 @@ def _is_url(source: str) -> bool:
 
 @cli.command()
 @click.argument("source", metavar="IN.jsonl[.gz]", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    metavar="OUT.jsonl",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Output JSONL (- for stdout); written as OUT.jsonl.part until complete.",
-)
+@_JSONL_OUTPUT
 @click.option(
     "--workers",
     type=click.IntRange(1),
@@ -423,14 +426,7 @@ def batch(
 
 @cli.command()
 @click.argument("source", metavar="URL|FILE")
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    metavar="OUT.jsonl",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Output JSONL (- for stdout); written as OUT.jsonl.part until complete.",
-)
+@_JSONL_OUTPUT
 @_settings_options()
 @_fetch_options("--timeout")
 @click.option("--limit", type=click.IntRange(1), help="Summarize the feed's first N items only.")

@@ -38,7 +38,8 @@ How it decides, in one pass:
      except before a number after a word-like abbreviation (``no. 5``, ``art. 3``);
    - ``?`` and ``!`` split unless cased text continues in lower case (``"Why?" he asked``),
      also after a dash (``? — he asked``); an ellipsis splits only before an upper-case word
-     in cased text, a spaced ``. . .`` never; a quotation's bracketed source stays with it
+     in cased text, a spaced ``. . .`` never (AP style: it marks words left out; four dots
+     end a sentence); a quotation's bracketed source stays with it
      (``"…" (Smith 55).``).
 
    A period after a word no sentence ends on (``the``, ``of``, ``mr``) is a line-break
@@ -63,7 +64,7 @@ Segmenter = Callable[[str], Sequence[Sentence]]
 """Anything that turns text into ordered, exact-offset sentences; ``segment`` is the default."""
 
 _TERMINATORS = ".!?…。！？؟۔।॥։።፧။"
-_CLOSERS = "\"'”’»«“‘)]"
+_CLOSERS = "\"'”’»“‘)]"
 _OPENERS = "\"'“‘«»„‚([`"
 
 _CANDIDATE = re.compile(
@@ -73,11 +74,12 @@ _CANDIDATE = re.compile(
     (?:                                       # which the run's first character covers
         (?<=[。！？።፧။])[。！？።፧။]*[”’」』）]*   # CJK, Ethiopic, Myanmar: no space needed
       | (?:(?<=\.)(?:[ ]\.){2,}|[.!?؟]*+)       # a spaced ". . ." or a run like ?! or ...
-        [\"'”’»«“‘)\]]*+                      # closing quotes and brackets (possessive:
+        [\"'”’»“‘)\]]*+                       # closing quotes and brackets (possessive:
         (?=\s|$)                              # no backtracking), then whitespace or end
-      | (?<=[a-zß-öø-ÿа-яё]{2}[.!?])           # or glued: "tunnel.Around" (scraped text),
-        (?=[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё])     # "jeudi.Élus", "году.Власти";
-        (?![\w.+-]*@)                         # but never inside an e-mail address
+      | (?<=[a-zß-öø-ÿıșşğčćďěłńňőřśšťůűźżžа-яё]{2}[.!?])     # or glued: "tunnel.Around"
+        (?=[A-ZÀ-ÖØ-ÞİȘŞĞČĆĎĚŁŃŇŐŘŚŠŤŮŰŹŻŽА-ЯЁ][a-zß-öø-ÿıșşğčćďěłńňőřśšťůűźżžа-яё])
+        (?![\w.+-]{0,64}@)                    # (scraped text), never in an e-mail address
+      | (?<=[^\W\d_]{2}[.!?])(?=[«„][ \u00a0]?[^\W\d_])  # or glued to a quote it opens
     )
     """,
     re.VERBOSE,
@@ -99,8 +101,12 @@ _ALNUM = re.compile(r"[^\W_]")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]|(?:[A-Z]{1,2}\.)+[A-Z]{1,2}")
 _SINGLE_LETTER = re.compile(r"[^\W\d_]\.")
 _NUMBER_SIGN = re.compile(r"[Nn][°º]|№")
-_ORDINAL = re.compile(r"\d{1,3}|[IVXLC]{1,6}")
-_LEADING_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_ORDINAL = re.compile(r"\d{1,2}|[IVXLC]{1,6}")
+"""An ordinal before its dot: a day or a rank ("12. Juni", "XII."), not a count ("150.")."""
+_LEADING_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ELISION = re.compile(r"['’]")
+_FRAGMENT_CHARS = 40
+"""How long a sentence opening is read to tell a fragment ("At 5 a.m.") from a sentence."""
 _NEXT_TOKEN = re.compile(r"\s*+(\S{1,64})")  # the token's head decides; unspaced CJK stays linear
 _CITATION = re.compile(r"\([^()\n]{1,60}\)[.!?]")
 """A bracketed source right after a quotation, ``"..." (Smith 55).``: part of its sentence."""
@@ -123,7 +129,7 @@ def segment(text: str, *, language: Language = DEFAULT) -> list[Sentence]:
     paragraph = -1
     last_block_paragraph = -1
     spans: list[tuple[int, int]] = []
-    for start, end, block_paragraph in _blocks(text, wrapped=wrapped, cased=cased):
+    for start, end, block_paragraph in _blocks(text, wrapped=wrapped, cased=cased, rules=rules):
         spans.clear()
         _split_block(text, start, end, cased=cased, rules=rules, spans=spans)
         for sent_start, sent_end in spans:
@@ -178,8 +184,11 @@ def _is_hard_wrapped(text: str) -> bool:
     return short >= 0.9 * len(lines) and open_ended >= 0.5 * (len(lines) - 1)
 
 
-def _blocks(text: str, *, wrapped: bool, cased: bool) -> Iterator[tuple[int, int, int]]:
+def _blocks(
+    text: str, *, wrapped: bool, cased: bool, rules: Segmentation
+) -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph)`` for each block that sentences cannot cross."""
+    lists = _ListStyle(cased=cased, ordinal_dots=rules.ordinal_dots)
     paragraph = 0
     block_start = -1
     block_end = -1
@@ -199,14 +208,14 @@ def _blocks(text: str, *, wrapped: bool, cased: bool) -> Iterator[tuple[int, int
         soft = (wrapped and not blank) or (cased and _continues(text, block_end, content_start))
         blank = False
         if block_start >= 0 and (bullet or not soft):
-            yield from _inline_blocks(text, block_start, block_end, paragraph)
+            yield from _inline_blocks(text, block_start, block_end, paragraph, lists)
             paragraph += 1
             block_start = -1
         if block_start < 0:
             block_start = content_start
         block_end = line_end
     if block_start >= 0:
-        yield from _inline_blocks(text, block_start, block_end, paragraph)
+        yield from _inline_blocks(text, block_start, block_end, paragraph, lists)
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
@@ -215,31 +224,43 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     return last not in _TERMINATORS + _CLOSERS and text[start : start + 1].islower()
 
 
+@dataclass(frozen=True, slots=True)
+class _ListStyle:
+    """Which inline lists a document can hold (lettered ones only in cased text).
+
+    ``1.`` lists only where a number with a dot is no ordinal ("1. FC Köln").
+    """
+
+    cased: bool
+    ordinal_dots: bool
+
+
 def _inline_blocks(
-    text: str, start: int, end: int, paragraph: int
+    text: str, start: int, end: int, paragraph: int, lists: _ListStyle
 ) -> Iterator[tuple[int, int, int]]:
     """Split a block at inline ``•`` bullets, then each part at inline list markers."""
     if text.find("•", start, end) < 0:  # the common case, without a regex scan
-        for item_start, item_end in _list_items(text, start, end):
+        for item_start, item_end in _list_items(text, start, end, lists):
             yield item_start, item_end, paragraph
         return
     for marker in _INLINE_BULLET.finditer(text, start, end):
         if marker.start() > start:
-            for item_start, item_end in _list_items(text, start, marker.start()):
+            for item_start, item_end in _list_items(text, start, marker.start(), lists):
                 yield item_start, item_end, paragraph
         start = marker.end()
     if start < end:
-        for item_start, item_end in _list_items(text, start, end):
+        for item_start, item_end in _list_items(text, start, end, lists):
             yield item_start, item_end, paragraph
 
 
-def _list_items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _list_items(text: str, start: int, end: int, lists: _ListStyle) -> Iterator[tuple[int, int]]:
     """Split a block that opens an inline list (``1. … 2. …``, ``a) … b) …``) at its markers.
 
-    Only the markers that follow in sequence count, each after a space: ``1.`` then ``2.``.
+    A list starts at ``1`` or ``a``, and only the markers that follow in sequence count,
+    each after a space: ``1.`` then ``2.``.
     """
     first = _LIST_MARKER.match(text, start, end)
-    if first is None:
+    if first is None or not _opens_list(first, lists):
         yield start, end
         return
     head = first.group()
@@ -257,6 +278,16 @@ def _list_items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, found
         start = found + 1
     yield start, end
+
+
+def _opens_list(marker: re.Match[str], lists: _ListStyle) -> bool:
+    """Whether a marker at a block's start opens an inline list this document can hold."""
+    number, letter = marker.group(1), marker.group(2)
+    if letter is not None:
+        return letter == "a" and lists.cased
+    dotted = marker.group().endswith(".")
+    bulleted = marker.group().startswith("⁃")  # "⁃9. … ⁃10. …" may start anywhere
+    return bulleted or (number == "1" and not (dotted and lists.ordinal_dots))
 
 
 def _split_block(
@@ -350,11 +381,12 @@ class _Context:
         """Return the word before the token (without opening quotes)."""
         return _word_before(self.text, self.sent_start, self.token_start).lstrip(_OPENERS)
 
-    def is_short(self, words: int) -> bool:
-        """Whether the sentence so far, the token included, has at most ``words`` words."""
-        if self.token_start - self.sent_start > 12 * words:
+    def opens_fragment(self, rules: Segmentation) -> bool:
+        """Whether the sentence so far is a short phrase opened by a preposition ("At 5")."""
+        if self.token_start - self.sent_start > _FRAGMENT_CHARS:
             return False
-        return len(self.text[self.sent_start : self.token_start].split()) < words
+        words = self.text[self.sent_start : self.token_start].split()
+        return 0 < len(words) < 4 and words[0].lower() in rules.fragment_openers
 
 
 def _is_boundary(
@@ -369,7 +401,7 @@ def _is_boundary(
     """Decide whether ``previous`` + ``term`` ends a sentence given the token after it."""
     following = next_token.lstrip(_OPENERS)
     first = following[:1]
-    if " " in term:  # a spaced ". . .": a pause; a fourth dot is the sentence's own period
+    if " " in term:  # AP style: a spaced ". . ." marks words left out, ". . . ." ends too
         return term.count(".") > 3 and cased and first.isupper()
     if term == "…" or term.count(".") > 1:  # ellipsis
         return cased and first.isupper()
@@ -388,11 +420,13 @@ def _is_boundary(
         return False  # spaced letters: "z. B.", "s. r. o."
     if _is_title(word, rules):
         return False  # "Dr. De Vries": a name follows a title
-    if _is_abbreviation(word, cased=cased, rules=rules) and not _is_word(word, context, rules):
+    if _is_abbreviation(word, cased=cased, rules=rules) and not _is_word(
+        word, following, context, rules
+    ):
         if not cased and word.lower() in rules.wordlike:
             return not first.isdigit()
         if cased and word.lower() in rules.time_abbreviations and first.isupper():
-            if context.is_short(4):
+            if context.opens_fragment(rules):
                 return False  # "At 5 a.m. Mr. Smith went ...": no sentence ends yet
             leading = _LEADING_WORD.match(following)
             return leading is None or leading.group().lower() not in rules.time_followers
@@ -407,9 +441,13 @@ def _is_title(word: str, rules: Segmentation) -> bool:
     return word in rules.titles or word.lower() in rules.titles
 
 
-def _is_word(word: str, context: _Context, rules: Segmentation) -> bool:
-    """Whether a letter that looks like an initial is a word: "you and I." is not a name."""
-    if word not in rules.letter_words:
+def _is_word(word: str, following: str, context: _Context, rules: Segmentation) -> bool:
+    """Whether a letter that looks like an initial is a word: "you and I. Did" is no name.
+
+    It is when a lower-case word comes before it and a sentence starter after it; "aide I.
+    Lewis Libby" keeps the initial.
+    """
+    if word not in rules.letter_words or not _starts_sentence(following, cased=True, rules=rules):
         return False
     before = context.word_before()
     return bool(before) and before[:1].islower()
@@ -423,13 +461,9 @@ def _is_abbreviation(word: str, *, cased: bool, rules: Segmentation) -> bool:
         return True
     if not cased:
         return word.lower() in rules.abbreviations_lower
-    if word in rules.abbreviations:
-        return True
-    lowered = word.lower()
-    if word.isupper():
-        return lowered in rules.abbreviations_lower
-    # a title written lower-case in the table opens a sentence capitalised: "Dhr. De Vries"
-    return word[0].isupper() and lowered in rules.abbreviations and lowered not in rules.wordlike
+    return word in rules.abbreviations or (
+        word.isupper() and word.lower() in rules.abbreviations_lower
+    )
 
 
 def _starts_sentence(token: str, *, cased: bool, rules: Segmentation) -> bool:
@@ -438,9 +472,11 @@ def _starts_sentence(token: str, *, cased: bool, rules: Segmentation) -> bool:
     if word is None:
         return False
     lowered = word.group().lower()
+    elided = _ELISION.split(lowered, maxsplit=1)[0]  # "L'enquête" opens as "l'" does
     if cased:
-        return word.group()[0].isupper() and lowered in rules.starters
-    return lowered in rules.strong_starters
+        starts = lowered in rules.starters or elided in rules.starters
+        return word.group()[0].isupper() and starts
+    return lowered in rules.strong_starters or elided in rules.strong_starters
 
 
 _OTHER_SPACE = re.compile(r"[^\S ]")

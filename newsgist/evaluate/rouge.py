@@ -15,7 +15,9 @@ is a word, and words are stemmed with the language's Snowball stemmer when newsg
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -34,7 +36,21 @@ MEASURES = ("precision", "recall", "f1")
 
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    """Return the word pattern: a CJK character, or letters and digits with their marks.
+
+    Python's word class leaves out combining marks, which would cut "हिन्दी" or vowelled
+    Arabic into pieces; the marks are gathered from the Unicode database once.
+    """
+    marks = "".join(
+        re.escape(chr(point))
+        for point in range(0x300, 0x10000)
+        if unicodedata.category(chr(point)).startswith("M")
+    )
+    return re.compile(rf"[{_CJK}]|(?:[^\W_{_CJK}]|[{marks}])+")
 
 
 class UnicodeTokenizer:
@@ -45,7 +61,8 @@ class UnicodeTokenizer:
 
     def tokenize(self, text: str) -> list[str]:
         """Split ``text`` into stemmed words: letter or digit runs, and single CJK characters."""
-        return stem(_WORD.findall(text.lower()), language=self.language)
+        lowered = self.language.lower(text)
+        return stem(_word().findall(lowered), language=self.language)
 
 
 class Rouge:

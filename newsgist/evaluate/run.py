@@ -16,7 +16,7 @@ from newsgist.evaluate.records import Record, Skipped
 from newsgist.evaluate.report import Report, SystemResult
 from newsgist.evaluate.rouge import MEASURES, ROUGE_TYPES, Rouge
 from newsgist.evaluate.stats import interval, paired_test, resample_indices
-from newsgist.lang import detect, lookup
+from newsgist.lang import NEUTRAL, SAMPLE_CHARS, detect, lookup
 from newsgist.methods.base import declared_options
 from newsgist.options import SummarizeOptions
 from newsgist.pool import ordered_map
@@ -114,8 +114,15 @@ def _start(systems: Sequence[System], reference: Reference) -> None:
 
 
 def _rouge(record: Record) -> Rouge:
-    """Return the scorer for a record's language: its ``language`` field, else detected."""
+    """Return the scorer for a record's language: its ``language`` field, else detected.
+
+    A detected language newsgist has no tables for is scored as English when the text is in
+    Latin letters (short English texts are sometimes taken for Nigerian Pidgin or Bikol),
+    with Unicode words when it is not (Greek, Hebrew, Thai: rouge-score would see nothing).
+    """
     tag = record.language or detect(record.article)
+    if record.language is None and lookup(tag) is NEUTRAL and _latin(record.article):
+        tag = "en"
     code = lookup(tag).code  # one scorer per set of resources: "fr-CA" scores as "fr"
     scorer = _ROUGE.get(code)
     if scorer is None:
@@ -128,6 +135,14 @@ def _targets(record: Record) -> tuple[str, ...]:
     if _REFERENCE[0] == "title":
         return (record.title,) if record.title else ()
     return record.highlights
+
+
+def _latin(text: str) -> bool:
+    """Whether most letters of the text's start are ASCII letters."""
+    sample = text[:SAMPLE_CHARS]
+    letters = sum(c.isalpha() for c in sample)
+    ascii_letters = sum(c.isascii() and c.isalpha() for c in sample)
+    return ascii_letters * 2 > letters
 
 
 _CHUNK = 32

@@ -68,14 +68,18 @@ from newsgist.models import Sentence
 _MIN_WORDS = 4
 """A rule that deletes a clause or phrase is not applied if fewer words than this remain."""
 _MIN_GRAMMAR_WORDS = 2
+"""Headline grammar (articles, auxiliaries, surnames) may leave as few as this: "Ellery sacked"."""
 _CUT_SHARE = 0.8
 """Without a grammar, a punctuation break is the cut only if it keeps this share of the
 budget: chosen on the first 1,000 OrangeSum and 109 detik records (0.6, 0.8, or none), and
 held out on their last 500 (``benchmarks/languages.py``)."""
-"""Headline grammar (articles, auxiliaries, surnames) may leave as few as this: "Ellery sacked"."""
+_CLAUSE_END = re.compile(r"\s*(?:;\s+|\s+(?:-|–|—)\s+)")
+"""Where a clause surely ends without a grammar: a semicolon or a spaced dash (a comma may
+set off an apposition or a relative clause instead)."""
 
 _PUNCTUATION_BREAK = re.compile(r"\s*(?:[,;:]\s+|\s+(?:-|–|—)\s+)")
 """Where a headline is cut without a language's grammar: a comma, semicolon, colon or dash."""
+_COMMA = re.compile(r",\s+")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 
 Rule = Callable[[str, HeadlineGrammar], str]
@@ -105,7 +109,7 @@ def compress(
         shorter = _strip_end(_drop_parentheticals(text))
         if len(shorter.split()) >= _MIN_WORDS:
             text = shorter
-        return _capitalise(_cut(text, words, whole_clauses=language.verb_final))
+        return _capitalise(_cut(text, words, language))
     text = _strip_end(compress_sentence(text, language).text)  # the learned deletions first
     quoted = QUOTATION.search(text) is not None  # whose words they are stays: no attribution cut
     clauses: list[Rule] = [
@@ -297,30 +301,49 @@ def _fit(text: str, words: int, grammar: HeadlineGrammar) -> str:
     return prefix if fallback is None or has_verb(prefix, grammar) else fallback
 
 
-def _cut(text: str, words: int, *, whole_clauses: bool = False) -> str:
+def _cut(text: str, words: int, language: Language) -> str:
     """Cut to at most ``words`` words without a grammar, at a punctuation break if one is late.
 
     A break counts when it keeps ``_CUT_SHARE`` of the budget; an earlier one would throw
     away words a reader needs, so the cut falls at the budget instead. Where clauses end on
-    their verb (``whole_clauses``: German, Dutch, Turkish) no cut falls inside a clause: the
-    last break within the budget, else the first clause or the whole sentence up to twice it.
+    their verb (German, Dutch, Turkish) no cut falls inside a clause (see ``_clause_cut``).
     """
     tokens = text.split()
     if len(tokens) <= words:
         return text
-    breaks = [
-        (m.start(), len(text[: m.start()].split())) for m in _PUNCTUATION_BREAK.finditer(text)
+    if language.verb_final:
+        return _clause_cut(text, words, language)
+    cuts = [
+        m.start()
+        for m in _PUNCTUATION_BREAK.finditer(text)
+        if _CUT_SHARE * words <= len(text[: m.start()].split()) <= words
     ]
-    fitting = [at for at, count in breaks if _MIN_WORDS <= count <= words]
-    if fitting and (whole_clauses or len(text[: fitting[-1]].split()) >= _CUT_SHARE * words):
-        return _strip_end(text[: fitting[-1]])
-    if whole_clauses:
-        if len(tokens) <= 2 * words:
-            return text
-        first = next((at for at, count in breaks if count > words), None)
-        if first is not None and len(text[:first].split()) <= 2 * words:
-            return _strip_end(text[:first])
-    return _strip_end(" ".join(tokens[:words]))
+    return _strip_end(text[: cuts[-1]] if cuts else " ".join(tokens[:words]))
+
+
+def _clause_cut(text: str, words: int, language: Language) -> str:
+    """Cut a verb-final language's sentence only where a clause ends, never before its verb.
+
+    A clause ends at a semicolon or a spaced dash, or at a comma before a word that joins
+    main clauses (``und``, ``maar``, ``ama``). The last such end within the budget is the
+    cut; else the whole sentence when it is within twice the budget, else the first end
+    within twice it; only a run-on sentence with none is cut at the budget.
+    """
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    for comma in _COMMA.finditer(text):
+        joiner = text[comma.end() :].split(maxsplit=1)[:1]
+        if joiner and joiner[0].lower() in language.clause_joiners:
+            ends.append(comma.start())
+    counted = sorted((len(text[:at].split()), at) for at in ends)
+    within = [at for count, at in counted if _MIN_WORDS <= count <= words]
+    if within:
+        return _strip_end(text[: within[-1]])
+    if len(text.split()) <= 2 * words:
+        return text
+    longer = [at for count, at in counted if words < count <= 2 * words]
+    if longer:
+        return _strip_end(text[: longer[0]])
+    return _strip_end(" ".join(text.split()[:words]))
 
 
 def _trim(text: str, grammar: HeadlineGrammar) -> str:

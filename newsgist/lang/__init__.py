@@ -120,7 +120,7 @@ def _marked(sample: str) -> str | None:
     if count < _MIN_MARKED_WORDS:
         return None  # too few words to count on: ask the detector
     half = count // 2
-    for language in LANGUAGES.values():
+    for language in _BY_CODE.values():
         markers = language.markers
         if not markers:
             continue

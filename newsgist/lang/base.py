@@ -40,6 +40,9 @@ class Segmentation:
     """Abbreviations of times of day (``a.m``) after which a capitalised word splits..."""
     time_followers: frozenset[str] = frozenset()
     """... unless it is one of these lower-cased days, months or time zones."""
+    fragment_openers: frozenset[str] = frozenset()
+    """Lower-cased prepositions that open a time phrase ("At 5 a.m."): after a time
+    abbreviation such a phrase of under four words is no sentence yet."""
     titles: frozenset[str] = frozenset()
     """Abbreviations a name follows (``Dr``, ``Dhr``): a period after one never ends a
     sentence, whatever the next word ("Dhr. De Vries")."""
@@ -145,9 +148,20 @@ class Language:
     verb_final: bool = False
     """Whether clauses end on their verb (German participles, Dutch, Turkish): a headline
     cut without a grammar then falls only where a clause ends, never before its verb."""
+    clause_joiners: frozenset[str] = frozenset()
+    """Lower-cased words that join main clauses after a comma (``und``, ``maar``, ``ama``):
+    the comma before one ends a clause."""
+    special_lower: Mapping[str, str] = field(default_factory=dict)
+    """Capitals whose lower case differs from Unicode's default (Turkish ``I`` → ``ı``)."""
     markers: frozenset[str] = frozenset()
     """Lower-cased function words common in this language and rare in others: a text whose
     words are mostly-enough these is taken to be in it without asking the detector."""
+
+    def lower(self, text: str) -> str:
+        """Lower-case text as this language does (Turkish: ``IŞIK`` → ``ışık``)."""
+        for capital, small in self.special_lower.items():
+            text = text.replace(capital, small)
+        return text.lower()
 
 
 def read_word_tables(package: str, name: str) -> dict[str, frozenset[str]]:

@@ -61,7 +61,8 @@ _STARTERS = _STRONG_STARTERS | _words(
     in on at for and or so as if when while after before since although though because then
     now still also both all some many most several one two three what who why how where with
     during despite according earlier later last that by from under over each every such
-    another no yes not to
+    another no yes not to did do does is are was were can will would should could has have
+    had must
     """
 )
 # After "a.m."/"p.m." a capitalised word starts a new sentence unless it names a day, month
@@ -242,6 +243,7 @@ ENGLISH = Language(
         time_abbreviations=_TIME_ABBREVIATIONS,
         time_followers=_TIME_FOLLOWERS,
         titles=_TITLES,
+        fragment_openers=_words("at by before after until till around about from since on"),
         letter_words=frozenset({"I"}),
     ),
     attribution_verbs=_ATTRIBUTION,

@@ -10,6 +10,7 @@ from newsgist.evaluate import (
     parse_method_spec,
     read_records,
 )
+from newsgist.evaluate.records import Record
 from newsgist.options import SummarizeOptions
 from tests.conftest import DATA
 
@@ -176,3 +177,19 @@ def test_each_record_is_scored_in_its_language(tmp_path):
     systems = {"lead:1": parse_method_spec("lead:1")[1]}
     report = evaluate(records, systems, bootstrap=10)
     assert report.systems[0].rouge["rouge1"]["f1"].mean == pytest.approx(1.0)
+
+
+def test_an_english_record_taken_for_another_language_keeps_the_english_scorer():
+    from newsgist.evaluate.run import _rouge, _start
+    from newsgist.lang import detect
+
+    _start([], "highlights")
+    pidgin = Record(
+        id="x",
+        article="Police free 77 people from confinement in a church in south-western Nigeria.",
+        highlights=("x",),
+    )
+    greek = Record(id="y", article="Η γέφυρα έκλεισε τη Δευτέρα για επισκευές.", highlights=("y",))
+    assert detect(pidgin.article) == "pcm"  # the detector's mistake this guards against
+    assert _rouge(pidgin) is _rouge(Record(id="z", article="The bridge shut.", highlights=("z",)))
+    assert _rouge(greek).score(["Η γέφυρα έκλεισε"], ["Η γέφυρα έκλεισε"])[0, 2] == 1.0

@@ -227,3 +227,30 @@ def test_a_verb_final_language_is_never_cut_inside_a_clause():
         "Belediye başkanı yeni köprünün yapımının önümüzdeki yıl içinde başlayacağını açıkladı."
     )
     assert compress(turkish, words=6, language=lookup("tr")).endswith("açıkladı")
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (
+            "de",
+            "Die Bürgermeisterin der Stadt Dresden, Anna Müller, hat am Montag den Notstand ausgerufen.",
+        ),
+        ("de", "Der Mann, der gestern in der Altstadt verhaftet wurde, hat die Tat gestanden."),
+        (
+            "nl",
+            "De burgemeester van Amsterdam, Femke Halsema, heeft maandag de noodtoestand afgekondigd.",
+        ),
+    ],
+)
+def test_an_apposition_or_relative_comma_is_no_clause_end(code, text):
+    headline = compress(text, words=10, language=lookup(code))
+    assert headline == text.rstrip(".")  # within twice the budget: whole, verb included
+
+
+def test_a_comma_before_a_clause_joiner_ends_a_clause():
+    text = (
+        "Die Elbe ist über die Ufer getreten, und in der Altstadt stehen seit dem Morgen"
+        " viele Keller und Garagen unter Wasser."
+    )
+    assert compress(text, words=8, language=lookup("de")) == "Die Elbe ist über die Ufer getreten"

@@ -15,9 +15,9 @@ from tests.lang.stories import ENGLISH as ENGLISH_STORY
 from tests.lang.stories import FRENCH
 
 
-def test_english_is_the_default_and_thirteen_more_languages_have_tables():
+def test_english_is_the_default_and_fifteen_more_languages_have_tables():
     assert DEFAULT is ENGLISH
-    codes = "en de fr es it pt nl da sv no nb nn fi ru tr id ms".split()
+    codes = "en de fr es it pt nl da sv no nb nn fi ru tr id ms sk bg".split()
     assert sorted(LANGUAGES) == sorted(codes)
     assert LANGUAGES["nb"] is LANGUAGES["nn"] is LANGUAGES["no"]
     assert LANGUAGES["ms"] is LANGUAGES["id"]

@@ -90,6 +90,18 @@ STORIES = {
         " memutar sejauh delapan kilometer setiap hari. Kami tidak punya pilihan lain, kata"
         " Wali Kota Dr. Budi Santoso kepada wartawan."
     ),
+    "sk": (
+        "Mesto Nová Ves v pondelok uzavrelo starý prístavný most. Inšpektori našli trhliny"
+        " v dvoch pilieroch, napr. na východnom brehu. Oprava potrvá do 15. októbra a bude"
+        " stáť 2,4 milióna eur. Obyvatelia musia jazdiť osem kilometrov obchádzkou. Nemali"
+        " sme na výber, povedal primátor Ing. Peter Kováč."
+    ),
+    "bg": (
+        "Общината на Ново село затвори в понеделник стария пристанищен мост. Инспектори"
+        " откриха пукнатини в две от опорите му. Ремонтът ще продължи до октомври и ще"
+        " струва 2,4 млн. лв. Жителите трябва да карат осем километра по обходен път."
+        " Нямахме избор, каза кметът проф. Иван Петров."
+    ),
 }
 
 
@@ -114,6 +126,7 @@ def test_a_story_splits_into_its_five_sentences(code):
 @pytest.mark.parametrize("language", TABLED, ids=[language.code for language in TABLED])
 def test_each_table_is_filled_and_stop_words_leave_content_words(language):
     assert len(language.stop_words) >= 60
+    assert language.stemmer is not None or language.code in ("sk", "bg")
     assert language.segmentation.abbreviations
     assert language.segmentation.starters >= language.segmentation.strong_starters
     assert language.segmentation.titles <= language.segmentation.abbreviations
