@@ -6,7 +6,7 @@ DATA   ?= ../shared/data
 # Hostile inputs in CI: a run over either ceiling, or time growing super-linearly, fails.
 ADVERSARIAL_CEILINGS ?= --ceiling-seconds-per-mb 1.0 --ceiling-mib-per-mb 200
 
-.PHONY: demo test lint types pytest gate model compressor bench bench-quick clean
+.PHONY: demo test lint types pytest gate model compressor gazetteer bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,14 @@ compressor: $(VENV)/.installed-dev
 		$(DATA)/cnndm_train_cased.jsonl $(DATA)/cnndm_validation.jsonl:500 \
 		--output newsgist/resources/deletions.npz
 
+# The given names key facts read (newsgist/lang/en-first-names.txt), from the cased English
+# files: first words of names in person contexts (see newsgist/facts/gazetteer.py).
+gazetteer: $(VENV)/.installed-dev
+	$(BIN)/python -m newsgist.facts.gazetteer $(DATA)/cnndm_train_cased.jsonl \
+		$(DATA)/cnndm_validation.jsonl $(DATA)/bbc_news_summary.jsonl \
+		$(DATA)/bbc_news_titles.jsonl $(DATA)/headlines_en_misc.jsonl \
+		$(DATA)/news_writer_summaries.jsonl
+
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA)
 	$(BIN)/python benchmarks/summarize.py --data $(DATA)
@@ -70,6 +78,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/feeds.py
 	$(BIN)/python benchmarks/languages.py --data $(DATA)
+	$(BIN)/python benchmarks/facts.py --data $(DATA)
 	$(BIN)/python benchmarks/serve.py --data $(DATA)
 	$(BIN)/python benchmarks/adversarial.py
 	$(BIN)/python benchmarks/compression.py --data $(DATA) --lono
@@ -85,6 +94,7 @@ bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/extract.py --quick
 	$(BIN)/python benchmarks/feeds.py --quick
 	$(BIN)/python benchmarks/languages.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/facts.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/serve.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/adversarial.py --quick $(ADVERSARIAL_CEILINGS)
 

@@ -17,7 +17,10 @@ Figures (ROUGE F1 × 100, as ``newsgist evaluate`` computes them, means over the
 - the segmenter's golden table and languages table (cases correct), the threads of the
   written multi-thread stories the default highlights cover, and extraction on the written
   pages (paragraphs kept, boilerplate leaked, title, byline and date right), counted as in
-  ``benchmarks/segment.py``, ``benchmarks/threads.py`` and ``benchmarks/extract.py``.
+  ``benchmarks/segment.py``, ``benchmarks/threads.py`` and ``benchmarks/extract.py``;
+- key facts on the labelled written stories (per type: labels matched, and facts found that
+  match no label, so recall and precision both hold; speakers right), as
+  ``benchmarks/facts.py`` counts them.
 
 A data file missing from ``--data`` skips its figures, saying so. Exit status 1 lists each
 figure worse than its floor by more than epsilon, each slice whose data changed and each
@@ -44,6 +47,9 @@ from typing import Literal
 
 from corpus import DEFAULT_DATA, ROOT
 from extract import PAGES, Extracted, Tally, run_newsgist, score
+from facts import DEVSET
+from facts import Tally as FactTally
+from facts import score as score_facts
 from segment import GOLDEN, LANGUAGES, accuracy, split_in
 from threads import STORIES, read_stories
 from threads import run as run_threads
@@ -405,6 +411,23 @@ def languages_part() -> Part:
     return Part(where, (figure,), files_digest([LANGUAGES]), len(cases))
 
 
+def facts_part() -> Part:
+    """Count the labelled facts of the written stories found, and the speakers right."""
+    where = "facts/written stories"
+    stories = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines()]
+    results = score_facts(stories)
+    figures = []
+    for kind, tally in results.items():
+        if isinstance(tally, FactTally):
+            figures.append(Figure(f"{where}/{kind} matched", where, tally.matched))
+            wrong = tally.predicted - tally.matched
+            figures.append(Figure(f"{where}/{kind} wrong", where, wrong, "lower"))
+    right = results["speakers"]
+    assert isinstance(right, list)
+    figures.append(Figure(f"{where}/speakers right", where, right[0]))
+    return Part(where, tuple(figures), files_digest([DEVSET]), len(stories))
+
+
 def threads_part() -> Part:
     """Count the threads of the written multi-thread stories the default highlights cover."""
     where = "threads/written stories"
@@ -454,8 +477,10 @@ def measure(data: Path, workers: int) -> Measured:
     methods: dict[str, System] = {
         label: parse_method_spec(spec)[1] for label, spec in METHODS.items()
     }
-    methods[COMPRESSED] = MethodSystem(SummarizeOptions(headline=None, style="compressed"))
-    headline = {DEFAULT_HEADLINE: HeadlineSystem(SummarizeOptions())}  # the default headline
+    methods[COMPRESSED] = MethodSystem(
+        SummarizeOptions(headline=None, style="compressed", facts=False)
+    )
+    headline = {DEFAULT_HEADLINE: HeadlineSystem(SummarizeOptions(facts=False))}  # the default
     Rouge()  # a missing 'eval' extra fails here, before any work
     warm_up = read_records(FIXTURES / "eval_records.jsonl")[0][0]
     systems: list[System] = [*methods.values(), *headline.values()]
@@ -485,7 +510,7 @@ def measure(data: Path, workers: int) -> Measured:
         )
         for piece in HEADLINE_SLICES
     ]
-    parts += [segmenter_part(), languages_part(), threads_part(), extraction_part()]
+    parts += [segmenter_part(), languages_part(), threads_part(), facts_part(), extraction_part()]
     return Measured(tuple(parts))
 
 

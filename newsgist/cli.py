@@ -96,6 +96,9 @@ def _setting_option(name: str, default: Any, setting: Setting) -> Callable[[F], 
     if setting.kind == "bool" and setting.nullable:  # unset: the method's own default
         flag = flags[0]
         return click.option(f"{flag}/--no-{flag[2:]}", name, default=None, help=text)
+    if setting.kind == "bool" and default:  # on by default: the flag turns it off
+        flag = flags[0]
+        return click.option(f"{flag}/--no-{flag[2:]}", name, default=True, help=text)
     if setting.kind == "bool":
         return click.option(*flags, name, is_flag=True, default=bool(default), help=text)
     if setting.kind == "options":
@@ -665,7 +668,9 @@ def evaluate(
     titled = [r for r in records if r.title]
     if titled:
         headliners = {
-            name: HeadlineSystem(replace(settings, headline=name, method=DEFAULT_METHOD))
+            name: HeadlineSystem(
+                replace(settings, headline=name, method=DEFAULT_METHOD, facts=False)
+            )
             for name in headline_specs or ("first-words", DEFAULT_HEADLINE)
         }
         with _progress(len(titled), "headlines") as advance:

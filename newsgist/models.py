@@ -287,6 +287,189 @@ class SentenceScore:
         )
 
 
+def _span(value: Any, key: str) -> tuple[int, int]:  # noqa: ANN401 - JSON
+    """Read one ``[start, end]`` body span."""
+    if not (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) for x in value)
+    ):
+        raise InvalidInputError(f"{key!r} must be a [start, end] pair")
+    return int(value[0]), int(value[1])
+
+
+def _objects(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    """Read an optional list of JSON objects."""
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise InvalidInputError(f"{key!r} must be a list of objects")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: its words (``span`` in the body, marks left out) and who said them.
+
+    ``speaker`` is the person's canonical name (see ``Entity``), or the attribution as written
+    ("a police spokeswoman"), or None when the story does not say; ``speaker_span`` is where
+    the attribution names them. ``partial`` marks a fragment quoted inside reported speech.
+    """
+
+    text: str
+    span: tuple[int, int]
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    partial: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "speaker": self.speaker,
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "partial": self.partial,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """Build from the JSON form."""
+        where = data.get("speaker_span")
+        return cls(
+            text=_field(data, "text", str),
+            span=_span(data.get("span"), "span"),
+            speaker=_optional_str(data, "speaker"),
+            speaker_span=None if where is None else _span(where, "speaker_span"),
+            partial=_field(data, "partial", bool, False),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number that counts or measures something, or a date: its text, span and meaning.
+
+    ``kind`` is ``count``, ``money``, ``percent``, ``measure`` or ``date``; ``counts`` is
+    what the number counts as the story says it ("people who fled to Lumea"), if it says.
+    """
+
+    text: str
+    span: tuple[int, int]
+    kind: str
+    counts: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "kind": self.kind,
+            "counts": self.counts,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Figure:
+        """Build from the JSON form."""
+        return cls(
+            text=_field(data, "text", str),
+            span=_span(data.get("span"), "span"),
+            kind=_field(data, "kind", str),
+            counts=_optional_str(data, "counts"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place: its canonical name, other names, and every mention."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "spans": [list(span) for span in self.spans],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Entity:
+        """Build from the JSON form."""
+        spans = data.get("spans") or []
+        if not isinstance(spans, list):
+            raise InvalidInputError("'spans' must be a list of [start, end] pairs")
+        return cls(
+            name=_field(data, "name", str),
+            kind=_field(data, "kind", str),
+            aliases=_str_tuple(data, "aliases"),
+            spans=tuple(_span(span, "spans") for span in spans),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a reader scans a story for: quotes, figures, dates, names, keywords, length.
+
+    ``keywords`` pairs each with its score (higher first); ``unsupported`` lists the names
+    and numbers of the headline and highlights that the article does not contain (the
+    faithfulness check: empty when every one is the article's).
+    """
+
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[Figure, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    keywords: tuple[tuple[str, float], ...] = ()
+    words: int = 0
+    reading_minutes: int = 0
+    unsupported: tuple[str, ...] = ()
+
+    def of_kind(self, kind: str) -> tuple[Entity, ...]:
+        """Return the entities of one kind: ``person``, ``organisation`` or ``place``."""
+        return tuple(entity for entity in self.entities if entity.kind == kind)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+            "dates": [d.to_dict() for d in self.dates],
+            "people": [e.to_dict() for e in self.of_kind("person")],
+            "organisations": [e.to_dict() for e in self.of_kind("organisation")],
+            "places": [e.to_dict() for e in self.of_kind("place")],
+            "keywords": [{"term": term, "score": score} for term, score in self.keywords],
+            "words": self.words,
+            "reading_minutes": self.reading_minutes,
+            "faithful": not self.unsupported,
+            "unsupported": list(self.unsupported),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Facts:
+        """Build from the JSON form."""
+        entities = [
+            Entity.from_dict(e)
+            for key in ("people", "organisations", "places")
+            for e in _objects(data, key)
+        ]
+        keywords = tuple(
+            (_field(k, "term", str), _field(k, "score", float)) for k in _objects(data, "keywords")
+        )
+        return cls(
+            quotes=tuple(Quote.from_dict(q) for q in _objects(data, "quotes")),
+            figures=tuple(Figure.from_dict(f) for f in _objects(data, "figures")),
+            dates=tuple(Figure.from_dict(d) for d in _objects(data, "dates")),
+            entities=tuple(entities),
+            keywords=keywords,
+            words=_field(data, "words", int, 0),
+            reading_minutes=_field(data, "reading_minutes", int, 0),
+            unsupported=_str_tuple(data, "unsupported"),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     """The result: a headline, the highlights in document order, and where they came from.
@@ -299,6 +482,7 @@ class Summary:
     says which language it was); ``None`` in a summary from before it was recorded.
     ``timings`` maps each pipeline stage to the seconds it took. ``sentences`` lists every
     sentence the method scored, with its body span, so a reader can see why these were chosen.
+    ``facts`` holds the story's key facts (None when the facts stage was off).
     """
 
     headline: str
@@ -311,6 +495,7 @@ class Summary:
     language_resources: str | None = None
     timings: Mapping[str, float] = field(default_factory=dict)
     sentences: tuple[SentenceScore, ...] = ()
+    facts: Facts | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form."""
@@ -325,6 +510,7 @@ class Summary:
             "language_resources": self.language_resources,
             "timings": dict(self.timings),
             "sentences": [s.to_dict() for s in self.sentences],
+            "facts": self.facts.to_dict() if self.facts is not None else None,
         }
 
     @classmethod
@@ -353,4 +539,14 @@ class Summary:
             language_resources=_optional_str(data, "language_resources"),
             timings={str(k): float(v) for k, v in timings.items()},
             sentences=tuple(SentenceScore.from_dict(s) for s in scored),
+            facts=_facts(data.get("facts")),
         )
+
+
+def _facts(value: Any) -> Facts | None:  # noqa: ANN401 - JSON
+    """Read the optional ``facts`` object."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise InvalidInputError("'facts' must be an object")
+    return Facts.from_dict(value)

@@ -179,6 +179,12 @@ class SummarizeOptions:
             Setting("Use the page's own title as the headline when it has one.", "bool")
         ),
     )
+    facts: bool = field(
+        default=True,
+        metadata=_about(
+            Setting("Find the key facts: quotes with speakers, figures, names, keywords.", "bool")
+        ),
+    )
     input_format: InputFormat = field(
         default="auto",
         metadata=_about(

@@ -23,6 +23,7 @@ import numpy as np
 from newsgist.compress import compress_sentence
 from newsgist.document import Document
 from newsgist.errors import InvalidOptionError, MethodError, NewsgistError, NoSentenceError
+from newsgist.facts import extract as extract_facts
 from newsgist.headlines.base import Headliner
 from newsgist.ingest import IngestOptions, load
 from newsgist.lang import Language, language_of, lookup
@@ -269,6 +270,10 @@ class Pipeline:
                 "headline",
                 lambda: headliner.write(document, scores, words=settings.headline_words),
             )
+        facts = None
+        if settings.facts:
+            texts = [written.text, *(h.text for h in highlights)]
+            facts = timed("facts", lambda: extract_facts(document, texts))
         timings["total"] = time.perf_counter() - started
         return Summary(
             headline=written.text,
@@ -290,6 +295,7 @@ class Pipeline:
                 )
                 for s, score in zip(document.sentences, scores.tolist(), strict=True)
             ),
+            facts=facts,
         )
 
     def _highlight(self, sentence: Sentence, language: Language) -> Highlight:

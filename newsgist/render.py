@@ -12,7 +12,7 @@ import re
 from typing import Literal, get_args
 
 from newsgist.errors import InvalidOptionError
-from newsgist.models import Summary
+from newsgist.models import Facts, Summary
 
 OutputFormat = Literal["text", "markdown", "json"]
 FORMATS: tuple[str, ...] = get_args(OutputFormat)
@@ -35,13 +35,38 @@ def render(summary: Summary, output_format: str, *, body: str | None = None) -> 
         summary.headline_origin, f"written by {summary.headline_origin}"
     )
     note = f"headline: {origin}; highlights: {summary.method}"
+    facts = _fact_lines(summary.facts) if summary.facts is not None else []
     if output_format == "markdown":
         bullets = "\n".join(f"- {markdown_text(h.text)}" for h in summary.highlights)
         title = f"# {markdown_text(summary.headline)}\n\n" if summary.headline else ""
-        return f"{title}{bullets}\n\n*{markdown_text(note)}*"
+        listed = "".join(f"\n\n**{label}:** {markdown_text(text)}" for label, text in facts)
+        return f"{title}{bullets}\n\n*{markdown_text(note)}*{listed}"
     bullets = "\n".join(f" • {h.text}" for h in summary.highlights)
     title = f"{summary.headline}\n" if summary.headline else ""
-    return f"{title}({note})\n\n{bullets}"
+    listed = "".join(f"\n{label}: {text}" for label, text in facts)
+    return f"{title}({note})\n\n{bullets}" + (f"\n{listed}" if listed else "")
+
+
+def _fact_lines(facts: Facts) -> list[tuple[str, str]]:
+    """Label and text of each line of facts that has something to say, for text and Markdown."""
+    quoted = [
+        f"“{q.text}”"
+        + (f" ({q.speaker})" if q.speaker else "")
+        + (" [partial]" if q.partial else "")
+        for q in facts.quotes
+    ]
+    counted = [f"{f.text} ({f.counts})" if f.counts else f.text for f in facts.figures]
+    lines = [
+        ("Quotes", " · ".join(quoted)),
+        ("Figures", " · ".join(counted)),
+        ("People", ", ".join(e.name for e in facts.of_kind("person"))),
+        ("Organisations", ", ".join(e.name for e in facts.of_kind("organisation"))),
+        ("Places", ", ".join(e.name for e in facts.of_kind("place"))),
+        ("Keywords", ", ".join(term for term, _ in facts.keywords)),
+        ("Reading time", f"{facts.reading_minutes} min ({facts.words:,} words)"),
+        ("Not in the article", ", ".join(facts.unsupported)),
+    ]
+    return [(label, text) for label, text in lines if text]
 
 
 def markdown_text(text: str) -> str:

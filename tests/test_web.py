@@ -156,3 +156,25 @@ def test_compressed_highlights_mark_exactly_the_words_kept(page):
 def _words(tokens: list[str]) -> list[str]:
     """Words without their edge marks; a kept comma on its own is no word."""
     return [t.strip(".,;:") for t in tokens if t.strip(".,;:")]
+
+
+def test_the_facts_panel_lists_quotes_with_speakers_and_marks_a_name(page):
+    story = (
+        "Floodwater rose through Lumea on Tuesday, officials said. Mayor Irene Castellano"
+        " ordered 2,000 homes cleared.\n\n\"We will rebuild every house,\" Castellano told"
+        " reporters. The European Union sent $3 million in aid."
+    )
+    summarize(page, story)
+    panel = page.locator("#facts")
+    panel.wait_for(state="visible")
+    text = panel.text_content() or ""
+    assert "“We will rebuild every house” — Irene Castellano" in text
+    assert "2,000 (homes cleared)" in text
+    page.locator("#facts button", has_text="Irene Castellano").last.click()
+    marks = page.locator("#article-view mark.fact")
+    assert [marks.nth(i).text_content() for i in range(marks.count())] == [
+        "Irene Castellano",
+        "Castellano",
+    ]
+    page.locator("#highlights button").first.click()  # the highlights' marks come back
+    assert page.locator('#article-view mark[data-highlight="0"]').count() >= 1

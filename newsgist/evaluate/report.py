@@ -27,6 +27,8 @@ class SystemResult:
     words: float
     sentences: float
     failures: int = 0
+    unfaithful: int = 0
+    """Summaries that state a name or number the article does not contain."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class Report:
                     "words": r.words,
                     "sentences": r.sentences,
                     "failures": r.failures,
+                    "unfaithful": r.unfaithful,
                 }
                 for r in self.systems
             ],
@@ -102,6 +105,8 @@ class Report:
             label = f"{result.label} (baseline)" if result.label == baseline else result.label
             if result.failures:
                 label += f" ({result.failures} failed)"
+            if result.unfaithful:
+                label += f" ({result.unfaithful} unfaithful)"
             lines.append(
                 f"| {label} | {' | '.join(cells)} | {' | '.join(deltas)} | {result.words:.1f}"
                 f" | {result.sentences:.2f} | {result.articles_per_s:,.0f} |"

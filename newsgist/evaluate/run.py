@@ -16,7 +16,9 @@ from newsgist.evaluate.records import Record, Skipped
 from newsgist.evaluate.report import Report, SystemResult
 from newsgist.evaluate.rouge import MEASURES, ROUGE_TYPES, Rouge
 from newsgist.evaluate.stats import interval, paired_test, resample_indices
+from newsgist.facts.faithful import unsupported
 from newsgist.lang import NEUTRAL, SAMPLE_CHARS, detect, lookup
+from newsgist.lang.en import ENGLISH
 from newsgist.methods.base import declared_options
 from newsgist.options import SummarizeOptions
 from newsgist.pool import ordered_map
@@ -37,7 +39,9 @@ Reference = Literal["highlights", "title"]
 class MethodSystem:
     """A newsgist method with its settings (highlights only), as a picklable system."""
 
-    settings: SummarizeOptions = field(default_factory=lambda: SummarizeOptions(headline=None))
+    settings: SummarizeOptions = field(
+        default_factory=lambda: SummarizeOptions(headline=None, facts=False)
+    )
 
     def __call__(self, record: Record) -> list[str]:
         """Summarize the record's article and return the highlight texts."""
@@ -50,7 +54,7 @@ class MethodSystem:
 class HeadlineSystem:
     """A newsgist headline generator with its settings, as a picklable system."""
 
-    settings: SummarizeOptions = field(default_factory=SummarizeOptions)
+    settings: SummarizeOptions = field(default_factory=lambda: SummarizeOptions(facts=False))
 
     def __call__(self, record: Record) -> list[str]:
         """Summarize the record's article and return its generated headline."""
@@ -77,7 +81,12 @@ def parse_method_spec(
     declared = declared_options(methods.get(name)) or ()
     if model is not None and any(option.name == "model" for option in declared):
         options["model"] = model
-    changes: dict[str, Any] = {"method": name, "method_options": options, "headline": None}
+    changes: dict[str, Any] = {
+        "method": name,
+        "method_options": options,
+        "headline": None,
+        "facts": False,  # evaluate scores highlights; faithfulness is checked on its own
+    }
     if count:
         if not count.isdigit():
             raise InvalidOptionError(f"method spec {spec!r}: K in NAME:K must be an integer")
@@ -96,6 +105,7 @@ class _Outcome:
     words: npt.NDArray[np.float64]
     sentences: npt.NDArray[np.float64]
     failed: npt.NDArray[np.bool_]
+    unfaithful: npt.NDArray[np.bool_]
     reference_words: int
     reference_sentences: int
 
@@ -145,6 +155,9 @@ def _latin(text: str) -> bool:
     return ascii_letters * 2 > letters
 
 
+_NUMBERS = ENGLISH.headline.number_words if ENGLISH.headline else {}
+"""Number words a headline may write as digits, for the faithfulness check."""
+
 _CHUNK = 32
 """Records per unit of work: each system runs over a whole chunk before any scoring."""
 
@@ -180,10 +193,12 @@ def _run(chunk: Sequence[Record]) -> list[_Outcome]:
     shape = (count, len(ROUGE_TYPES), len(MEASURES))
     for r, record in enumerate(chunk):
         scores = np.zeros(shape)
+        unfaithful = np.zeros(count, dtype=np.bool_)
         if r not in skips:
             rouge = _rouge(record)
             for i in range(count):
                 scores[i] = rouge.score(_targets(record), predictions[r][i])
+                unfaithful[i] = bool(unsupported(predictions[r][i], record.article, _NUMBERS))
         outcomes.append(
             _Outcome(
                 line=record.line,
@@ -193,6 +208,7 @@ def _run(chunk: Sequence[Record]) -> list[_Outcome]:
                 words=np.array([sum(len(s.split()) for s in p) for p in predictions[r]], float),
                 sentences=np.array([len(p) for p in predictions[r]], dtype=np.float64),
                 failed=failed[r],
+                unfaithful=unfaithful,
                 reference_words=sum(len(h.split()) for h in _targets(record)),
                 reference_sentences=len(_targets(record)),
             )
@@ -287,6 +303,7 @@ def evaluate(
                 words=float(np.mean([o.words[s] for o in kept])),
                 sentences=float(np.mean([o.sentences[s] for o in kept])),
                 failures=int(sum(o.failed[s] for o in kept)),
+                unfaithful=int(sum(o.unfaithful[s] for o in kept)),
             )
         )
     return Report(

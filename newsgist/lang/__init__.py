@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from newsgist.errors import InvalidOptionError
-from newsgist.lang.base import HeadlineGrammar, Language, Segmentation
+from newsgist.lang.base import FactWords, HeadlineGrammar, Language, Segmentation
 from newsgist.lang.detect import identify
 from newsgist.lang.en import ENGLISH
 from newsgist.lang.neutral import NEUTRAL
@@ -28,6 +28,7 @@ __all__ = [
     "NEUTRAL",
     "SAMPLE_CHARS",
     "UNDETERMINED",
+    "FactWords",
     "HeadlineGrammar",
     "Language",
     "Segmentation",

@@ -124,6 +124,49 @@ class HeadlineGrammar:
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
+class FactWords:
+    """The word tables key facts read (``newsgist.facts``): who speaks, what names are.
+
+    Titles and organisation and place words are written as in text (capitalised); the rest
+    are lower-cased.
+    """
+
+    speech_verbs: frozenset[str]
+    """Verbs that attribute a quotation ("said", "told")."""
+    titles: frozenset[str]
+    """Capitalised words before a person's name, left out of it ("Mayor", "Dr.")."""
+    roles: frozenset[str]
+    """Lower-case role nouns before a person's name ("envoy Mattias Krell")."""
+    organisation_words: frozenset[str]
+    """Last words that make a name an organisation's ("Council", "Airways")."""
+    place_words: frozenset[str]
+    """Last words that make a name a place's ("Street", "River")."""
+    place_openers: frozenset[str]
+    """First words that make a name a place's ("Cape", "River", "Mount")."""
+    first_names: frozenset[str]
+    """Given names: a two- or three-word name opening with one is a person's. Built from
+    the shared data by ``python -m newsgist.facts.gazetteer`` (``make gazetteer``)."""
+    place_nouns: frozenset[str]
+    """Nouns before "of" and a name that make it a place ("the city of Lumea")."""
+    place_prepositions: frozenset[str]
+    """Prepositions before which a name is likely a place ("in", "near")."""
+    places: frozenset[str]
+    """Countries, capitals and regions named without other clues."""
+    acronym_places: frozenset[str]
+    """All-capital names that are places, not organisations ("UK")."""
+    pronouns: frozenset[str]
+    """Pronouns an attribution may use for its speaker ("she")."""
+    date_words: frozenset[str]
+    """Words that make a number beside them a date or a time ("March", "a.m.")."""
+    measures: frozenset[str]
+    """Words after a number that make it a measure, not a count ("miles", "hours")."""
+    percent_words: frozenset[str]
+    """Words after a number that make it a percentage ("percent", "per cent")."""
+    currencies: frozenset[str]
+    """Symbols and words that make a number money ("$", "pounds")."""
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Language:
     """Everything language-specific newsgist reads, for one language (or for none).
 
@@ -151,6 +194,8 @@ class Language:
     clause_joiners: frozenset[str] = frozenset()
     """Lower-cased words that join main clauses after a comma (``und``, ``maar``, ``ama``):
     the comma before one ends a clause."""
+    facts: FactWords | None = None
+    """Word tables for key facts; ``None`` leaves only numbers and keywords to find."""
     special_lower: Mapping[str, str] = field(default_factory=dict)
     """Capitals whose lower case differs from Unicode's default (Turkish ``I`` → ``ı``)."""
     markers: frozenset[str] = frozenset()

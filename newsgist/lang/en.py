@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from newsgist.lang.base import HeadlineGrammar, Language, Segmentation, read_word_tables
+from newsgist.lang.base import (
+    FactWords,
+    HeadlineGrammar,
+    Language,
+    Segmentation,
+    read_word_tables,
+)
 
 
 def _words(block: str) -> frozenset[str]:
@@ -228,6 +234,8 @@ are left out (Romance languages, German, Dutch, Danish, Polish or Tagalog have t
 They make a quarter of the first 400 characters of the median English news story, and 15%
 or more of 98 stories in 100 (``newsgist.lang.MARKER_SHARE``)."""
 
+_FACTS = read_word_tables("newsgist.lang", "en-facts.txt")
+
 ENGLISH = Language(
     code="en",
     name="English",
@@ -248,6 +256,24 @@ ENGLISH = Language(
     ),
     attribution_verbs=_ATTRIBUTION,
     leaning_words=_LEANING,
+    facts=FactWords(
+        speech_verbs=_FACTS["speech-verbs"],
+        titles=_FACTS["titles"],
+        roles=_FACTS["roles"],
+        organisation_words=_FACTS["organisation-words"],
+        place_words=_FACTS["place-words"],
+        place_openers=_FACTS["place-openers"],
+        first_names=read_word_tables("newsgist.lang", "en-first-names.txt").get("", frozenset()),
+        place_nouns=_FACTS["place-nouns"],
+        place_prepositions=_FACTS["place-prepositions"],
+        places=_FACTS["places"],
+        acronym_places=_FACTS["acronym-places"],
+        pronouns=_FACTS["pronouns"],
+        date_words=_FACTS["date-words"],
+        measures=_FACTS["measures"],
+        percent_words=_FACTS["percent-words"],
+        currencies=_FACTS["currencies"],
+    ),
     headline=HeadlineGrammar(
         trailing_attribution=_TRAILING_ATTRIBUTION,
         inner_attribution=_INNER_ATTRIBUTION,

@@ -1,0 +1,140 @@
+"""Key facts: precision and recall per fact type on the team's labelled stories, and the cost.
+
+The development set (``benchmarks/facts/devset.jsonl``) holds stories the team wrote, each
+labelled with its quotations (words, speaker, partial or not), figures, dates, people,
+organisations and places. A quotation counts when its words match a labelled one (case,
+spaces and edge punctuation aside); its speaker is right when it names the labelled person
+(or ``null`` for none). Figures match by their text; names by the canonical name, or by any
+alias of the entity newsgist found. The cost is the ``facts`` stage's mean time on real
+CNN/Daily Mail articles from ``--data``.
+
+Usage::
+
+    python benchmarks/facts.py                  # the table, and the cost on 300 articles
+    python benchmarks/facts.py --quick          # CI: 20 articles for the cost
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus import DEFAULT_DATA, ROOT
+
+import newsgist
+from newsgist.evaluate.records import read_records
+from newsgist.models import Facts
+
+DEVSET = ROOT / "benchmarks" / "facts" / "devset.jsonl"
+_EDGE = " .,;:!?\"'“”‘’"
+
+
+@dataclass
+class Tally:
+    """Matches, predictions and labels of one fact type."""
+
+    matched: int = 0
+    predicted: int = 0
+    labelled: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that match a label."""
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of labels a prediction matches."""
+        return self.matched / self.labelled if self.labelled else 0.0
+
+    def add(self, predicted: set[str], labelled: set[str]) -> None:
+        """Count one story's predictions against its labels."""
+        self.matched += len(predicted & labelled)
+        self.predicted += len(predicted)
+        self.labelled += len(labelled)
+
+
+def _plain(text: str) -> str:
+    """Text compared without case, spacing or edge punctuation."""
+    return " ".join(text.strip(_EDGE).lower().split())
+
+
+def score(stories: Sequence[dict[str, Any]]) -> dict[str, Tally | list[int]]:
+    """Tally every fact type, and the speakers of the matched quotations."""
+    tallies: dict[str, Tally] = {
+        kind: Tally()
+        for kind in ("quotes", "figures", "dates", "people", "organisations", "places")
+    }
+    speakers = [0, 0]  # right, matched quotations
+    for story in stories:
+        facts = newsgist.summarize(story["text"]).facts
+        assert isinstance(facts, Facts)
+        gold_quotes = {_plain(q[0]): q[1] for q in story["quotes"]}
+        found_quotes = {_plain(q.text): q.speaker for q in facts.quotes}
+        tallies["quotes"].add(set(found_quotes), set(gold_quotes))
+        for text in set(found_quotes) & set(gold_quotes):
+            speakers[1] += 1
+            speakers[0] += found_quotes[text] == gold_quotes[text]
+        tallies["figures"].add(
+            {_plain(f.text) for f in facts.figures}, {_plain(f) for f in story["figures"]}
+        )
+        tallies["dates"].add(
+            {_plain(d.text) for d in facts.dates}, {_plain(d) for d in story["dates"]}
+        )
+        for key, kind in (
+            ("people", "person"),
+            ("organisations", "organisation"),
+            ("places", "place"),
+        ):
+            found = facts.of_kind(kind)
+            labels = {_plain(name) for name in story[key]}
+            names = set()
+            for entity in found:
+                forms = {_plain(entity.name), *(_plain(a) for a in entity.aliases)}
+                names.add(next(iter(forms & labels), _plain(entity.name)))
+            tallies[key].add(names, labels)
+    return {**tallies, "speakers": speakers}
+
+
+def cost(data: Path, count: int) -> float | None:
+    """Mean milliseconds of the facts stage on CNN/Daily Mail validation articles."""
+    path = data / "cnndm_validation.jsonl"
+    if not path.exists():
+        return None
+    records = read_records(path, limit=count)[0]
+    pipeline = newsgist.make_pipeline(newsgist.SummarizeOptions())
+    pipeline(records[0].article)  # warm-up: tables and patterns load once
+    return 1000 * statistics.mean(pipeline(r.article).timings["facts"] for r in records)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the table and the cost."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--quick", action="store_true", help="20 articles for the cost")
+    args = parser.parse_args(argv)
+    stories = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines()]
+    results = score(stories)
+    print(f"{len(stories)} labelled stories ({DEVSET.relative_to(ROOT)})\n")
+    print("| fact | labelled | found | precision | recall |\n|---|---:|---:|---:|---:|")
+    for kind, tally in results.items():
+        if isinstance(tally, Tally):
+            print(
+                f"| {kind} | {tally.labelled} | {tally.predicted} | {tally.precision:.0%}"
+                f" | {tally.recall:.0%} |"
+            )
+    right, matched = results["speakers"]  # type: ignore[misc]
+    print(f"\nspeakers right: {right}/{matched} matched quotations")
+    ms = cost(args.data, 20 if args.quick else args.articles)
+    if ms is not None:
+        print(f"facts stage: {ms:.2f} ms per CNN/Daily Mail article")
+
+
+if __name__ == "__main__":
+    main()

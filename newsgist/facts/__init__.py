@@ -1,0 +1,51 @@
+"""Key facts of a story: quotes with speakers, figures, dates, names, keywords, reading time.
+
+The facts stage runs after the headline (``newsgist.pipeline``); each part has its module:
+``entities`` (people, organisations, places), ``quotes`` (quotations and their speakers),
+``figures`` (numbers with what they count, dates apart), ``keywords`` and ``faithful`` (the
+check that the summary's names and numbers are the article's). Everything is rules over
+word tables in ``newsgist.lang`` (``FactWords``); a language without them gets quotations
+without speakers, figures, keywords and the reading time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from newsgist.document import Document
+from newsgist.facts.entities import entities, mentions
+from newsgist.facts.faithful import unsupported
+from newsgist.facts.figures import figures
+from newsgist.facts.keywords import keywords
+from newsgist.facts.quotes import quotes
+from newsgist.models import Facts
+
+WORDS_PER_MINUTE = 230
+"""An adult's silent reading speed for news, to the nearest ten (the reading time)."""
+
+__all__ = ["WORDS_PER_MINUTE", "extract"]
+
+
+def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
+    """Find the story's facts, and check the headline's and highlights' names and numbers."""
+    body = document.article.body
+    language = document.language
+    words = language.facts
+    found = mentions(body, document.sentences, words, language.stop_words) if words else []
+    people, canonical = entities(found, words) if words else ([], {})
+    said = quotes(body, document.sentences, people, canonical, words, language.stop_words)
+    counted, dates = figures(body, words)
+    grammar = language.headline
+    number_words = grammar.number_words if grammar else {}
+    word_count = len(body.split())
+    return Facts(
+        quotes=tuple(said),
+        figures=tuple(counted),
+        dates=tuple(dates),
+        entities=tuple(people),
+        keywords=keywords(document, people),
+        words=word_count,
+        reading_minutes=max(1, math.ceil(word_count / WORDS_PER_MINUTE)),
+        unsupported=tuple(unsupported(summary_texts, body, number_words)),
+    )

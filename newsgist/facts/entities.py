@@ -1,0 +1,243 @@
+"""People, organisations and places: capitalised names, typed by context and word lists.
+
+A name is a run of capitalised words (with "of", "de", "van", ... between them), found
+once over the body. A sentence's first word joins a name only if the story never writes it
+in lower case. Titles before a name ("Mayor", "Dr.") are dropped from it and make it a
+person's. Each mention votes for a kind: its last word (``Council``: an organisation;
+``River``: a place), the country and city list, an all-capital acronym (an organisation,
+unless it is a place such as ``UK``), a role noun before it ("envoy Mattias Krell"), a
+speech verb next to it ("said Krell", "Krell told"), a place preposition before it ("in
+Lumea"). The kind with most votes wins; a two- or three-word name with no vote is a person
+(news names people most). Then aliases merge: a surname alone is the person who bears it,
+an acronym the organisation whose initials it spells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from newsgist.lang import FactWords
+from newsgist.models import Entity, Sentence
+
+CAPITAL = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’&-]*)"
+"""A capitalised word, or dotted initials ("U.N."); a name never runs over a full stop, so
+a sentence's last name and the next one's first word stay apart."""
+KINDS = ("person", "organisation", "place")
+"""The kinds of entity, in the order they are listed: people, then organisations, places."""
+
+_JOINERS = r"of|de|da|del|della|la|le|van|von|der|den|bin|al|el|for"
+_JOINER_WORDS = frozenset(_JOINERS.split("|"))
+_POSSESSIVE = re.compile(r"['’]s?$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_SPACES = re.compile(r"\s*")
+_MAX_NAME_WORDS = 6
+_EDGE = ",;:.\"'“”‘’()"
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CONTEXT = 40
+"""Characters read before and after a mention for the words next to it."""
+
+
+@cache
+def _name_pattern(words: FactWords) -> re.Pattern[str]:
+    """Capitalised runs, a dotted title ("Dr.", "Mr.") allowed before the next word."""
+    dotted = "|".join(
+        re.escape(t) for t in sorted(words.titles, key=len, reverse=True) if t.endswith(".")
+    )
+    word = rf"(?:(?:{dotted})(?=\s+[A-Z])|{CAPITAL})" if dotted else CAPITAL
+    return re.compile(rf"(?<![\w'’-]){word}(?:(?:\s+(?:{_JOINERS})(?=\s+[A-Z]))?[ \t]+{word})*")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One name as written, where, and the kind its context says (None: no clue)."""
+
+    name: str
+    span: tuple[int, int]
+    kind: str | None
+
+
+def mentions(
+    body: str, sentences: Iterable[Sentence], words: FactWords, stop_words: frozenset[str]
+) -> list[Mention]:
+    """Find every capitalised name in the body, each with the kind its context votes for."""
+    starts = {s.start for s in sentences}
+    lower_words = set(_LOWER_WORD.findall(body))
+    forms: dict[str, str | None] = {}  # a name's own vote ("" for none), None: not a name
+    found: list[Mention] = []
+    for match in _name_pattern(words).finditer(body):
+        where = match.start()
+        tokens = match.group().split()
+        opening = where in starts or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
+        first = 0
+        while first < len(tokens) and opening:
+            lowered = tokens[first].lower().strip(".")
+            if lowered not in lower_words and lowered not in stop_words:
+                break
+            first += 1  # a sentence's first word, written in lower case elsewhere ("The")
+        if first == len(tokens):
+            continue
+        offsets = [where]
+        for token in tokens[:-1]:
+            after = offsets[-1] + len(token)
+            offsets.append(_SPACES.match(body, after).end())  # type: ignore[union-attr]
+        titled = False
+        while first < len(tokens) and (
+            tokens[first] in words.titles or tokens[first].lower() in words.roles
+        ):
+            titled = True
+            first += 1
+        last = len(tokens)
+        while last > first and tokens[last - 1].lower() in _JOINER_WORDS:
+            last -= 1
+        if last == first or last - first > _MAX_NAME_WORDS:
+            continue
+        for begin, end, person in _parts(tokens, first, last, titled, words):
+            tail = _tidy(tokens[end - 1])
+            span = (offsets[begin], offsets[end - 1] + len(tail))
+            name = " ".join([*tokens[begin : end - 1], tail])
+            if name not in forms:
+                skip = not tail or name.lower() in lower_words or _is_date(name, words)
+                forms[name] = None if skip else _form_vote(name, words)
+            form = forms[name]
+            if form is None:
+                continue
+            kind = "person" if person else form or _context_vote(body, span, words)
+            found.append(Mention(name, span, kind))
+    return found
+
+
+def _parts(
+    tokens: list[str], first: int, last: int, titled: bool, words: FactWords
+) -> list[tuple[int, int, bool]]:
+    """Split "Robert Chen of Meridian Capital" into the person and where they are from.
+
+    Returns ``(first, end, person)`` token ranges. A name with "of" in it is one name ("Bank
+    of England") unless what comes before "of" is a person's: a title or a role came before
+    it, or it opens with a first name.
+    """
+    person = titled or tokens[first] in words.first_names
+    if person and "of" in tokens[first:last]:
+        cut = tokens.index("of", first, last)
+        return [(first, cut, True), *([(cut + 1, last, False)] if cut + 1 < last else [])]
+    return [(first, last, titled)]
+
+
+def _tidy(word: str) -> str:
+    """Drop a possessive and a trailing full stop (not an initial's: "U.N.")."""
+    word = _POSSESSIVE.sub("", word)
+    if word.endswith(".") and not _INITIALS.fullmatch(word):
+        word = word.rstrip(".")
+    return word
+
+
+def _is_date(name: str, words: FactWords) -> bool:
+    """Whether a name is only day, month and time words ("Monday", "March")."""
+    return name in words.date_words or all(token in words.date_words for token in name.split())
+
+
+def _form_vote(name: str, words: FactWords) -> str:
+    """Return the kind a name's own words say ("" without a clue): the same at every mention."""
+    tokens = name.split()
+    last = tokens[-1]
+    bare = name.replace(".", "")
+    several = len(tokens) > 1
+    if several and last in words.organisation_words:
+        return "organisation"
+    if several and last in words.place_words:
+        return "place"
+    if bare in words.acronym_places or name in words.places or last in words.places:
+        return "place"
+    if several and tokens[0] in words.place_openers:
+        return "place"  # "Cape Varna", "River Tam"
+    if several and tokens[0] in words.first_names:
+        return "person"
+    if bare.isupper() and 2 <= len(bare) <= 6 and bare.isalpha():
+        return "organisation"
+    return ""
+
+
+def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | None:
+    """Return the kind the words next to one mention say, or None without a clue."""
+    before = body[max(0, span[0] - _CONTEXT) : span[0]].split()[-2:]
+    after = body[span[1] : span[1] + _CONTEXT].split()[:1]
+    previous = before[-1].lower().strip(_EDGE) if before else ""
+    following = after[0].lower().strip(_EDGE) if after else ""
+    if previous in words.roles or previous in words.speech_verbs:
+        return "person"
+    if following in words.speech_verbs:
+        return "person"
+    if previous in words.place_prepositions:
+        return "place"
+    if previous == "of" and len(before) == 2 and before[0].lower() in words.place_nouns:
+        return "place"  # "the city of Lumea"
+    return None
+
+
+def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict[str, str]]:
+    """Merge mentions into typed entities; also return each surface form's canonical name."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    votes: dict[str, dict[str, int]] = {}
+    for mention in found:
+        spans.setdefault(mention.name, []).append(mention.span)
+        tally = votes.setdefault(mention.name, {})
+        if mention.kind is not None:
+            tally[mention.kind] = tally.get(mention.kind, 0) + 1
+    kinds = {name: _kind(name, tally, words.first_names) for name, tally in votes.items()}
+    for name, kind in list(kinds.items()):  # "Varga told": then "Ines Varga" is a person
+        tokens = name.split()
+        if kind is None and 2 <= len(tokens) <= 3 and kinds.get(tokens[-1]) == "person":
+            kinds[name] = "person"
+    canonical = _aliases(kinds)
+    merged: dict[str, list[str]] = {}
+    for name in spans:
+        target = canonical.get(name, name)
+        if kinds.get(target) is not None:
+            merged.setdefault(target, []).append(name)
+    result = [
+        Entity(
+            name=name,
+            kind=str(kinds[name]),
+            aliases=tuple(sorted(form for form in forms if form != name)),
+            spans=tuple(sorted(span for form in forms for span in spans[form])),
+        )
+        for name, forms in merged.items()
+    ]
+    result.sort(key=lambda e: (KINDS.index(e.kind), -len(e.spans), e.spans[0]))
+    return result, {form: target for form, target in canonical.items() if kinds.get(target)}
+
+
+def _kind(name: str, tally: dict[str, int], first_names: frozenset[str]) -> str | None:
+    """Return the kind most mentions vote for; with no vote, a first name makes a person."""
+    if tally:
+        return max(tally, key=lambda kind: (tally[kind], kind))
+    tokens = name.split()
+    if 2 <= len(tokens) <= 3 and tokens[0] in first_names:
+        return "person"
+    return None
+
+
+def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
+    """Map each name to its canonical form: surnames to full names, acronyms to names."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    initials: dict[str, set[str]] = defaultdict(set)
+    for name, kind in kinds.items():
+        tokens = name.split()
+        if kind == "person" and len(tokens) >= 2:
+            surnames[tokens[-1]].add(name)
+        if kind == "organisation" and len(tokens) >= 2:
+            spelled = "".join(t[0] for t in tokens if t[0].isupper())
+            initials[spelled].add(name)
+    canonical: dict[str, str] = {name: name for name in kinds}
+    for name, kind in kinds.items():
+        tokens = name.split()
+        if len(tokens) == 1 and len(surnames.get(name, ())) == 1 and kind in (None, "person"):
+            canonical[name] = next(iter(surnames[name]))
+        bare = name.replace(".", "")
+        if len(tokens) == 1 and len(initials.get(bare, ())) == 1:
+            canonical[name] = next(iter(initials[bare]))
+    return canonical

@@ -1,0 +1,44 @@
+"""The faithfulness check: every name and number a summary states must be the article's.
+
+Highlights are the article's sentences and headlines its words, so a violation means a
+bug, or a plugin that writes text; the check is cheap and runs on every summary. A name is
+a capitalised word that does not open its text; a number is a run of digits. A number the
+headline writes in digits for a number word ("3" for "three") counts when the word is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+_NAME = re.compile(r"(?<=\s)[A-Z][\w'’.-]*")
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_EDGE = ".,;:!?'’\"“”()"
+_WORD = re.compile(r"[a-z]+")
+
+
+def unsupported(texts: Iterable[str], body: str, number_words: Mapping[str, str]) -> list[str]:
+    """Return the names and numbers in ``texts`` that the body does not contain, once each."""
+    body_numbers = {_plain(n) for n in _DIGITS.findall(body)}
+    spelled: set[str] | None = None  # read only when a number is not in digits in the body
+    missing: list[str] = []
+    for text in texts:
+        for raw in _NAME.findall(text):
+            name = re.sub(r"['’]s$", "", raw.strip(_EDGE))
+            if name and name not in body and name not in missing:
+                missing.append(name)
+        for number in _DIGITS.findall(text):
+            plain = _plain(number)
+            if plain in body_numbers or number in missing:
+                continue
+            if spelled is None:
+                written = set(_WORD.findall(body.lower()))
+                spelled = {digit for word, digit in number_words.items() if word in written}
+            if plain not in spelled:
+                missing.append(number)
+    return missing
+
+
+def _plain(number: str) -> str:
+    """Drop a number's thousands separators: "41,000" and "41000" are one."""
+    return number.replace(",", "").rstrip(".")

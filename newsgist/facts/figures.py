@@ -1,0 +1,121 @@
+"""Figures: numbers that count or measure something, with what they count; dates apart.
+
+A figure is a number written in digits (``41,000``, ``6.5%``, ``$4.2 million``, ``£2.1m``),
+with its currency, scale and percent sign. A number beside a day, month or time word, a time
+(``4:15``) or a bare year (``1998``) is a date. A number joined to letters (``G20``,
+``Covid-19``), after ``No.`` or ``#``, or naming something capitalised (``Route 66``) is
+neither. The kind comes from the words around it: money (a currency), a percentage, a
+measure (miles, hours), else a count; ``counts`` is the phrase after it up to the next
+punctuation or clause word, at most six words ("people who fled to Lumea").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgist.lang import FactWords
+from newsgist.models import Figure
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/:#-])(?P<currency>US\$|[$£€¥])?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<percent>%)?(?:\s?(?P<scale>million|billion|trillion|bn|m|k)\b)?"
+    r"(?![\w/]|:\d|,\d|\.\d)"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TIME = re.compile(
+    r"(?<![\w:.])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?)(?![\w:])"
+)
+"""A time of day ("4:15", "10.30pm"): a date."""
+_NEXT_WORD = re.compile(r"\s+[^\s,;:.!?\"'“”‘’()\[\]]+")
+_STOPS = frozenset("and but or while because after before when as than since until so if".split())
+_COUNTS_WORDS = 6
+_CONTEXT = 60
+_EDGE = ",;:.!?\"'“”‘’()[]"
+
+
+def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figure]]:
+    """Return the figures and the dates of the body, each in body order."""
+    found: list[Figure] = []
+    dates: list[Figure] = []
+    for match in _NUMBER.finditer(body):
+        start, end = match.span()
+        before = body[max(0, start - _CONTEXT) : start].split()[-2:]
+        after = body[end : end + _CONTEXT].split()
+        previous = before[-1].strip(_EDGE) if before else ""
+        following = after[0].strip(_EDGE) if after else ""
+        if previous.lower() in ("no", "no.", "number") or before[-1:] == ["#"]:
+            continue
+        text = match.group()
+        if _is_date(match, previous, following, words):
+            dates.append(Figure(text, (start, end), "date"))
+            continue
+        joined = bool(before) and before[-1][-1:].isalnum()  # no comma between: "Route 66"
+        if (
+            joined
+            and previous[:1].isupper()
+            and not match["currency"]
+            and _mid_sentence(body, start)
+        ):
+            continue  # "Route 66", "Apollo 11": part of a name
+        kind, used = _kind(match, after, words)
+        for _ in range(used):  # the unit is part of the figure: "2.4 metres", "6 per cent"
+            unit = _NEXT_WORD.match(body, end)
+            if unit is not None:
+                end = unit.end()
+        found.append(Figure(body[start:end], (start, end), kind, _counts(after[used:])))
+    dates.extend(Figure(m.group(), m.span(), "date") for m in _TIME.finditer(body))
+    dates.sort(key=lambda figure: figure.span)
+    return found, dates
+
+
+def _mid_sentence(body: str, start: int) -> bool:
+    """Whether the word before ``start`` follows a lower-case word or a comma in its sentence."""
+    head = body[max(0, start - _CONTEXT) : start].rstrip()
+    cut = head.rfind(" ")
+    before = head[:cut].rstrip() if cut >= 0 else ""
+    return bool(before) and (before[-1].islower() or before[-1] == ",")
+
+
+def _is_date(match: re.Match[str], previous: str, following: str, words: FactWords | None) -> bool:
+    """Whether a number is a date or a time: beside a date word, a time, or a bare year."""
+    if match["currency"] or match["percent"] or match["scale"]:
+        return False
+    date_words = words.date_words if words else frozenset()
+    if previous in date_words or following in date_words or following.lower() in date_words:
+        return True
+    return bool(_YEAR.fullmatch(match["number"]))
+
+
+def _kind(match: re.Match[str], after: list[str], words: FactWords | None) -> tuple[str, int]:
+    """Return the figure's kind and how many words after it belong to the number."""
+    following = [w.strip(_EDGE).lower() for w in after[:2]]
+    if match["currency"]:
+        return "money", 0
+    if match["percent"]:
+        return "percent", 0
+    if words is None:
+        return "count", 0
+    if following[:1] and following[0] in words.currencies:
+        return "money", 1
+    if following[:1] and following[0] in words.percent_words:
+        used = 2 if following[0] in ("per", "percentage") and len(following) > 1 else 1
+        return "percent", used
+    if following[:1] and following[0] in words.measures:
+        return "measure", 1
+    return "count", 0
+
+
+def _counts(after: list[str]) -> str | None:
+    """Return what a figure counts: the words after it, to punctuation or a clause word."""
+    taken: list[str] = []
+    for word in after[:_COUNTS_WORDS]:
+        bare = word.strip(_EDGE)
+        if not bare or bare.lower() in _STOPS:
+            break
+        taken.append(bare)
+        if word[-1:] in ",;:.!?)":
+            break
+    if taken and taken[0].lower() == "of":
+        taken = taken[1:]
+    return " ".join(taken) or None

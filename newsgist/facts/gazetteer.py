@@ -1,0 +1,81 @@
+"""Build the first-name list key facts read: given names, learned from the shared news data.
+
+A name whose context says it is a person's (a title or role before it, a speech verb next
+to it: "said Irene Castellano", "Mayor Tomas Brenn") gives its first word one vote; a word
+with ``MIN_VOTES`` or more that is no title, role, place or stop word is a given name. The
+list is written to ``newsgist/lang/en-first-names.txt`` (``make gazetteer``); it holds
+names only, no article text.
+
+Usage::
+
+    python -m newsgist.facts.gazetteer DATA.jsonl[:N]... [-o newsgist/lang/en-first-names.txt]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from newsgist.evaluate.records import read_records
+from newsgist.facts.entities import mentions
+from newsgist.lang import lookup
+from newsgist.segment import segment
+
+MIN_VOTES = 2
+"""Person contexts a word must open before it counts as a given name."""
+
+_GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "en-first-names.txt"
+
+
+def first_names(paths: Sequence[tuple[Path, int | None]]) -> list[str]:
+    """Return the given names the articles of ``paths`` vote for, sorted."""
+    english = lookup("en")
+    assert english.facts is not None
+    words = replace(english.facts, first_names=frozenset())
+    ruled_out = words.titles | words.places | words.organisation_words | words.place_words
+    votes: Counter[str] = Counter()
+    for path, limit in paths:
+        for record in read_records(path, limit=limit)[0]:
+            body = record.article
+            for found in mentions(body, segment(body), words, english.stop_words):
+                tokens = found.name.split()
+                if found.kind == "person" and 2 <= len(tokens) <= 3:
+                    votes[tokens[0]] += 1
+    return sorted(
+        name
+        for name, count in votes.items()
+        if count >= MIN_VOTES
+        and _GIVEN.fullmatch(name)
+        and name not in ruled_out
+        and name.lower() not in english.stop_words
+        and name.lower() not in words.roles
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Write the first-name list."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="+", metavar="DATA.jsonl[:N]")
+    parser.add_argument("-o", "--output", type=Path, default=_OUTPUT)
+    args = parser.parse_args(argv)
+    paths = []
+    for spec in args.data:
+        name, _, count = spec.partition(":")
+        paths.append((Path(name), int(count) if count else None))
+    names = first_names(paths)
+    header = (
+        "# Given names for key facts, learned from news data by newsgist.facts.gazetteer:\n"
+        f"# first words of names in person contexts, {MIN_VOTES} votes or more.\n"
+    )
+    lines = [" ".join(names[i : i + 12]) for i in range(0, len(names), 12)]
+    args.output.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(names):,} given names → {args.output}")
+
+
+if __name__ == "__main__":
+    main()

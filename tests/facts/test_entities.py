@@ -1,0 +1,57 @@
+"""People, organisations and places: typed by context, merged with their aliases."""
+
+from newsgist.facts.entities import entities, mentions
+from newsgist.lang import FactWords, lookup
+from newsgist.segment import segment
+
+ENGLISH = lookup("en")
+
+
+def _words() -> FactWords:
+    words = ENGLISH.facts
+    assert words is not None
+    return words
+
+
+WORDS = _words()
+
+
+def names(text):
+    found = mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words)
+    merged, canonical = entities(found, WORDS)
+    return {(e.name, e.kind, e.aliases) for e in merged}, canonical
+
+
+def test_a_surname_alone_is_the_person_who_bears_it():
+    text = "Envoy Mattias Krell arrived in Geneva. Krell said the talks would resume."
+    found, canonical = names(text)
+    assert ("Mattias Krell", "person", ("Krell",)) in found
+    assert canonical["Krell"] == "Mattias Krell"
+    assert ("Geneva", "place", ()) in found
+
+
+def test_titles_roles_and_last_words_type_a_name():
+    text = (
+        "Mayor Irene Castellano met the Lumea Harbour Board on the banks of the River Tam."
+        " The board's spokesman, analyst Robert Chen of Meridian Capital, spoke in Port Alder."
+    )
+    found, _ = names(text)
+    assert {
+        ("Irene Castellano", "person", ()),
+        ("Lumea Harbour Board", "organisation", ()),
+        ("River Tam", "place", ()),
+        ("Robert Chen", "person", ()),
+        ("Port Alder", "place", ()),
+    } <= found
+
+
+def test_an_acronym_is_the_organisation_it_spells_and_uk_is_a_place():
+    text = "The Northern Rail Authority (NRA) cut trains. The NRA blamed the UK government."
+    found, canonical = names(text)
+    assert canonical["NRA"] == "Northern Rail Authority"
+    assert ("UK", "place", ()) in found
+
+
+def test_a_sentences_first_word_is_not_a_name():
+    found, _ = names("The storm passed. Officials said homes were safe. officials met.")
+    assert found == set()

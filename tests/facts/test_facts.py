@@ -1,0 +1,80 @@
+"""The facts stage end to end: on by default, off on request, in every output form."""
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsgist
+from newsgist.cli import main
+from newsgist.models import Facts, Summary
+from newsgist.render import render
+from tests.facts.stories import LUMEA
+
+
+def test_facts_are_found_by_default_and_round_trip():
+    summary = newsgist.summarize(LUMEA)
+    facts = summary.facts
+    assert isinstance(facts, Facts)
+    assert [e.name for e in facts.of_kind("person")] == [
+        "Mattias Krell",  # most mentions first, then the earliest
+        "Irene Castellano",
+        "Tomas Brenn",
+    ]
+    assert facts.reading_minutes == 1
+    assert facts.words == len(LUMEA.split())
+    assert facts.unsupported == ()
+    assert Summary.from_dict(json.loads(json.dumps(summary.to_dict()))) == summary
+
+
+def test_facts_can_be_turned_off():
+    assert newsgist.summarize(LUMEA, facts=False).facts is None
+
+
+def test_every_span_points_at_its_text():
+    facts = newsgist.summarize(LUMEA).facts
+    assert facts is not None
+    for quote in facts.quotes:
+        assert " ".join(LUMEA[quote.span[0] : quote.span[1]].split()) == quote.text
+    for figure in (*facts.figures, *facts.dates):
+        assert LUMEA[figure.span[0] : figure.span[1]] == figure.text
+    for entity in facts.entities:
+        forms = {entity.name, *entity.aliases}
+        assert all(LUMEA[a:b] in forms for a, b in entity.spans)
+
+
+def test_text_and_markdown_show_the_facts():
+    summary = newsgist.summarize(LUMEA)
+    text = render(summary, "text")
+    assert "Quotes: “We are racing the tide, and the tide is winning” (Mattias Krell)" in text
+    assert "Figures: 41,000 (people who fled to Lumea's hills)" in text
+    assert "People: Mattias Krell, Irene Castellano, Tomas Brenn" in text
+    assert "**Places:** Lumea, Geneva, Port Alder" in render(summary, "markdown")
+
+
+def test_cli_no_facts(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(LUMEA, encoding="utf-8")
+    assert main(["summarize", str(story), "--format", "json", "--no-facts"]) == 0
+    assert json.loads(capsys.readouterr().out)["facts"] is None
+    assert main(["summarize", str(story), "--format", "json"]) == 0
+    facts = json.loads(capsys.readouterr().out)["facts"]
+    assert facts["faithful"] is True
+    assert {"term": "Mattias Krell", "score": facts["keywords"][1]["score"]} in facts["keywords"]
+
+
+_WORDS = st.sampled_from(
+    ["the", "said", "Krell", "Mayor", "“", "”", '"', "41,000", "$3m", "in", "Lumea", ".", ",", "of"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=60))
+def test_any_text_gives_facts_whose_spans_are_its_own(words):
+    """Whatever the text, facts never crash and every span lies inside it."""
+    text = " ".join(words) + " The council met on Monday."
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    spans = [q.span for q in facts.quotes] + [f.span for f in (*facts.figures, *facts.dates)]
+    spans += [span for e in facts.entities for span in e.spans]
+    assert all(0 <= a <= b <= len(text) for a, b in spans)

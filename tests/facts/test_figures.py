@@ -1,0 +1,71 @@
+"""Figures with their kinds and what they count; dates apart; numbers in names left out."""
+
+import pytest
+
+from newsgist.facts.figures import figures
+from newsgist.lang import FactWords, lookup
+
+
+def _words() -> FactWords:
+    words = lookup("en").facts
+    assert words is not None
+    return words
+
+
+WORDS = _words()
+
+
+def found(text):
+    counted, dates = figures(text, WORDS)
+    return [(f.text, f.kind, f.counts) for f in counted], [d.text for d in dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "Some 41,000 people who fled to Lumea had no water.",
+            ("41,000", "count", "people who fled to Lumea had"),
+        ),
+        ("Repairs will cost $4.2 million, officials said.", ("$4.2 million", "money", None)),
+        ("Repairs will cost 3 million euros in all.", ("3 million euros", "money", "in all")),
+        ("Turnout was 71% on Sunday.", ("71%", "percent", "on Sunday")),
+        ("Prices rose 6.5 per cent in May.", ("6.5 per cent", "percent", "in May")),
+        ("The water rose 2.4 metres overnight.", ("2.4 metres", "measure", "overnight")),
+        ("The union said 312 of its members voted.", ("312", "count", "its members voted")),
+    ],
+)
+def test_a_figure_has_its_kind_and_what_it_counts(text, figure):
+    assert found(text)[0] == [figure]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm of 1952 was worse.",
+        "They meet on March 14 at the hall.",
+        "The ferry left at 4:15 on Monday.",
+    ],
+)
+def test_dates_and_times_are_kept_apart(text):
+    counted, dates = found(text)
+    assert counted == []
+    assert len(dates) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The G20 met in Rome.",
+        "He lives at No. 10 on the square.",
+        "Take Route 66 west.",
+        "Covid-19 spread.",
+    ],
+)
+def test_numbers_in_names_are_no_figures(text):
+    assert found(text) == ([], [])
+
+
+def test_without_word_tables_digits_are_still_figures():
+    counted, _ = figures("Il y a eu 41 000 morts et 12 blessés.", None)
+    assert [f.text for f in counted] == ["41", "000", "12"]
