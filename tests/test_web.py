@@ -161,7 +161,7 @@ def _words(tokens: list[str]) -> list[str]:
 def test_the_facts_panel_lists_quotes_with_speakers_and_marks_a_name(page):
     story = (
         "Floodwater rose through Lumea on Tuesday, officials said. Mayor Irene Castellano"
-        " ordered 2,000 homes cleared.\n\n\"We will rebuild every house,\" Castellano told"
+        ' ordered 2,000 homes cleared.\n\n"We will rebuild every house," Castellano told'
         " reporters. The European Union sent $3 million in aid."
     )
     summarize(page, story)
