@@ -1,5 +1,9 @@
 """Key facts of a story: quotes with speakers, figures, dates, names, keywords, reading time.
 
+Facts are read from the part of the body the pipeline read (its sentences: at most the
+first 120,000 characters), so their cost is bounded as every other stage's is; the reading
+time counts the whole body.
+
 The facts stage runs after the headline (``newsgist.pipeline``); each part has its module:
 ``entities`` (people, organisations, places), ``quotes`` (quotations and their speakers),
 ``figures`` (numbers with what they count, dates apart), ``keywords`` and ``faithful`` (the
@@ -29,7 +33,8 @@ __all__ = ["WORDS_PER_MINUTE", "extract"]
 
 def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
     """Find the story's facts, and check the headline's and highlights' names and numbers."""
-    body = document.article.body
+    whole = document.article.body
+    body = whole[: document.sentences[-1].end] if document.sentences else ""  # what was read
     language = document.language
     words = language.facts
     found = mentions(body, document.sentences, words, language.stop_words) if words else []
@@ -38,7 +43,7 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
     counted, dates = figures(body, words)
     grammar = language.headline
     number_words = grammar.number_words if grammar else {}
-    word_count = len(body.split())
+    word_count = len(whole.split())
     return Facts(
         quotes=tuple(said),
         figures=tuple(counted),
