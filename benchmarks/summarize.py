@@ -1,8 +1,8 @@
 """End-to-end ``newsgist.summarize`` throughput per method, single process, and its stages.
 
 Reads articles from each data file under ``--data`` and summarizes every one with each
-method, timing the whole call (ingest, segment, score, select, headline). Prints articles/s
-and the mean milliseconds per stage, from ``Summary.timings``.
+method, timing the whole call (ingest, segment, score, select, headline, facts). Prints
+articles/s and the mean milliseconds per stage, from ``Summary.timings``.
 
 Usage::
 
@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     chars = sum(len(a) for a in articles) / len(articles)
     print(f"{len(articles)} articles (mean {chars:,.0f} characters) from {args.data}")
     print()
-    stage_names = ("ingest", "segment", "score", "select", "headline")
+    stage_names = ("ingest", "segment", "score", "select", "headline", "facts")
     print(f"| method | articles/s | {' | '.join(f'{s} ms' for s in stage_names)} | total ms |")
     print("|---|---:|" + "---:|" * (len(stage_names) + 1))
     for article in articles:  # load the language detector once, as a long-running process has
@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 stages[stage] += seconds
         elapsed = time.perf_counter() - start
         mean = {k: 1000 * v / len(articles) for k, v in stages.items()}
-        cells = " | ".join(f"{mean[s]:.3f}" for s in (*stage_names, "total"))
+        cells = " | ".join(f"{mean.get(s, 0.0):.3f}" for s in (*stage_names, "total"))
         print(f"| {method} | {len(articles) / elapsed:,.0f} | {cells} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print()
