@@ -49,7 +49,8 @@ def _name_pattern(words: FactWords) -> re.Pattern[str]:
         re.escape(t) for t in sorted(words.titles, key=len, reverse=True) if t.endswith(".")
     )
     word = rf"(?:(?:{dotted})(?=\s+[A-Z])|{CAPITAL})" if dotted else CAPITAL
-    return re.compile(rf"(?<![\w'’-]){word}(?:(?:\s+(?:{_JOINERS})(?=\s+[A-Z]))?[ \t]+{word})*")
+    joined = rf"(?:(?:\s+(?:{_JOINERS})(?=\s+[A-Z]))?[ \t]+{word})*"
+    return re.compile(rf"(?=[A-Z])(?<![\w'’-]){word}{joined}")  # a capital first: fast
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +72,24 @@ def mentions(
     found: list[Mention] = []
     for match in _name_pattern(words).finditer(body):
         where = match.start()
-        tokens = match.group().split()
+        text = match.group()
         opening = where in starts or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
+        if " " not in text and "\t" not in text:  # one word, the usual case: the short way
+            lowered = text.lower().strip(".")
+            if opening and (lowered in lower_words or lowered in stop_words):
+                continue
+            if text in words.titles or lowered in words.roles:
+                continue
+            name = _tidy(text)
+            if name not in forms:
+                skip = not name or name.lower() in lower_words or _is_date(name, words)
+                forms[name] = None if skip else _form_vote(name, words)
+            form = forms[name]
+            if form is not None:
+                span = (where, where + len(name))
+                found.append(Mention(name, span, form or _context_vote(body, span, words)))
+            continue
+        tokens = text.split()
         first = 0
         while first < len(tokens) and opening:
             lowered = tokens[first].lower().strip(".")

@@ -17,14 +17,14 @@ from newsgist.lang import FactWords
 from newsgist.models import Figure
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/:#-])(?P<currency>US\$|[$£€¥])?"
+    r"(?=[\d$£€¥U])(?<![\w.,/:#-])(?P<currency>US\$|[$£€¥])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<percent>%)?(?:\s?(?P<scale>million|billion|trillion|bn|m|k)\b)?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME = re.compile(
-    r"(?<![\w:.])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?)(?![\w:])"
+    r"(?=\d)(?<![\w:.])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?)(?![\w:])"
 )
 """A time of day ("4:15", "10.30pm"): a date."""
 _NEXT_WORD = re.compile(r"\s+[^\s,;:.!?\"'“”‘’()\[\]]+")

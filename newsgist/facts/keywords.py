@@ -25,6 +25,7 @@ NAME_WEIGHT = 1.5
 """A name's mention counts this much more than a word's use: names are what news is about."""
 
 _MIN_LETTERS = 3
+_EDGE = ".,;:!?\"'“”‘’()[]"
 
 
 def keywords(document: Document, entities: Sequence[Entity]) -> tuple[tuple[str, float], ...]:
@@ -43,7 +44,7 @@ def keywords(document: Document, entities: Sequence[Entity]) -> tuple[tuple[str,
         for column in np.argsort(-scores, kind="stable")[: 2 * TOP].tolist():
             row = int(first[column])
             if row not in stems:
-                stems[row] = _surfaces(features.words[row], document)
+                stems[row] = _surfaces(features.tokens[row], document)
             word = stems[row].get(features.columns[column])
             if word is not None and word not in named:
                 scored[word] = float(scores[column])
@@ -56,8 +57,9 @@ def keywords(document: Document, entities: Sequence[Entity]) -> tuple[tuple[str,
     return tuple((term, round(score / top, 3)) for term, score in best)
 
 
-def _surfaces(words: Sequence[str], document: Document) -> dict[str, str]:
+def _surfaces(tokens: Sequence[str], document: Document) -> dict[str, str]:
     """Map each term of a sentence to the word it was first written as there."""
+    words = (token.strip(_EDGE) for token in tokens)
     candidates = [w for w in words if len(w) >= _MIN_LETTERS and w[0].isalpha()]
     found: dict[str, str] = {}
     for word, term in zip(candidates, stem(candidates, language=document.language), strict=True):

@@ -95,7 +95,7 @@ def quotes(
         if found_after:
             who = found_after["who"]
             where = (match.end() + found_after.start("who"), match.end() + found_after.end("who"))
-        elif head.strip():
+        elif head.strip() and _attributes(head, words):
             before = patterns.according.search(head) or patterns.name_before.search(head)
             if before:
                 who = before["who"]
@@ -112,6 +112,11 @@ def quotes(
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
         last_end, last_speaker = match.end(), speaker
     return result
+
+
+def _attributes(head: str, words: FactWords) -> bool:
+    """Whether text before a quotation has a speech verb at all (before any pattern runs)."""
+    return any(word.strip(",:;") in words.speech_verbs for word in head.lower().split())
 
 
 def _long_enough(match: re.Match[str]) -> bool:
