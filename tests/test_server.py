@@ -356,6 +356,11 @@ def test_unknown_route_is_a_json_error(app):
 def test_openapi_describes_the_api(app):
     schema = call(app, "GET", "/openapi.json").json()
     assert {"/v1/summarize", "/v1/methods", "/healthz"} <= set(schema["paths"])
+    models = schema["components"]["schemas"]
+    assert {"quotes", "figures", "people", "faithful"} <= set(models["FactsOut"]["properties"])
+    assert "speaker" in models["QuoteOut"]["properties"]
+    request = models["SummarizeRequest"]["properties"]
+    assert request["facts"]["default"] is True
 
 
 class TestWorkers:

@@ -118,7 +118,11 @@ def create_app(settings: ServerSettings | None = None) -> "FastAPI":
     summarize_route.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=request_model)]
     )
-    app.post("/v1/summarize", dependencies=[Depends(authorize)])(summarize_route)
+    app.post(
+        "/v1/summarize",
+        dependencies=[Depends(authorize)],
+        responses={200: {"model": _response_model(), "description": "The Summary JSON."}},
+    )(summarize_route)
 
     @app.get("/v1/methods", dependencies=[Depends(authorize)])
     async def methods_route() -> dict[str, Any]:
@@ -240,6 +244,85 @@ def _request_model() -> Any:  # noqa: ANN401 - a pydantic model class made at ru
             ),
         )
     return create_model("SummarizeRequest", __base__=Sources, **fields)
+
+
+def _response_model() -> Any:  # noqa: ANN401 - a pydantic model class, for the schema only
+    """Describe the reply in the OpenAPI schema: the Summary JSON, its key facts in full.
+
+    The reply is the worker's JSON as it is (``Summary.to_dict``); the model documents it.
+    """
+    from pydantic import BaseModel, ConfigDict
+
+    class Open(BaseModel):
+        """A part of the reply that may carry more fields than are described here."""
+
+        model_config = ConfigDict(extra="allow")
+
+    class HighlightOut(Open):
+        """One bullet, its source sentences and their body spans."""
+
+        text: str
+        sources: list[int]
+        spans: list[tuple[int, int]]
+        thread: int | None = None
+
+    class QuoteOut(Open):
+        """A quotation, its span, its speaker and where the attribution names them."""
+
+        text: str
+        span: tuple[int, int]
+        speaker: str | None = None
+        speaker_span: tuple[int, int] | None = None
+        partial: bool = False
+
+    class FigureOut(Open):
+        """A figure or date: text, span, kind (count, money, percent, measure, date)."""
+
+        text: str
+        span: tuple[int, int]
+        kind: str
+        counts: str | None = None
+
+    class EntityOut(Open):
+        """A person, organisation or place: canonical name, aliases, every mention."""
+
+        name: str
+        kind: str
+        aliases: list[str]
+        spans: list[tuple[int, int]]
+
+    class KeywordOut(Open):
+        """A keyword and its score (the best is 1.0)."""
+
+        term: str
+        score: float
+
+    class FactsOut(Open):
+        """Key facts (null when the request set facts false)."""
+
+        quotes: list[QuoteOut]
+        figures: list[FigureOut]
+        dates: list[FigureOut]
+        people: list[EntityOut]
+        organisations: list[EntityOut]
+        places: list[EntityOut]
+        keywords: list[KeywordOut]
+        words: int
+        reading_minutes: int
+        faithful: bool
+        unsupported: list[str]
+
+    class SummaryOut(Open):
+        """A headline, its highlights and where they came from, and the key facts."""
+
+        headline: str
+        headline_origin: str
+        highlights: list[HighlightOut]
+        method: str
+        language_resources: str | None = None
+        facts: FactsOut | None = None
+
+    return SummaryOut
 
 
 def _job(request: dict[str, Any], server: ServerSettings) -> Job:
