@@ -82,7 +82,7 @@ def mentions(
                 continue
             name = _tidy(text)
             if name not in forms:
-                skip = not name or name.lower() in lower_words or _is_date(name, words)
+                skip = not name or _common(name, lower_words, stop_words) or _is_date(name, words)
                 forms[name] = None if skip else _form_vote(name, words)
             form = forms[name]
             if form is not None:
@@ -108,6 +108,8 @@ def mentions(
         ):
             titled = True
             first += 1
+        while first < len(tokens) and tokens[first].lower() in _JOINER_WORDS:
+            first += 1  # "Mayor of The …": the title went, its "of" goes too
         last = len(tokens)
         while last > first and tokens[last - 1].lower() in _JOINER_WORDS:
             last -= 1
@@ -118,7 +120,7 @@ def mentions(
             span = (offsets[begin], offsets[end - 1] + len(tail))
             name = " ".join([*tokens[begin : end - 1], tail])
             if name not in forms:
-                skip = not tail or name.lower() in lower_words or _is_date(name, words)
+                skip = not tail or _common(name, lower_words, stop_words) or _is_date(name, words)
                 forms[name] = None if skip else _form_vote(name, words)
             form = forms[name]
             if form is None:
@@ -140,7 +142,8 @@ def _parts(
     person = titled or tokens[first] in words.first_names
     if person and "of" in tokens[first:last]:
         cut = tokens.index("of", first, last)
-        return [(first, cut, True), *([(cut + 1, last, False)] if cut + 1 < last else [])]
+        head = [(first, cut, True)] if cut > first else []
+        return [*head, *([(cut + 1, last, False)] if cut + 1 < last else [])]
     return [(first, last, titled)]
 
 
@@ -150,6 +153,12 @@ def _tidy(word: str) -> str:
     if word.endswith(".") and not _INITIALS.fullmatch(word):
         word = word.rstrip(".")
     return word
+
+
+def _common(name: str, lower_words: set[str], stop_words: frozenset[str]) -> bool:
+    """Whether a "name" is a common word: written in lower case elsewhere, or a stop word."""
+    lowered = name.lower()
+    return lowered in lower_words or lowered in stop_words
 
 
 def _is_date(name: str, words: FactWords) -> bool:
