@@ -334,9 +334,9 @@ def _split_block(
                     if following is None:
                         break
                     next_start, next_token = following.start(1), following.group(1)
-            context = _Context(text, sent_start, token_start)
             term = found.rstrip(_CLOSERS)
-            boundary = _is_boundary(term, previous, next_token, context, cased=cased, rules=rules)
+            where = (text, sent_start, token_start)
+            boundary = _is_boundary(term, previous, next_token, where, cased=cased, rules=rules)
             if (
                 boundary
                 and found[-1] in _QUOTES
@@ -369,31 +369,25 @@ def _in_title(text: str, sent_start: int, pos: int) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """Where a candidate's token sits, read only by the rare rules that need more of it."""
+_Where = tuple[str, int, int]
+"""A candidate's token in its text: the text, the sentence's start and the token's start,
+read only by the rare rules that need more than the token (no object made per candidate)."""
 
-    text: str
-    sent_start: int
-    token_start: int
 
-    def word_before(self) -> str:
-        """Return the word before the token (without opening quotes)."""
-        return _word_before(self.text, self.sent_start, self.token_start).lstrip(_OPENERS)
-
-    def opens_fragment(self, rules: Segmentation) -> bool:
-        """Whether the sentence so far is a short phrase opened by a preposition ("At 5")."""
-        if self.token_start - self.sent_start > _FRAGMENT_CHARS:
-            return False
-        words = self.text[self.sent_start : self.token_start].split()
-        return 0 < len(words) < 4 and words[0].lower() in rules.fragment_openers
+def _opens_fragment(where: _Where, rules: Segmentation) -> bool:
+    """Whether the sentence so far is a short phrase opened by a preposition ("At 5")."""
+    text, sent_start, token_start = where
+    if token_start - sent_start > _FRAGMENT_CHARS:
+        return False
+    words = text[sent_start:token_start].split()
+    return 0 < len(words) < 4 and words[0].lower() in rules.fragment_openers
 
 
 def _is_boundary(
     term: str,
     previous: str,
     next_token: str,
-    context: _Context,
+    where: _Where,
     *,
     cased: bool,
     rules: Segmentation,
@@ -421,12 +415,12 @@ def _is_boundary(
     if _is_title(word, rules):
         return False  # "Dr. De Vries": a name follows a title
     if _is_abbreviation(word, cased=cased, rules=rules) and not _is_word(
-        word, following, context, rules
+        word, following, where, rules
     ):
         if not cased and word.lower() in rules.wordlike:
             return not first.isdigit()
         if cased and word.lower() in rules.time_abbreviations and first.isupper():
-            if context.opens_fragment(rules):
+            if _opens_fragment(where, rules):
                 return False  # "At 5 a.m. Mr. Smith went ...": no sentence ends yet
             leading = _LEADING_WORD.match(following)
             return leading is None or leading.group().lower() not in rules.time_followers
@@ -441,7 +435,7 @@ def _is_title(word: str, rules: Segmentation) -> bool:
     return word in rules.titles or word.lower() in rules.titles
 
 
-def _is_word(word: str, following: str, context: _Context, rules: Segmentation) -> bool:
+def _is_word(word: str, following: str, where: _Where, rules: Segmentation) -> bool:
     """Whether a letter that looks like an initial is a word: "you and I. Did" is no name.
 
     It is when a lower-case word comes before it and a sentence starter after it; "aide I.
@@ -449,7 +443,7 @@ def _is_word(word: str, following: str, context: _Context, rules: Segmentation) 
     """
     if word not in rules.letter_words or not _starts_sentence(following, cased=True, rules=rules):
         return False
-    before = context.word_before()
+    before = _word_before(*where).lstrip(_OPENERS)
     return bool(before) and before[:1].islower()
 
 

@@ -44,7 +44,7 @@ _CONTEXT = 40
 
 @cache
 def _name_pattern(words: FactWords) -> re.Pattern[str]:
-    """Capitalised runs, a dotted title ("Dr.", "Mr.") allowed before the next word."""
+    """Return the name pattern: capitalised runs, dotted titles ("Dr.") before a name."""
     dotted = "|".join(
         re.escape(t) for t in sorted(words.titles, key=len, reverse=True) if t.endswith(".")
     )
@@ -70,30 +70,32 @@ def mentions(
     lower_words = set(_LOWER_WORD.findall(body))
     forms: dict[str, str | None] = {}  # a name's own vote ("" for none), None: not a name
     found: list[Mention] = []
+
+    def record(name: str, span: tuple[int, int], person: bool) -> None:
+        """Keep a mention unless its name is a common word or a date; vote for its kind."""
+        if name not in forms:
+            skip = _common(name, lower_words, stop_words) or _is_date(name, words)
+            forms[name] = None if skip else _form_vote(name, words)
+        form = forms[name]
+        if form is not None:
+            kind = "person" if person else form or _context_vote(body, span, words)
+            found.append(Mention(name, span, kind))
+
     for match in _name_pattern(words).finditer(body):
         where = match.start()
         text = match.group()
         opening = where in starts or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
         if " " not in text and "\t" not in text:  # one word, the usual case: the short way
-            lowered = text.lower().strip(".")
-            if opening and (lowered in lower_words or lowered in stop_words):
-                continue
-            if text in words.titles or lowered in words.roles:
+            if opening and _common(text.strip("."), lower_words, stop_words):
                 continue
             name = _tidy(text)
-            if name not in forms:
-                skip = not name or _common(name, lower_words, stop_words) or _is_date(name, words)
-                forms[name] = None if skip else _form_vote(name, words)
-            form = forms[name]
-            if form is not None:
-                span = (where, where + len(name))
-                found.append(Mention(name, span, form or _context_vote(body, span, words)))
+            if name and text not in words.titles and text.lower().strip(".") not in words.roles:
+                record(name, (where, where + len(name)), False)
             continue
         tokens = text.split()
         first = 0
         while first < len(tokens) and opening:
-            lowered = tokens[first].lower().strip(".")
-            if lowered not in lower_words and lowered not in stop_words:
+            if not _common(tokens[first].strip("."), lower_words, stop_words):
                 break
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
         if first == len(tokens):
@@ -117,16 +119,9 @@ def mentions(
             continue
         for begin, end, person in _parts(tokens, first, last, titled, words):
             tail = _tidy(tokens[end - 1])
-            span = (offsets[begin], offsets[end - 1] + len(tail))
-            name = " ".join([*tokens[begin : end - 1], tail])
-            if name not in forms:
-                skip = not tail or _common(name, lower_words, stop_words) or _is_date(name, words)
-                forms[name] = None if skip else _form_vote(name, words)
-            form = forms[name]
-            if form is None:
-                continue
-            kind = "person" if person else form or _context_vote(body, span, words)
-            found.append(Mention(name, span, kind))
+            if tail:
+                name = " ".join([*tokens[begin : end - 1], tail])
+                record(name, (offsets[begin], offsets[end - 1] + len(tail)), person)
     return found
 
 

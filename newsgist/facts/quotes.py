@@ -81,15 +81,13 @@ def quotes(
     for match in _PAIRS.finditer(body):
         if not _long_enough(match):
             continue
-        inner = match.group(match.lastindex or 1).rstrip().rstrip(",")
-        start = match.start(match.lastindex or 1)
-        span = (start, start + len(inner))
+        inner, span = _quoted(match)
         sentence_start = starts[max(bisect.bisect_right(starts, match.start()) - 1, 0)]
         head = body[max(sentence_start, match.start() - _HEAD_CHARS) : match.start()]
         tail = body[match.end() : match.end() + _TAIL_CHARS].split("\n", 1)[0]
         if inner.rstrip()[-1:] in ".!?" and tail[:1] not in (",", ")"):
             tail = ""  # the quotation ends its sentence: what follows is the next one
-        who, where, partial = None, None, False
+        who, where = None, None
         found_after = patterns.after_name.match(tail) or patterns.name_after.match(tail)
         opens = not head.strip() or head.rstrip().endswith((":", ","))
         if found_after:
@@ -124,11 +122,17 @@ def _long_enough(match: re.Match[str]) -> bool:
     return len(match.group(match.lastindex or 1).split()) >= 2
 
 
+def _quoted(match: re.Match[str]) -> tuple[str, tuple[int, int]]:
+    """Return the quoted words (a trailing comma left out) and their span in the body."""
+    inner = match.group(match.lastindex or 1).rstrip().rstrip(",")
+    start = match.start(match.lastindex or 1)
+    return inner, (start, start + len(inner))
+
+
 def _bare(match: re.Match[str]) -> Quote:
     """Make a quotation with no speaker (a language without attribution tables)."""
-    inner = match.group(match.lastindex or 1)
-    start = match.start(match.lastindex or 1)
-    return Quote(" ".join(inner.split()), (start, start + len(inner)))
+    inner, span = _quoted(match)
+    return Quote(" ".join(inner.split()), span)
 
 
 def _speaker(
