@@ -189,6 +189,7 @@ class Features:
     _names: list[str]
     _token_sentence: npt.NDArray[np.intp]
     _token_column: npt.NDArray[np.intp]
+    _first_token: npt.NDArray[np.intp]
 
     @classmethod
     def of(cls, sentences: Sequence[Sentence], *, language: Language = DEFAULT) -> Features:
@@ -210,12 +211,13 @@ class Features:
         rank = np.empty_like(order)
         rank[order] = np.arange(order.size)
         term_ids, column = term_ids[order], rank[column.reshape(-1)]
+        first_token = np.flatnonzero(content)[first[order]]
         sentence = sentence[content]
         n, size = len(tokens), max(1, len(term_ids))
         flat = np.bincount(sentence * size + column, minlength=n * size)
         counts = flat.reshape(n, size).astype(np.float64)
         idf = np.log((1 + n) / (1 + np.count_nonzero(counts, axis=0))) + 1.0
-        return cls(tokens, counts, idf, term_ids, names, sentence, column)
+        return cls(tokens, counts, idf, term_ids, names, sentence, column, first_token)
 
     def __len__(self) -> int:
         """How many sentences the features cover."""
@@ -236,6 +238,19 @@ class Features:
     def vocabulary(self) -> dict[str, int]:
         """Term → column of ``counts`` and ``tfidf``."""
         return {term: i for i, term in enumerate(self.columns)}
+
+    def first_written(self, columns: Iterable[int]) -> list[str]:
+        """Return the word each column's term is first written as (lower case, no punctuation).
+
+        Read from the tokens, so showing a term (a keyword) needs no second stemming pass.
+        """
+        flat = self._flat_tokens
+        return [flat[i].strip(_PUNCTUATION) for i in self._first_token[list(columns)].tolist()]
+
+    @cached_property
+    def _flat_tokens(self) -> list[str]:
+        """Every token of the covered sentences, in order."""
+        return list(chain.from_iterable(self.tokens))
 
     @cached_property
     def terms(self) -> tuple[tuple[str, ...], ...]:

@@ -19,16 +19,20 @@ _WORD = re.compile(r"[a-z]+")
 
 def unsupported(texts: Iterable[str], body: str, number_words: Mapping[str, str]) -> list[str]:
     """Return the names and numbers in ``texts`` that the body does not contain, once each."""
-    body_numbers = {_plain(n) for n in _DIGITS.findall(body)}
+    body_numbers: set[str] | None = None  # read only when a text has a number
     spelled: set[str] | None = None  # read only when a number is not in digits in the body
     missing: list[str] = []
     for text in texts:
         for raw in _NAME.findall(text):
-            name = re.sub(r"['’]s$", "", raw.strip(_EDGE))
+            name = raw.strip(_EDGE)
+            if name[-2:] in ("'s", "’s"):
+                name = name[:-2]
             if name and name not in body and name not in missing:
                 missing.append(name)
         for number in _DIGITS.findall(text):
             plain = _plain(number)
+            if body_numbers is None:
+                body_numbers = {_plain(n) for n in _DIGITS.findall(body)}
             if plain in body_numbers or number in missing:
                 continue
             if spelled is None:

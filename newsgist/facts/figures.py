@@ -27,6 +27,8 @@ _TIME = re.compile(
     r"(?=\d)(?<![\w:.])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?)(?![\w:])"
 )
 """A time of day ("4:15", "10.30pm"): a date."""
+_TIME_HINT = re.compile(r"\d[:.][0-5]\d")
+"""What every time has: searched first, as most stories have no time and this scan is cheaper."""
 _NEXT_WORD = re.compile(r"\s+[^\s,;:.!?\"'“”‘’()\[\]]+")
 _STOPS = frozenset("and but or while because after before when as than since until so if".split())
 _COUNTS_WORDS = 6
@@ -64,7 +66,8 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             if unit is not None:
                 end = unit.end()
         found.append(Figure(body[start:end], (start, end), kind, _counts(after[used:])))
-    dates.extend(Figure(m.group(), m.span(), "date") for m in _TIME.finditer(body))
+    if _TIME_HINT.search(body):
+        dates.extend(Figure(m.group(), m.span(), "date") for m in _TIME.finditer(body))
     dates.sort(key=lambda figure: figure.span)
     return found, dates
 

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsgist.document import Document
-from newsgist.features import stem
 from newsgist.models import Entity
 
 TOP = 10
@@ -25,29 +24,24 @@ NAME_WEIGHT = 1.5
 """A name's mention counts this much more than a word's use: names are what news is about."""
 
 _MIN_LETTERS = 3
-_EDGE = ".,;:!?\"'“”‘’()[]"
 
 
 def keywords(document: Document, entities: Sequence[Entity]) -> tuple[tuple[str, float], ...]:
     """Return the story's ``TOP`` keywords with their scores, best first."""
     features = document.features
     scored: dict[str, float] = {}
-    if len(features) and features.columns:
-        counts = features.counts
-        present = counts > 0
+    counts = features.counts
+    present = counts > 0
+    if present.any():
         total = counts.sum(axis=0)
         spread = present.sum(axis=0) / len(features)
         first = np.argmax(present, axis=0)
         scores = total * (1.0 + spread) / (1.0 + 0.1 * first)
         named = {token.lower() for entity in entities for token in entity.name.split()}
-        stems: dict[int, dict[str, str]] = {}
-        for column in np.argsort(-scores, kind="stable")[: 2 * TOP].tolist():
-            row = int(first[column])
-            if row not in stems:
-                stems[row] = _surfaces(features.tokens[row], document)
-            word = stems[row].get(features.columns[column])
-            if word is not None and word not in named:
-                scored[word] = float(scores[column])
+        leading = np.argsort(-scores, kind="stable")[: 2 * TOP].tolist()
+        for column, word in zip(leading, features.first_written(leading), strict=True):
+            if len(word) >= _MIN_LETTERS and word[0].isalpha() and word not in named:
+                scored.setdefault(word, float(scores[column]))
             if len(scored) == TOP:
                 break
     for entity in entities:
@@ -55,13 +49,3 @@ def keywords(document: Document, entities: Sequence[Entity]) -> tuple[tuple[str,
     best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:TOP]
     top = best[0][1] if best else 1.0
     return tuple((term, round(score / top, 3)) for term, score in best)
-
-
-def _surfaces(tokens: Sequence[str], document: Document) -> dict[str, str]:
-    """Map each term of a sentence to the word it was first written as there."""
-    words = (token.strip(_EDGE) for token in tokens)
-    candidates = [w for w in words if len(w) >= _MIN_LETTERS and w[0].isalpha()]
-    found: dict[str, str] = {}
-    for word, term in zip(candidates, stem(candidates, language=document.language), strict=True):
-        found.setdefault(term, word)
-    return found
