@@ -55,6 +55,7 @@ from newsgist.server.settings import (
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_REQUEST_TIMEOUT,
     DEFAULT_WORKER_MEMORY,
+    LOG_LEVELS,
     TOKEN_ENV,
 )
 
@@ -828,6 +829,13 @@ def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
 )
 @_seconds("--header-timeout", DEFAULT_HEADER_TIMEOUT, "Seconds a client may take to send headers.")
 @_seconds("--body-timeout", DEFAULT_BODY_TIMEOUT, "Seconds a client may take to send a body.")
+@click.option(
+    "--log-level",
+    type=click.Choice(LOG_LEVELS),
+    default="info",
+    show_default=True,
+    help="info: the listening line and a line per request on stderr; warning: problems only.",
+)
 @_fetch_options("--fetch-timeout")
 def serve(
     host: str,
@@ -841,6 +849,7 @@ def serve(
     max_connections: int,
     header_timeout: float,
     body_timeout: float,
+    log_level: str,
     **fetching: Any,  # noqa: ANN401 - the fetch options, shared with summarize
 ) -> None:
     """Serve the HTTP API (POST /v1/summarize, GET /v1/methods) and the web page at /.
@@ -866,6 +875,7 @@ def serve(
         max_connections=max_connections,
         header_timeout=header_timeout,
         body_timeout=body_timeout,
+        log_level=log_level,
     )
     if settings.token is None and host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(

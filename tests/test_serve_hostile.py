@@ -1,4 +1,4 @@
-"""`newsgist serve` under hostile clients: a real server on 127.0.0.1, raw sockets at it."""
+"""`newsgist serve` as a process on 127.0.0.1: what it logs, and raw sockets of hostile clients."""
 
 import http.client
 import json
@@ -137,6 +137,38 @@ def json_error(raw: bytes) -> tuple[int, str]:
     status = int(head.split()[1])
     assert b"content-type: application/json" in head.lower()
     return status, json.loads(body)["error"]["code"]
+
+
+def wait_for_line(server: Server, text: str) -> list[str]:
+    """The log's lines once one holds ``text`` (a log line is written as its request ends)."""
+    deadline = time.monotonic() + 10
+    while text not in (log := server.log.read_text()):
+        assert time.monotonic() < deadline, log
+        time.sleep(0.05)
+    return log.splitlines()
+
+
+def test_serve_says_once_where_it_listens_and_logs_each_request(plain):
+    answer = httpx.post(f"{plain.base}/v1/summarize", json={"text": STORY}, timeout=30)
+    assert answer.status_code == 200
+    httpx.get(f"{plain.base}/healthz")
+    ident = answer.headers["x-request-id"]
+    lines = wait_for_line(plain, f"id={ident}")
+    listening = [line for line in lines if " listening on " in line]
+    assert len(listening) == 1
+    assert f"listening on http://127.0.0.1:{plain.port} (1 worker, token off," in listening[0]
+    (request,) = [line for line in lines if f"id={ident}" in line]
+    assert " INFO POST /v1/summarize 200 " in request
+    assert not any("/healthz" in line for line in lines)  # health checks: debug only
+
+
+def test_log_level_warning_keeps_only_problems(tmp_path):
+    with launch(tmp_path, "--log-level", "warning") as server:
+        httpx.get(f"{server.base}/v1/methods")
+        bad = httpx.post(f"{server.base}/v1/summarize", json={"text": "!!!"}, timeout=30)
+        assert bad.status_code == 422
+        time.sleep(0.3)
+        assert server.log.read_text() == ""
 
 
 class TestBodiesOverTheLimit:

@@ -510,3 +510,104 @@ def test_each_condition_is_logged_once_per_interval_with_a_count():
     later = record("worker %d killed", 4)
     assert once.filter(later)
     assert later.getMessage() == "worker 4 killed [2 more like this in the last 0.2 s]"
+
+
+ACCESS_LINE = r"(GET|POST) (\S+) (\d{3}) \d+\.\d ms id=(\S+)"
+
+
+def access_lines(caplog: pytest.LogCaptureFixture) -> list[tuple[int, tuple[str, ...]]]:
+    """The access log's records as (level, (method, path, status, id))."""
+    import re
+
+    lines = []
+    for record in caplog.records:
+        if record.name == "newsgist.access":
+            match = re.fullmatch(ACCESS_LINE, record.getMessage())
+            assert match, record.getMessage()
+            lines.append((record.levelno, match.groups()))
+    return lines
+
+
+def test_each_request_gets_an_id_and_one_access_line(app, caplog):
+    caplog.set_level(logging.DEBUG, logger="newsgist")
+    first = call(app, "GET", "/v1/methods")
+    second = call(app, "GET", "/v1/methods")
+    ids = [first.headers["x-request-id"], second.headers["x-request-id"]]
+    assert all(len(ident) == 16 for ident in ids)
+    assert ids[0] != ids[1]
+    assert access_lines(caplog) == [
+        (logging.INFO, ("GET", "/v1/methods", "200", ids[0])),
+        (logging.INFO, ("GET", "/v1/methods", "200", ids[1])),
+    ]
+
+
+def test_health_checks_are_logged_at_debug_only(app, caplog):
+    caplog.set_level(logging.DEBUG, logger="newsgist")
+    response = call(app, "GET", "/healthz")
+    assert access_lines(caplog) == [
+        (logging.DEBUG, ("GET", "/healthz", "200", response.headers["x-request-id"]))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "expected"),
+    [
+        ("/v1/summarize", {"text": "!!! ???"}, (422, "invalid_input")),
+        ("/v1/summarize", {"text": "A story.", "sentences": 0}, (422, "invalid_request")),
+        ("/v1/summarize", {"text": "A story.", "method": "nope"}, (400, "unknown_name")),
+        ("/nowhere", None, (404, "http_404")),
+    ],
+)
+def test_error_json_carries_the_request_id_its_log_line_has(app, caplog, path, body, expected):
+    caplog.set_level(logging.INFO, logger="newsgist")
+    response = call(app, "POST" if body else "GET", path, json=body)
+    assert error(response) == expected
+    ident = response.json()["error"]["request_id"]
+    assert ident == response.headers["x-request-id"]
+    assert int(response.headers["content-length"]) == len(response.content)
+    assert access_lines(caplog)[-1][1][2:] == (str(expected[0]), ident)
+
+
+def test_a_refused_body_carries_the_request_id_too():
+    small = create_app(ServerSettings(max_body_bytes=100))
+    response = call(small, "POST", "/v1/summarize", json={"text": "word " * 100})
+    assert error(response) == (413, "body_too_large")
+    assert response.json()["error"]["request_id"] == response.headers["x-request-id"]
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [("trace-42.a:b_c", True), ("x" * 65, False), ("two words", False), ("", False)],
+)
+def test_a_callers_plain_request_id_is_kept_and_any_other_replaced(app, given, kept):
+    response = call(app, "GET", "/v1/methods", headers={"X-Request-ID": given})
+    assert (response.headers["x-request-id"] == given) is kept
+    assert len(response.headers["x-request-id"]) == (len(given) if kept else 16)
+
+
+def test_the_access_line_cannot_be_forged_by_the_path(app, caplog):
+    caplog.set_level(logging.INFO, logger="newsgist")
+    call(app, "GET", "/a%0A200%20INFO%20GET%20/forged/" + "x" * 300)
+    ((_, (_, path, status, _)),) = access_lines(caplog)
+    assert status == "404"
+    assert path.startswith("/a%0A200%20INFO")
+    assert path.endswith("…")
+    assert len(path) == 201
+
+
+def test_a_500_is_logged_with_its_request_id(caplog):
+    from newsgist.server.middleware import AccessLog
+
+    async def broken(scope, receive, send):
+        raise RuntimeError("a bug in a route")
+
+    response = call(AccessLog(JsonErrors(broken)), "GET", "/anything")
+    assert error(response) == (500, "internal_error")
+    ident = response.json()["error"]["request_id"]
+    (logged,) = [r for r in caplog.records if r.name == "newsgist.server"]
+    assert ident in logged.getMessage()
+
+
+def test_an_unknown_log_level_is_refused():
+    with pytest.raises(InvalidOptionError, match="log_level"):
+        ServerSettings(log_level="chatty")

@@ -20,7 +20,7 @@ from newsgist.errors import (
 )
 from newsgist.headlines.base import DEFAULT_HEADLINE
 from newsgist.methods.base import DEFAULT_METHOD
-from newsgist.server.middleware import BodyGuard, JsonErrors
+from newsgist.server.middleware import AccessLog, BodyGuard, JsonErrors
 from newsgist.server.settings import ServerSettings, error_json, error_status
 from newsgist.server.workers import Job, WorkerPool
 
@@ -153,7 +153,8 @@ def create_app(settings: ServerSettings | None = None) -> "FastAPI":
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST"],
-            allow_headers=["Authorization", "Content-Type"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID"],
         )
     app.add_middleware(
         BodyGuard,
@@ -162,6 +163,7 @@ def create_app(settings: ServerSettings | None = None) -> "FastAPI":
         timeout=settings.body_timeout,
     )
     app.add_middleware(JsonErrors)
+    app.add_middleware(AccessLog)  # outermost: every answer, errors included, gets the id
     return app
 
 

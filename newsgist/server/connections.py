@@ -254,7 +254,6 @@ def connection_limits(settings: ServerSettings, open_files: int) -> tuple[int, i
 def serve(settings: ServerSettings, *, host: str, port: int) -> None:
     """Run the service on ``host``:``port`` until interrupted (``newsgist serve``)."""
     import uvicorn
-    from uvicorn.config import LOGGING_CONFIG
 
     cap, room = connection_limits(settings, raise_open_files_limit())
     chosen, admitting = settings, Gate(cap, room)
@@ -263,8 +262,7 @@ def serve(settings: ServerSettings, *, host: str, port: int) -> None:
         settings = chosen
         gate = admitting
 
-    logs = {**LOGGING_CONFIG, "loggers": {**LOGGING_CONFIG["loggers"]}}
-    logs["loggers"]["newsgist"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    level = settings.log_level.upper()
     config = uvicorn.Config(
         create_app(settings),
         host=host,
@@ -272,12 +270,62 @@ def serve(settings: ServerSettings, *, host: str, port: int) -> None:
         http=Protocol,
         ws="none",
         lifespan="on",
-        log_level=logging.WARNING,
-        log_config=logs,
+        # uvicorn's own start-up lines and access log give way to ours; its warnings stay
+        log_level=logging.DEBUG if level == "DEBUG" else logging.WARNING,
+        log_config=log_config(level),
+        access_log=False,
         timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
         timeout_graceful_shutdown=SHUTDOWN_TIMEOUT,
     )
     limit_logs("uvicorn.error", "asyncio")
     listener = Listener(fileno=config.bind_socket().detach())
     listener.gate = admitting
-    uvicorn.Server(config).run(sockets=[listener])
+
+    class Announced(uvicorn.Server):
+        """uvicorn's server, saying once where it listens when it is ready for requests."""
+
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if not self.should_exit:
+                LOG.info(listening_line(settings, listener.getsockname(), cap))
+
+    Announced(config).run(sockets=[listener])
+
+
+def log_config(level: str) -> dict[str, Any]:
+    """Return uvicorn's logging set-up plus newsgist's loggers, timestamped on stderr."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    logs = {
+        **LOGGING_CONFIG,
+        "formatters": {
+            **LOGGING_CONFIG["formatters"],
+            "newsgist": {
+                "format": "%(asctime)s %(levelname)s %(message)s",
+                "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            },
+        },
+        "handlers": {
+            **LOGGING_CONFIG["handlers"],
+            "newsgist": {
+                "formatter": "newsgist",
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+            },
+        },
+        "loggers": {**LOGGING_CONFIG["loggers"]},
+    }
+    logs["loggers"]["newsgist"] = {"handlers": ["newsgist"], "level": level, "propagate": False}
+    return logs
+
+
+def listening_line(settings: ServerSettings, address: Any, connections: int) -> str:  # noqa: ANN401 - a socket address
+    """Say where the service listens and with what limits, in one line."""
+    host, port = address[0], address[1]
+    shown = f"[{host}]" if ":" in host else host
+    workers = f"{settings.workers} worker{'s' if settings.workers != 1 else ''}"
+    return (
+        f"newsgist listening on http://{shown}:{port} ({workers}, token"
+        f" {'on' if settings.token else 'off'}, bodies up to {settings.max_body_bytes:,} bytes,"
+        f" {settings.request_timeout:g} s per summary, {connections:,} connections)"
+    )

@@ -50,3 +50,7 @@ def limit_logs(*names: str) -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, OncePerCondition) for f in logger.filters):
             logger.addFilter(OncePerCondition())
+
+
+ACCESS = logging.getLogger("newsgist.access")
+"""One line per request (``newsgist.server.middleware.AccessLog``); not rate-limited."""

@@ -1,9 +1,14 @@
-"""ASGI middleware around the app: each request body within its limits, and JSON for every error."""
+"""ASGI middleware: a request id and log line per request, bodies in limits, JSON errors."""
 
 import asyncio
+import json
+import logging
+import re
+import secrets
+import time
 from typing import TYPE_CHECKING
 
-from newsgist.server.logs import LOG
+from newsgist.server.logs import ACCESS, LOG
 from newsgist.server.settings import error_json
 
 if TYPE_CHECKING:
@@ -155,7 +160,12 @@ class JsonErrors:
         try:
             await self.app(scope, receive, send_json)
         except Exception:
-            LOG.exception("unexpected error answering %s %s", scope["method"], scope["path"])
+            LOG.exception(
+                "unexpected error answering %s %s (request %s)",
+                scope["method"],
+                printable(scope["path"]),
+                request_id(scope),
+            )
             if not started:
                 await respond(send, 500, "internal_error", "the server failed unexpectedly")
 
@@ -178,3 +188,103 @@ async def _as_json(send: "Send", start: "Message", body: bytes) -> None:
         if name.lower() not in (b"content-type", b"content-length")
     ]
     await respond(send, status, f"http_{status}", text[:500], headers=kept)
+
+
+REQUEST_ID_HEADER = b"x-request-id"
+_GIVEN_ID = re.compile(rb"[A-Za-z0-9._:-]{1,64}")
+"""A caller's own request id is kept when it is this plain (a proxy's, a trace's)."""
+_UNPRINTABLE = re.compile(r"[\x00-\x20\x7f-\x9f\\]")
+_QUIET_PATHS = frozenset({"/healthz"})
+"""Paths logged at DEBUG, not INFO: a health check every few seconds is no news."""
+
+
+def request_id(scope: "Scope") -> str:
+    """Return the id ``AccessLog`` gave this request ("-" outside it)."""
+    return str(scope.get("state", {}).get("request_id", "-"))
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """Escape control characters and cut to ``limit``: a path cannot forge or flood a log line."""
+    escaped = _UNPRINTABLE.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return escaped if len(escaped) <= limit else escaped[:limit] + "…"
+
+
+class AccessLog:
+    """Give each request an id and log one line for it: method, path, status, milliseconds.
+
+    The id is the caller's ``X-Request-ID`` when it is a plain token, else a new random one;
+    it is sent back in the ``X-Request-ID`` header and inside every JSON error
+    (``error.request_id``), so a user's report finds its log line. A request the client left
+    before any answer logs status 0.
+    """
+
+    def __init__(self, app: "ASGIApp") -> None:
+        self.app = app
+
+    async def __call__(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
+        """Run the app with the id in ``scope["state"]``; log the line when it is done."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope["headers"]).get(REQUEST_ID_HEADER, b"")
+        ident = given.decode() if _GIVEN_ID.fullmatch(given) else secrets.token_hex(8)
+        scope.setdefault("state", {})["request_id"] = ident
+        started = time.perf_counter()
+        status = 0
+        held: Message | None = None
+        parts: list[bytes] = []
+
+        async def send_with_id(message: "Message") -> None:
+            nonlocal status, held
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = [*message.get("headers", []), (REQUEST_ID_HEADER, ident.encode())]
+                message = {**message, "headers": headers}
+                if status >= 400 and _is_json(headers):
+                    held = message  # an error: its body gets the id, so its length changes
+                    return
+            elif held is not None and message["type"] == "http.response.body":
+                parts.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                body = _with_id(b"".join(parts), ident)
+                length = str(len(body)).encode()
+                headers = [
+                    (name, length if name.lower() == b"content-length" else value)
+                    for name, value in held.get("headers", [])
+                ]
+                await send({**held, "headers": headers})
+                message = {"type": "http.response.body", "body": body}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            level = logging.DEBUG if scope["path"] in _QUIET_PATHS else logging.INFO
+            ACCESS.log(
+                level,
+                "%s %s %d %.1f ms id=%s",
+                scope["method"],
+                printable(_raw_path(scope)),
+                status,
+                1000 * (time.perf_counter() - started),
+                ident,
+            )
+
+
+def _raw_path(scope: "Scope") -> str:
+    """Return the path as sent (percent-encoded, no query): one token for the log line."""
+    raw = scope.get("raw_path")
+    return raw.split(b"?")[0].decode("latin-1") if raw else str(scope["path"])
+
+
+def _with_id(body: bytes, ident: str) -> bytes:
+    """Add ``request_id`` to a JSON error body; any other body is left as it is."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    if isinstance(data, dict) and isinstance(data.get("error"), dict):
+        data["error"]["request_id"] = ident
+        return json.dumps(data).encode("ascii")
+    return body

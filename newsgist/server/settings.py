@@ -29,6 +29,8 @@ DEFAULT_BODY_TIMEOUT = 30.0
 DEFAULT_DRAIN_BYTES = 16 * 2**20
 """Bytes past the body limit still read (and dropped) so a client sees its 413, not a reset."""
 TOKEN_ENV = "NEWSGIST_API_TOKEN"
+LOG_LEVELS = ("debug", "info", "warning", "error")
+"""``info`` logs the listening line and a line per request; ``warning`` only problems."""
 
 ERRORS: tuple[tuple[type[NewsgistError], int, str], ...] = (
     (InputTooLargeError, 413, "input_too_large"),
@@ -53,7 +55,8 @@ class ServerSettings:
 
     ``workers`` summarizer processes each take one request at a time; ``worker_memory``
     caps each one's data segment (``None``: no cap). ``plugins`` are modules imported in
-    the server and in every worker, so methods they register are served.
+    the server and in every worker, so methods they register are served. ``log_level``
+    sets what ``newsgist serve`` writes to stderr (``LOG_LEVELS``).
     """
 
     token: str | None = None
@@ -68,8 +71,13 @@ class ServerSettings:
     body_timeout: float = DEFAULT_BODY_TIMEOUT
     drain_bytes: int = DEFAULT_DRAIN_BYTES
     plugins: tuple[str, ...] = ()
+    log_level: str = "info"
 
     def __post_init__(self) -> None:
+        if self.log_level not in LOG_LEVELS:
+            raise InvalidOptionError(
+                f"log_level must be one of {', '.join(LOG_LEVELS)}, not {self.log_level!r}"
+            )
         if self.token is not None and len(self.token) < 16:
             raise InvalidOptionError("an API token must be at least 16 characters")
         for name in ("max_body_bytes", "workers", "max_connections"):
