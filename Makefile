@@ -6,7 +6,7 @@ DATA   ?= ../shared/data
 # Hostile inputs in CI: a run over either ceiling, or time growing super-linearly, fails.
 ADVERSARIAL_CEILINGS ?= --ceiling-seconds-per-mb 1.0 --ceiling-mib-per-mb 200
 
-.PHONY: demo test lint types pytest gate model compressor gazetteer bench bench-quick clean
+.PHONY: demo test lint types pytest gate container model compressor gazetteer bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,18 @@ test: $(VENV)/.installed-dev lint types pytest
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
 
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest -q
+
+# The container: built and smoke-tested where a docker daemon answers (else `lint` has
+# checked the Dockerfile with hadolint; this says so).
+container: $(VENV)/.installed-dev
+	bash .ci/container
 
 # The quality gate: fails when a score drops below benchmarks/gate-baseline.json (see its
 # docstring; `$(BIN)/python benchmarks/gate.py --update-baseline` moves the floors on purpose).
