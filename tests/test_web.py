@@ -109,8 +109,13 @@ def open_page(browser: Any, url: str, dialogs: list[str], width: int = 1280) -> 
         permissions=["clipboard-read", "clipboard-write"],
     )
     opened = context.new_page()
-    opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    opened.on("pageerror", lambda error: dialogs.append(f"script error: {error}"))
+
+    def dialog_opened(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    opened.on("dialog", dialog_opened)
+    opened.on("pageerror", lambda error: dialogs.extend([f"script error: {error}"]))
     opened.goto(url)
     return opened
 
