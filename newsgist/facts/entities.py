@@ -203,9 +203,10 @@ def _form_vote(name: str, words: FactWords) -> str:
     last = tokens[-1]
     bare = name.replace(".", "")
     several = len(tokens) > 1
-    if several and last in words.organisation_words:
-        return "organisation"
-    if several and last in words.place_words:
+    head = tokens[tokens.index("of", 1) - 1] if "of" in tokens[1:] else last
+    if several and (last in words.organisation_words or head in words.organisation_words):
+        return "organisation"  # "Bank of England", "Army Corps of Engineers"
+    if several and (last in words.place_words or head in words.place_words):
         return "place"
     if bare in words.acronym_places or name in words.places or last in words.places:
         return "place"

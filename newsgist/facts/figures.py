@@ -5,8 +5,9 @@ with its currency, scale and percent sign. A number beside a day, month or time 
 (``4:15``) or a bare year (``1998``) is a date. A number joined to letters (``G20``,
 ``Covid-19``), after ``No.`` or ``#``, or naming something capitalised (``Route 66``) is
 neither. The kind comes from the words around it: money (a currency), a percentage, a
-measure (miles, hours), else a count; ``counts`` is the phrase after it up to the next
-punctuation or clause word, at most six words ("people who fled to Lumea").
+measure (miles, hours; "90-year-old" too), else a count ("a 24-bed ward": of beds);
+``counts`` is the phrase after it up to the next punctuation or clause word, at most six
+words ("people who fled to Lumea").
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _TIME = re.compile(
 """A time of day ("4:15", "10.30pm"): a date."""
 _TIME_HINT = re.compile(r"\d[:.][0-5]\d")
 """What every time has: searched first, as most stories have no time and this scan is cheaper."""
+_COMPOUND = re.compile(r"(?:-[A-Za-z]+)+")
+"""A number's hyphenated unit ("90-year-old", "24-bed"): what it counts or measures."""
 _NEXT_WORD = re.compile(r"\s+[^\s,;:.!?\"'“”‘’()\[\]]+")
 _STOPS = frozenset("and but or while because after before when as than since until so if".split())
 _COUNTS_WORDS = 6
@@ -60,6 +63,16 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             and _mid_sentence(body, start)
         ):
             continue  # "Route 66", "Apollo 11": part of a name
+        compound = _COMPOUND.match(body, end)
+        if compound is not None and not match["currency"]:  # "a 24-bed ward", "90-year-old"
+            joined_unit = compound.group()[1:]
+            first_word = joined_unit.split("-")[0].lower()
+            measured = words is not None and first_word in words.measures
+            rest = [joined_unit, *body[compound.end() : compound.end() + _CONTEXT].split()]
+            found.append(
+                Figure(text, (start, end), "measure" if measured else "count", _counts(rest))
+            )
+            continue
         kind, used = _kind(match, after, words)
         for _ in range(used):  # the unit is part of the figure: "2.4 metres", "6 per cent"
             unit = _NEXT_WORD.match(body, end)

@@ -45,6 +45,19 @@ def test_titles_roles_and_last_words_type_a_name():
     } <= found
 
 
+def test_a_name_with_of_is_typed_by_the_word_before_it():
+    text = (
+        "The Bank of England raised rates. The U.S. Army Corps of Engineers said the levee"
+        " held, and the Red Cross opened shelters near the Gulf of Lumea."
+    )
+    found, _ = names(text)
+    assert {
+        ("Bank of England", "organisation", ()),
+        ("U.S. Army Corps of Engineers", "organisation", ()),
+        ("Red Cross", "organisation", ()),
+    } <= found
+
+
 def test_an_acronym_is_the_organisation_it_spells_and_uk_is_a_place():
     text = "The Northern Rail Authority (NRA) cut trains. The NRA blamed the UK government."
     found, canonical = names(text)

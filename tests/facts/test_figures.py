@@ -33,6 +33,11 @@ def found(text):
         ("Prices rose 6.5 per cent in May.", ("6.5 per cent", "percent", "in May")),
         ("The water rose 2.4 metres overnight.", ("2.4 metres", "measure", "overnight")),
         ("The union said 312 of its members voted.", ("312", "count", "its members voted")),
+        (
+            "Boats reached a 90-year-old woman on her roof.",
+            ("90", "measure", "year-old woman on her roof"),
+        ),
+        ("It will open a 24-bed ward in May.", ("24", "count", "bed ward in May")),
     ],
 )
 def test_a_figure_has_its_kind_and_what_it_counts(text, figure):
