@@ -77,6 +77,7 @@ gazetteer: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA)
 	$(BIN)/python benchmarks/summarize.py --data $(DATA)
+	$(BIN)/python benchmarks/profile.py --data $(DATA)
 	$(BIN)/python benchmarks/peers.py --data $(DATA)
 	$(BIN)/python benchmarks/learned.py --data $(DATA)
 	$(BIN)/python benchmarks/ablation.py --data $(DATA)
@@ -92,6 +93,7 @@ bench: $(VENV)/.installed-bench
 bench-quick: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/segment.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/summarize.py --data $(DATA) --quick
+	$(BIN)/python benchmarks/profile.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/peers.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/compression.py --data $(DATA) --quick
 	$(BIN)/python benchmarks/learned.py --data $(DATA) --quick

@@ -245,6 +245,7 @@ class Pipeline:
                 f"{where} has no sentence with a letter or digit in it, so there is nothing to"
                 " summarize"
             )
+        timed("features", lambda: document.features)  # shared by scoring, threads and facts
         scores = timed("score", lambda: self._score(document))
         threads = timed("threads", lambda: find_threads(document.features, scores))
         chosen = timed("select", lambda: select(document, scores, self.selection, threads))
