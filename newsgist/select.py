@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -288,7 +289,7 @@ Islamic State group"), not a repeat: it does not block a thread's first sentence
 
 def _common_trigrams(document: Document) -> frozenset[tuple[str, str, str]]:
     """Word trigrams found in ``COMMON_TRIGRAM_SENTENCES`` or more covered sentences."""
-    counts = Counter(trigram for sentence in document.features.trigrams for trigram in sentence)
+    counts = Counter(chain.from_iterable(document.features.trigrams))
     return frozenset(t for t, count in counts.items() if count >= COMMON_TRIGRAM_SENTENCES)
 
 

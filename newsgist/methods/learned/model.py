@@ -19,7 +19,7 @@ import math
 import stat
 import zipfile
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,13 +67,20 @@ class SalienceModel:
         """Return the model's raw score (log-odds of being a highlight) for each row."""
         if rows.shape[1:] != (len(self.features),):
             raise ValueError(f"expected {len(self.features)} feature columns, got {rows.shape}")
-        samples = np.arange(len(rows))
+        flat = np.ascontiguousarray(rows, dtype=np.float64).ravel()
+        starts = np.arange(len(rows)) * rows.shape[1]  # each row's first cell in ``flat``
         node = np.repeat(self.roots[:, None], len(rows), axis=1)
-        for _ in range(self.depth):
-            goes_left = rows[samples, self.feature[node]] <= self.threshold[node]
-            node = np.where(goes_left, self.left[node], self.right[node])
-        scores: npt.NDArray[np.float64] = self.base + self.value[node].sum(axis=0)
+        children = self._children
+        for _ in range(self.depth):  # flat ``take``s: several times cheaper than 2-D indexing
+            goes_left = flat.take(starts + self.feature.take(node)) <= self.threshold.take(node)
+            node = children.take(2 * node + goes_left)
+        scores: npt.NDArray[np.float64] = self.base + self.value.take(node).sum(axis=0)
         return scores
+
+    @cached_property
+    def _children(self) -> npt.NDArray[np.intp]:
+        """Right and left child of each node, interleaved: node ``n`` goes to ``2n + left``."""
+        return np.stack([self.right, self.left], axis=1).ravel()
 
     @property
     def trees(self) -> int:
