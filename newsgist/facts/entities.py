@@ -38,16 +38,17 @@ _SPACES = re.compile(r"\s*")
 _MAX_NAME_WORDS = 6
 _EDGE = ",;:.\"'“”‘’()"
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSING = "\"'”’)"
+_SENTENCE_ENDS = frozenset(".!?")
 _CONTEXT = 40
 """Characters read before and after a mention for the words next to it."""
 
 
 @cache
 def _name_pattern(words: FactWords) -> re.Pattern[str]:
-    """Return the name pattern: capitalised runs, dotted titles ("Dr.") before a name."""
-    dotted = "|".join(
-        re.escape(t) for t in sorted(words.titles, key=len, reverse=True) if t.endswith(".")
-    )
+    """Return the name pattern: capitalised runs, with "Dr." and "St." before a next word."""
+    shortened = (t for t in words.titles | words.name_abbreviations if t.endswith("."))
+    dotted = "|".join(re.escape(t) for t in sorted(shortened, key=len, reverse=True))
     word = rf"(?:(?:{dotted})(?=\s+[A-Z])|{CAPITAL})" if dotted else CAPITAL
     joined = rf"(?:(?:\s+(?:{_JOINERS})(?=\s+[A-Z]))?[ \t]+{word})*"
     return re.compile(rf"(?=[A-Z])(?<![\w'’-]){word}{joined}")  # a capital first: fast
@@ -102,6 +103,13 @@ def mentions(
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
         if first == len(tokens):
             continue
+        if (
+            opening
+            and first + 2 < len(tokens)
+            and tokens[first + 1] == "of"
+            and not _name_word(tokens[first], words)
+        ):
+            first += 2  # "Shareholders of Brightwater Foods": a common noun and its "of"
         offsets = [where]
         for token in tokens[:-1]:
             after = offsets[-1] + len(token)
@@ -112,8 +120,11 @@ def mentions(
         ):
             titled = True
             first += 1
-        while first < len(tokens) and tokens[first].lower() in _JOINER_WORDS:
-            first += 1  # "Mayor of The …": the title went, its "of" goes too
+        inner = _inner_title(tokens, first, words)
+        if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
+            titled, first = True, inner
+        while first < len(tokens) and tokens[first] in _JOINER_WORDS:
+            first += 1  # "Mayor of The …": the title went, its "of" goes too ("Van Rijn" stays)
         last = len(tokens)
         while last > first and tokens[last - 1].lower() in _JOINER_WORDS:
             last -= 1
@@ -125,6 +136,32 @@ def mentions(
                 name = " ".join([*tokens[begin : end - 1], tail])
                 record(name, (offsets[begin], offsets[end - 1] + len(tail)), person)
     return found
+
+
+def _name_word(token: str, words: FactWords) -> bool:
+    """Whether a word can open a name before "of" ("Bank of …", "Duke of …", "Cape of …")."""
+    return (
+        token in words.organisation_words
+        or token in words.place_words
+        or token in words.place_openers
+        or token in words.titles
+        or token in words.first_names
+    )
+
+
+def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
+    """Return where a person's name starts after a title a word or two in, or None.
+
+    "Transport Secretary Neil Ashworth", "Chief Fire Officer Marta Lindqvist": a title within
+    the run's first three words, followed by one to three words that are no organisation's.
+    """
+    for at in range(min(first + 2, len(tokens) - 2), first, -1):
+        token = tokens[at]
+        if token in words.titles or token.lower() in words.roles:
+            rest = tokens[at + 1 :]
+            if len(rest) <= 3 and rest[-1] not in words.organisation_words:
+                return at + 1
+    return None
 
 
 def _parts(
@@ -223,6 +260,8 @@ def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | N
     """Return the kind the words next to one mention say, or None without a clue."""
     before = body[max(0, span[0] - _CONTEXT) : span[0]].split()[-2:]
     after = body[span[1] : span[1] + _CONTEXT].split()[:1]
+    if before and before[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS:
+        before = []  # the last sentence's last word says nothing of this one's first
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
     if previous in words.roles or previous in words.speech_verbs:
@@ -233,6 +272,8 @@ def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | N
         return "place"
     if previous == "of" and len(before) == 2 and before[0].lower() in words.place_nouns:
         return "place"  # "the city of Lumea"
+    if following in words.place_nouns and after[0][0].islower():
+        return "place"  # "the Varda province"
     return None
 
 
@@ -280,9 +321,15 @@ def _kind(name: str, tally: dict[str, int], first_names: frozenset[str]) -> str 
 
 
 def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
-    """Map each name to its canonical form: surnames to full names, acronyms to names."""
+    """Map each name to its canonical form: surnames to full names, acronyms to names.
+
+    A name that opens exactly one organisation's longer name, and that no context called a
+    place, is that organisation ("Brightwater" and "Van Rijn" after "Brightwater Foods" and
+    "Van Rijn Holdings").
+    """
     surnames: dict[str, set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
+    openers: dict[tuple[str, ...], set[str]] = defaultdict(set)  # an organisation's first words
     for name, kind in kinds.items():
         tokens = name.split()
         if kind == "person" and len(tokens) >= 2:
@@ -290,11 +337,15 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
         if kind == "organisation" and len(tokens) >= 2:
             spelled = "".join(t[0] for t in tokens if t[0].isupper())
             initials[spelled].add(name)
+            for size in range(1, len(tokens)):
+                openers[tuple(tokens[:size])].add(name)
     canonical: dict[str, str] = {name: name for name in kinds}
     for name, kind in kinds.items():
         tokens = name.split()
         if len(tokens) == 1 and len(surnames.get(name, ())) == 1 and kind in (None, "person"):
             canonical[name] = next(iter(surnames[name]))
+        elif kind != "place" and len(longer := openers.get(tuple(tokens), set())) == 1:
+            canonical[name] = next(iter(longer))  # "Brightwater", "Van Rijn": the company
         bare = name.replace(".", "")
         if len(tokens) == 1 and len(initials.get(bare, ())) == 1:
             canonical[name] = next(iter(initials[bare]))

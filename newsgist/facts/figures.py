@@ -20,7 +20,8 @@ from newsgist.models import Figure
 _NUMBER = re.compile(
     r"(?=[\d$£€¥U])(?<![\w.,/:#-])(?P<currency>US\$|[$£€¥])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<percent>%)?(?:\s?(?P<scale>million|billion|trillion|bn|m|k)\b)?"
+    r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
+    r"(?:\s?(?P<scale>million|billion|trillion|bn|m|k)\b)?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -56,6 +57,7 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             dates.append(Figure(text, (start, end), "date"))
             continue
         joined = bool(before) and before[-1][-1:].isalnum()  # no comma between: "Route 66"
+        joined = joined and not before[-1].endswith(("'s", "’s"))  # "Brightwater's 12"
         if (
             joined
             and previous[:1].isupper()
@@ -87,15 +89,14 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
 
 def _mid_sentence(body: str, start: int) -> bool:
     """Whether the word before ``start`` follows a lower-case word or a comma in its sentence."""
-    head = body[max(0, start - _CONTEXT) : start].rstrip()
-    cut = head.rfind(" ")
-    before = head[:cut].rstrip() if cut >= 0 else ""
+    head = body[max(0, start - _CONTEXT) : start].split()
+    before = head[-2] if len(head) > 1 else ""  # the word before that word, line breaks too
     return bool(before) and (before[-1].islower() or before[-1] == ",")
 
 
 def _is_date(match: re.Match[str], previous: str, following: str, words: FactWords | None) -> bool:
     """Whether a number is a date or a time: beside a date word, a time, or a bare year."""
-    if match["currency"] or match["percent"] or match["scale"]:
+    if match["currency"] or match["percent"] or match["scale"] or match["degrees"]:
         return False
     date_words = words.date_words if words else frozenset()
     if previous in date_words or following in date_words or following.lower() in date_words:
@@ -110,6 +111,8 @@ def _kind(match: re.Match[str], after: list[str], words: FactWords | None) -> tu
         return "money", 0
     if match["percent"]:
         return "percent", 0
+    if match["degrees"]:
+        return "measure", 0  # "41.3C"
     if words is None:
         return "count", 0
     if following[:1] and following[0] in words.currencies:

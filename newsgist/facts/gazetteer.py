@@ -2,7 +2,9 @@
 
 A name whose context says it is a person's (a title or role before it, a speech verb next
 to it: "said Irene Castellano", "Mayor Tomas Brenn") gives its first word one vote; a word
-with ``MIN_VOTES`` or more that is no title, role, place or stop word is a given name. The
+with ``MIN_VOTES`` or more that is no title, role, place or stop word is a given name,
+unless the same text writes it in lower case more than ``COMMON_RATIO`` times as often as
+it votes for it: a common word ("Reporters said", "Red Cross"), not a name. The
 list is written to ``newsgist/lang/en-first-names.txt`` (``make gazetteer``); it holds
 names only, no article text.
 
@@ -27,6 +29,9 @@ from newsgist.segment import segment
 
 MIN_VOTES = 2
 """Person contexts a word must open before it counts as a given name."""
+COMMON_RATIO = 3
+"""A word written in lower case more than this many times per vote is a common word."""
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 _GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "en-first-names.txt"
@@ -39,9 +44,11 @@ def first_names(paths: Sequence[tuple[Path, int | None]]) -> list[str]:
     words = replace(english.facts, first_names=frozenset())
     ruled_out = words.titles | words.places | words.organisation_words | words.place_words
     votes: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
     for path, limit in paths:
         for record in read_records(path, limit=limit)[0]:
             body = record.article
+            lower.update(_LOWER.findall(body))
             for found in mentions(body, segment(body), words, english.stop_words):
                 tokens = found.name.split()
                 if found.kind == "person" and 2 <= len(tokens) <= 3:
@@ -54,6 +61,7 @@ def first_names(paths: Sequence[tuple[Path, int | None]]) -> list[str]:
         and name not in ruled_out
         and name.lower() not in english.stop_words
         and name.lower() not in words.roles
+        and lower[name.lower()] <= COMMON_RATIO * count
     )
 
 

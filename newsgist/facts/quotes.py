@@ -42,7 +42,8 @@ class _Patterns:
     name_after: re.Pattern[str]
     """``…," Krell told reporters`` / ``…," she said``: who, then the verb."""
     name_before: re.Pattern[str]
-    """``Krell said: "…"`` and reported speech before a fragment: who said, last in the head."""
+    """``Krell said: "…"`` and reported speech before a fragment: who said, last in the head
+    ("Its chairman, Douglas Finch, said the offer was "…"")."""
     according: re.Pattern[str]
     """``According to Krell, "…"``."""
 
@@ -56,7 +57,7 @@ def _patterns(words: FactWords) -> _Patterns:
     return _Patterns(
         after_name=re.compile(rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{_WHO}|{_ROLE})"),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+(?:\w+\s+)?(?:{verbs})\b"),
-        name_before=re.compile(rf"{who}\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b(?P<rest>[^.!?]*)$"),
+        name_before=re.compile(rf"{who},?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b(?P<rest>[^.!?]*)$"),
         according=re.compile(rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE}),?\s*$"),
     )
 

@@ -164,6 +164,8 @@ class FactWords:
     """Words after a number that make it a percentage ("percent", "per cent")."""
     currencies: frozenset[str]
     """Symbols and words that make a number money ("$", "pounds")."""
+    name_abbreviations: frozenset[str] = frozenset()
+    """Shortened words that stay inside a name, full stop and all ("St." in "St. Louis")."""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

@@ -58,6 +58,39 @@ def test_a_name_with_of_is_typed_by_the_word_before_it():
     } <= found
 
 
+def test_a_title_a_word_or_two_in_is_left_out_of_the_name():
+    text = (
+        "Chief Fire Officer Marta Lindqvist said the fire was out. Transport Secretary Neil"
+        " Ashworth said trains would run."
+    )
+    found, _ = names(text)
+    assert {("Marta Lindqvist", "person", ()), ("Neil Ashworth", "person", ())} <= found
+
+
+def test_a_company_named_short_is_the_company():
+    text = (
+        "Shareholders of Brightwater Foods backed a bid from Van Rijn Holdings on Tuesday."
+        " Van Rijn will keep Brightwater's factories, the firms said."
+    )
+    found, canonical = names(text)
+    assert ("Brightwater Foods", "organisation", ("Brightwater",)) in found
+    assert ("Van Rijn Holdings", "organisation", ("Van Rijn",)) in found
+    assert canonical["Van Rijn"] == "Van Rijn Holdings"
+
+
+def test_words_beside_a_name_vote_only_within_its_sentence():
+    text = (
+        'The dam held, engineers said.\n\nResidents within a mile left. "We are ready,"'
+        " he said. St. Brigid's Hospital took in four people from the mountainous Varda"
+        " province."
+    )
+    found, _ = names(text)
+    kinds = {name: kind for name, kind, _ in found}
+    assert "Residents" not in kinds  # "said." ends the sentence before it
+    assert kinds["St. Brigid's Hospital"] == "organisation"
+    assert kinds["Varda"] == "place"
+
+
 def test_an_acronym_is_the_organisation_it_spells_and_uk_is_a_place():
     text = "The Northern Rail Authority (NRA) cut trains. The NRA blamed the UK government."
     found, canonical = names(text)

@@ -38,6 +38,13 @@ def found(text):
             ("90", "measure", "year-old woman on her roof"),
         ),
         ("It will open a 24-bed ward in May.", ("24", "count", "bed ward in May")),
+        (
+            "Crews left at dawn, officials said.\n\nAbout 140 firefighters went.",
+            ("140", "count", "firefighters went"),
+        ),
+        ("The group will keep Tolva's 12 factories open.", ("12", "count", "factories open")),
+        ("Ankara sent 250 million lira in aid.", ("250 million lira", "money", "in aid")),
+        ("Temperatures reached 41.3C in Sevila.", ("41.3C", "measure", "in Sevila")),
     ],
 )
 def test_a_figure_has_its_kind_and_what_it_counts(text, figure):

@@ -2,7 +2,7 @@
 
 import json
 
-from newsgist.facts.gazetteer import MIN_VOTES, first_names, main
+from newsgist.facts.gazetteer import COMMON_RATIO, MIN_VOTES, first_names, main
 
 
 def _write(path, stories):
@@ -23,6 +23,16 @@ def test_a_first_word_with_enough_person_votes_is_a_given_name(tmp_path):
     assert "Zoltan" in names  # said after it, three times
     assert "Quill" not in names  # once only
     assert "Harbour" not in names
+
+
+def test_a_word_written_mostly_in_lower_case_is_no_given_name(tmp_path):
+    data = tmp_path / "news.jsonl"
+    person = "Reporters Desk said the count was fair. Zoltan Brask said so too."
+    common = "The reporters left. " * (COMMON_RATIO * MIN_VOTES + 1)
+    _write(data, [person] * MIN_VOTES + [common])
+    names = first_names([(data, None)])
+    assert "Zoltan" in names
+    assert "Reporters" not in names
 
 
 def test_main_writes_the_list(tmp_path, capsys):

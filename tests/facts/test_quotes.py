@@ -47,6 +47,10 @@ def quotes(text):
             ("far too weak", "Ines Varga", True),
         ),
         ('The sign read "No entry for lorries" all week.', ("No entry for lorries", None, True)),
+        (
+            'Its chairman, Omar Lind, said the bid was "the best outcome for the town".',
+            ("the best outcome for the town", "Omar Lind", True),
+        ),
     ],
 )
 def test_an_attribution_names_the_speaker(text, expected):
