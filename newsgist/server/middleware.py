@@ -124,21 +124,33 @@ def _replay(body: bytes, receive: "Receive") -> "Receive":
     return replayed
 
 
-class JsonErrors:
+class _HttpOnly:
+    """Middleware for HTTP requests: anything else (the lifespan) passes straight through."""
+
+    def __init__(self, app: "ASGIApp") -> None:
+        self.app = app
+
+    async def __call__(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
+        """Hand an HTTP request to ``handle``, anything else to the app."""
+        if scope["type"] == "http":
+            await self.handle(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+    async def handle(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
+        """Answer one HTTP request through the app."""
+        raise NotImplementedError
+
+
+class JsonErrors(_HttpOnly):
     """Make every error response JSON, and any exception nothing handled a logged JSON 500.
 
     The app answers its own errors in JSON; this catches the rest (a plain-text error from
     a middleware such as CORS, a bug) so a client never reads ``text/plain`` for an error.
     """
 
-    def __init__(self, app: "ASGIApp") -> None:
-        self.app = app
-
-    async def __call__(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
+    async def handle(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
         """Run the app, rewriting non-JSON error responses and catching its exceptions."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
         started = False
         held: Message | None = None
         parts: list[bytes] = []
@@ -209,7 +221,7 @@ def printable(text: str, limit: int = 200) -> str:
     return escaped if len(escaped) <= limit else escaped[:limit] + "…"
 
 
-class AccessLog:
+class AccessLog(_HttpOnly):
     """Give each request an id and log one line for it: method, path, status, milliseconds.
 
     The id is the caller's ``X-Request-ID`` when it is a plain token, else a new random one;
@@ -218,14 +230,8 @@ class AccessLog:
     before any answer logs status 0.
     """
 
-    def __init__(self, app: "ASGIApp") -> None:
-        self.app = app
-
-    async def __call__(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
+    async def handle(self, scope: "Scope", receive: "Receive", send: "Send") -> None:
         """Run the app with the id in ``scope["state"]``; log the line when it is done."""
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
         given = dict(scope["headers"]).get(REQUEST_ID_HEADER, b"")
         ident = given.decode() if _GIVEN_ID.fullmatch(given) else secrets.token_hex(8)
         scope.setdefault("state", {})["request_id"] = ident
