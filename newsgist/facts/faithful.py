@@ -15,20 +15,29 @@ _NAME = re.compile(r"(?<=\s)[A-Z][\w'’.-]*")
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _EDGE = ".,;:!?'’\"“”()"
 _WORD = re.compile(r"[a-z]+")
+_SEARCHED_NAMES = 32
+"""Names searched for in the body one by one; past this a text's names are looked up in the
+body's words first, so a highlight of thousands of names (hostile input) stays linear."""
 
 
 def unsupported(texts: Iterable[str], body: str, number_words: Mapping[str, str]) -> list[str]:
     """Return the names and numbers in ``texts`` that the body does not contain, once each."""
     body_numbers: set[str] | None = None  # read only when a text has a number
     spelled: set[str] | None = None  # read only when a number is not in digits in the body
-    missing: list[str] = []
+    body_words: set[str] | None = None  # read only when a text names more than a few
+    missing: dict[str, None] = {}  # in order, each once
     for text in texts:
-        for raw in _NAME.findall(text):
+        names = _NAME.findall(text)
+        if body_words is None and len(names) > _SEARCHED_NAMES:
+            body_words = {word.strip(_EDGE) for word in body.split()}
+        for raw in names:
             name = raw.strip(_EDGE)
             if name[-2:] in ("'s", "’s"):
                 name = name[:-2]
-            if name and name not in body and name not in missing:
-                missing.append(name)
+            if not name or name in missing or (body_words is not None and name in body_words):
+                continue
+            if name not in body:
+                missing[name] = None
         for number in _DIGITS.findall(text):
             plain = _plain(number)
             if body_numbers is None:
@@ -39,8 +48,8 @@ def unsupported(texts: Iterable[str], body: str, number_words: Mapping[str, str]
                 written = set(_WORD.findall(body.lower()))
                 spelled = {digit for word, digit in number_words.items() if word in written}
             if plain not in spelled:
-                missing.append(number)
-    return missing
+                missing[number] = None
+    return list(missing)
 
 
 def _plain(number: str) -> str:

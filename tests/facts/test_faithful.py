@@ -17,3 +17,10 @@ def test_names_and_numbers_of_the_article_pass():
 def test_a_name_or_number_the_article_lacks_is_reported_once():
     texts = ["Castellano warns Geneva of 50,000 losses", "Geneva again"]
     assert unsupported(texts, BODY, {"three": "3"}) == ["Geneva", "50,000"]
+
+
+def test_a_text_of_many_names_is_checked_against_the_body_words():
+    names = [f"Name{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(200)]
+    body = "Lead " + " ".join(names) + "."
+    text = "Lead " + " ".join([*names, "Stranger"]) + "."
+    assert unsupported([text], body, {}) == ["Stranger"]
