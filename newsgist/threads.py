@@ -77,7 +77,9 @@ def _smoothing(cosine: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     matrix (``W C Wᵀ``): no work in the vocabulary's dimension.
     """
     n = len(cosine)
-    mixing = np.eye(n) + NEIGHBOUR_WEIGHT * (np.eye(n, k=1) + np.eye(n, k=-1))
+    mixing = np.eye(n)
+    beside = np.arange(n - 1)
+    mixing[beside, beside + 1] = mixing[beside + 1, beside] = NEIGHBOUR_WEIGHT
     squared = ((mixing @ cosine) * mixing).sum(axis=1)
     norms = np.sqrt(np.maximum(squared, 0.0))
     norms[norms == 0] = 1.0
@@ -89,26 +91,34 @@ def _average_linkage(similarity: npt.NDArray[np.float64]) -> npt.NDArray[np.intp
     """Cluster labels from merging the closest clusters while their mean similarity >= JOIN.
 
     ``linked`` holds the mean similarity between live clusters (Lance-Williams update for
-    average linkage); merged-away clusters are set to -inf.
+    average linkage); merged-away clusters are set to -inf. Sizes and owners are Python
+    lists: a story has a few dozen sentences, and numpy's per-call cost is the loop's.
     """
     n = len(similarity)
     linked = similarity.astype(np.float64, copy=True)
     np.fill_diagonal(linked, -np.inf)
     flat = linked.reshape(-1)
-    sizes = np.ones(n)
-    owner = np.arange(n)
+    sizes = [1.0] * n
+    merged_into = list(range(n))
     for _ in range(n - 1):
         a, b = divmod(int(flat.argmax()), n)
         if linked[a, b] < JOIN:
             break
-        merged = (sizes[a] * linked[a] + sizes[b] * linked[b]) / (sizes[a] + sizes[b])
+        total = sizes[a] + sizes[b]
+        merged = linked[a] * (sizes[a] / total) + linked[b] * (sizes[b] / total)
         merged[a] = merged[b] = -np.inf
         linked[a] = linked[:, a] = merged
         linked[b] = linked[:, b] = -np.inf
-        sizes[a] += sizes[b]
-        owner[owner == b] = a
-    _, labels = np.unique(owner, return_inverse=True)
-    return labels.astype(np.intp)
+        sizes[a] = total
+        merged_into[b] = a
+    owner = []
+    for i in range(n):  # follow each merge to the cluster that absorbed it last
+        root = i
+        while merged_into[root] != root:
+            root = merged_into[root]
+        owner.append(root)
+    number = {root: label for label, root in enumerate(sorted(set(owner)))}
+    return np.array([number[root] for root in owner], dtype=np.intp)
 
 
 def _ranked(
@@ -133,14 +143,16 @@ def _ranked(
     norms = np.sqrt(np.maximum(np.diag(products), 0.0))
     norms[norms == 0] = 1.0
     centroid_cosine = products / np.outer(norms, norms)
-    by_score = [int(t) for t in np.lexsort((np.arange(count), -best))]
+    by_score = np.lexsort((np.arange(count), -best)).tolist()
     order = by_score[:1]
     pending = [t for t in by_score[1:] if sizes[t] >= MIN_MAJOR]
+    closest = centroid_cosine[:, order[0]].copy()  # each thread's nearest ranked one
     while pending:
-        similarity = centroid_cosine[pending][:, order].max(axis=1)
-        pick = pending[int(np.argmax(best[pending] - DISTINCTNESS * similarity))]
+        left = np.array(pending)
+        pick = pending[int(np.argmax(best[left] - DISTINCTNESS * closest[left]))]
         order.append(pick)
         pending.remove(pick)
+        np.maximum(closest, centroid_cosine[:, pick], out=closest)
     order += [t for t in by_score if t not in order]
     rank = np.empty(count, dtype=np.intp)
     rank[order] = np.arange(count)
