@@ -20,6 +20,7 @@ Highlights come back in document order; ties go to the earlier sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
@@ -47,6 +48,9 @@ REDUNDANCY: tuple[Redundancy, ...] = ("none", "trigram", "mmr")
 _PUNCTUATION = "\"“”‘’'«»()[],.;:!?-—"
 _OPENING_QUOTES = "“«"
 _CLOSING_QUOTES = "”»"
+_LETTER = re.compile(r"[^\W\d_]")
+"""A letter in any script, found by one C-level scan: a word character that is no digit or
+underscore (numeric symbols such as "½" count too, which no sentence of words notices)."""
 ThreadMode = Literal["cover", "ignore"]
 THREAD_MODES: tuple[ThreadMode, ...] = ("cover", "ignore")
 
@@ -213,9 +217,7 @@ def _greedy(
 
 def _wordless(document: Document) -> frozenset[int]:
     """Sentences with no letter ("0:45"), never a bullet while the story has any other."""
-    found = frozenset(
-        s.index for s in document.sentences if not any(char.isalpha() for char in s.text)
-    )
+    found = frozenset(s.index for s in document.sentences if not _LETTER.search(s.text))
     return found if len(found) < len(document.sentences) else frozenset()
 
 
