@@ -61,6 +61,7 @@ _QUOTES = '"“”«»'
 _NUMBER = re.compile(r"\d")
 _CAPITALISED = re.compile(r"\s[\"“'(]?[A-Z]")
 _OPENING_QUOTE = re.compile(r"[\"“]")
+_ANY_QUOTE = re.compile(f"[{_QUOTES}]")
 _CLOSING_QUOTE = re.compile(r"[\"”]")
 _MAX_CUE_CHARS = 5_000
 """Content cues read this much of a sentence: all of any real one, a bounded cost for run-ons."""
@@ -121,9 +122,13 @@ def salience_features(document: Document) -> npt.NDArray[np.float64]:
     put("first_cosine", cosine[0])
     put("lead_cosine", off_diagonal[:, :3].max(axis=1))
     put("numbers", [min(3, len(_NUMBER.findall(t))) / 3.0 for t in texts])
-    put("has_quote", [any(q in t for q in _QUOTES) for t in texts])
+    quoted = [_ANY_QUOTE.search(t) is not None for t in texts]
+    put("has_quote", quoted)
     put("opens_with_quote", [t[:1] in _QUOTES for t in texts])
-    put("quoted_share", [_quoted_chars(t) / len(t) for t in texts])
+    put(
+        "quoted_share",
+        [_quoted_chars(t) / len(t) if q else 0.0 for t, q in zip(texts, quoted, strict=True)],
+    )
     put("cased", cased)
     if cased:
         put("capitalised_share", [_capitalised_share(t) for t in texts])
