@@ -264,6 +264,8 @@ def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | N
         before = []  # the last sentence's last word says nothing of this one's first
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
+    if previous in words.organisation_nouns or _appositive(_after_words(body, span[1]), words):
+        return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
     if previous in words.roles or previous in words.speech_verbs:
         return "person"
     if following in words.speech_verbs:
@@ -275,6 +277,21 @@ def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | N
     if following in words.place_nouns and after[0][0].islower():
         return "place"  # "the Varda province"
     return None
+
+
+def _after_words(body: str, end: int) -> list[str]:
+    """Return the first three whitespace-separated words after ``end`` (a comma alone too)."""
+    return body[end : end + _CONTEXT].split()[:3]
+
+
+def _appositive(after: list[str], words: FactWords) -> bool:
+    """Whether a name is followed by ", the company" / ", a charity": an organisation's."""
+    return (
+        len(after) == 3
+        and after[0] == ","
+        and after[1] in ("the", "a", "an")
+        and after[2].rstrip(",.;:") in words.organisation_nouns
+    )
 
 
 def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict[str, str]]:

@@ -164,6 +164,9 @@ class FactWords:
     """Words after a number that make it a percentage ("percent", "per cent")."""
     currencies: frozenset[str]
     """Symbols and words that make a number money ("$", "pounds")."""
+    organisation_nouns: frozenset[str] = frozenset()
+    """Lower-case nouns that make the name beside them an organisation's ("the operator,
+    Selwyn Harbour Holdings", "Veltra Biologics, the company that…")."""
     name_abbreviations: frozenset[str] = frozenset()
     """Shortened words that stay inside a name, full stop and all ("St." in "St. Louis")."""
 

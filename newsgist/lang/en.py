@@ -273,6 +273,7 @@ ENGLISH = Language(
         measures=_FACTS["measures"],
         percent_words=_FACTS["percent-words"],
         currencies=_FACTS["currencies"],
+        organisation_nouns=_FACTS["organisation-nouns"],
         name_abbreviations=_FACTS["name-abbreviations"],
     ),
     headline=HeadlineGrammar(

@@ -91,6 +91,20 @@ def test_words_beside_a_name_vote_only_within_its_sentence():
     assert kinds["Varda"] == "place"
 
 
+def test_a_noun_beside_a_name_makes_it_an_organisation():
+    text = (
+        "The terminal's operator, Selwyn Harbour Holdings, paid for repairs. Farmers' union"
+        " Agro Sur said the crop was lost. Doses come from Veltra Biologics, the company that"
+        " developed it, said Owen Pryce, the company's chief executive."
+    )
+    found, _ = names(text)
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Selwyn Harbour Holdings"] == "organisation"
+    assert kinds["Agro Sur"] == "organisation"
+    assert kinds["Veltra Biologics"] == "organisation"
+    assert kinds["Owen Pryce"] == "person"  # "the company's" is no organisation noun
+
+
 def test_an_acronym_is_the_organisation_it_spells_and_uk_is_a_place():
     text = "The Northern Rail Authority (NRA) cut trains. The NRA blamed the UK government."
     found, canonical = names(text)
