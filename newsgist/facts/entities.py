@@ -259,12 +259,12 @@ def _form_vote(name: str, words: FactWords) -> str:
 def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | None:
     """Return the kind the words next to one mention say, or None without a clue."""
     before = body[max(0, span[0] - _CONTEXT) : span[0]].split()[-2:]
-    after = body[span[1] : span[1] + _CONTEXT].split()[:1]
+    after = body[span[1] : span[1] + _CONTEXT].split()[:3]
     if before and before[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS:
         before = []  # the last sentence's last word says nothing of this one's first
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
-    if previous in words.organisation_nouns or _appositive(_after_words(body, span[1]), words):
+    if previous in words.organisation_nouns or (after[:1] == [","] and _appositive(after, words)):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
     if previous in words.roles or previous in words.speech_verbs:
         return "person"
@@ -277,11 +277,6 @@ def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | N
     if following in words.place_nouns and after[0][0].islower():
         return "place"  # "the Varda province"
     return None
-
-
-def _after_words(body: str, end: int) -> list[str]:
-    """Return the first three whitespace-separated words after ``end`` (a comma alone too)."""
-    return body[end : end + _CONTEXT].split()[:3]
 
 
 def _appositive(after: list[str], words: FactWords) -> bool:
