@@ -212,7 +212,9 @@ def test_copy_the_headline_a_bullet_and_all_as_markdown_or_text(page):
     page.get_by_role("button", name="Copy highlight 2").click()
     assert clipboard(page) == bullets[1]
     page.click("#copy-text")
+    page.click("#copy-text")  # twice at once: the label still comes back
     assert clipboard(page) == headline + "\n\n" + "".join(f"• {b}\n" for b in bullets)
+    sync_api.expect(page.locator("#copy-text")).to_have_text("Copy all as text")
     page.click("#copy-markdown")
     copied = clipboard(page)
     assert copied.startswith(f"# {headline}\n\n- ")
