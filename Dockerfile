@@ -1,4 +1,5 @@
-# The HTTP service and its web page in a container (README: "Run it in a container").
+# syntax=docker/dockerfile:1
+# The HTTP service and its web page in a container (README: "The service, its page, a container").
 #   docker build -t newsgist .
 #   docker run --rm -p 8000:8000 -e NEWSGIST_API_TOKEN=... newsgist
 # Everything the summarizer needs ships in the package; nothing is downloaded at run time.

@@ -595,6 +595,26 @@ def test_the_access_line_cannot_be_forged_by_the_path(app, caplog):
     assert len(path) == 201
 
 
+def test_the_logged_path_escapes_control_characters_and_is_cut():
+    from newsgist.server.middleware import printable
+
+    assert printable("/a\nINFO forged\x1b[2J\\x") == "/a\\x0aINFO\\x20forged\\x1b[2J\\x5cx"
+    assert printable("/" + "y" * 300) == "/" + "y" * 199 + "…"
+
+
+def test_an_error_that_breaks_off_is_answered_500_with_its_id(caplog):
+    from newsgist.server.middleware import AccessLog
+
+    async def breaks_off(scope, receive, send):
+        json_start = [(b"content-type", b"application/json")]
+        await send({"type": "http.response.start", "status": 404, "headers": json_start})
+        raise RuntimeError("a bug in the middle of an answer")
+
+    response = call(AccessLog(JsonErrors(breaks_off)), "GET", "/anything")
+    assert error(response) == (500, "internal_error")
+    assert response.json()["error"]["request_id"] == response.headers["x-request-id"]
+
+
 def test_a_500_is_logged_with_its_request_id(caplog):
     from newsgist.server.middleware import AccessLog
 

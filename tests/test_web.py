@@ -420,6 +420,38 @@ def test_the_page_reads_at_phone_width(browser, server, dialogs, tmp_path):
     assert shot.stat().st_size > 10_000
     print(f"screenshot (phone): {shot}")
     phone.context.close()
+    assert not [d for d in dialogs if d.startswith("script error")]
+
+
+def test_marks_stay_on_their_words_after_an_emoji(page):
+    story = (
+        "Fans waved flags 🇵🇹 and sang 🎉 as the ferry Halvard docked in Skerne on Friday. "
+        "The captain said the crossing had been calm. Islanders cheered the crew. "
+        "The harbour board will dredge the channel in spring."
+    )
+    reply = summarize(page, story)
+    for index, highlight in enumerate(reply["highlights"]):
+        marked = "".join(marks_of(page, index).all_text_contents())
+        assert marked == highlight["text"]
+
+
+def test_a_second_ctrl_enter_while_one_runs_sends_nothing(page):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.focus("#article")
+    page.keyboard.insert_text(STORY)
+    page.keyboard.press("Control+Enter")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#highlights li")
+    assert len([url for url in requests if url.endswith("/v1/summarize")]) == 1
+
+
+def test_a_method_the_server_lacks_falls_back_to_its_default(browser, server, dialogs):
+    opened = open_page(browser, f"{server}/?method=nonesuch&highlights=2", dialogs)
+    sync_api.expect(opened.locator("#method option")).not_to_have_count(1)
+    assert opened.input_value("#method") == "learned"
+    assert opened.input_value("#count") == "2"
+    opened.context.close()
 
 
 def test_article_markup_is_shown_never_run(page, dialogs):

@@ -25,9 +25,15 @@ async def respond(
     *,
     close: bool = False,
     headers: Headers | None = None,
+    ident: str | None = None,
 ) -> None:
-    """Send a whole JSON error response; ``close`` ends the connection after it."""
-    body = error_json(code, message)
+    """Send a whole JSON error response; ``close`` ends the connection after it.
+
+    ``ident`` is the request's id, written into the body as ``error.request_id``.
+    """
+    body = (
+        error_json(code, message) if ident is None else _with_id(error_json(code, message), ident)
+    )
     head: Headers = [
         *(headers or []),
         (b"content-type", b"application/json"),
@@ -238,10 +244,11 @@ class AccessLog(_HttpOnly):
         started = time.perf_counter()
         status = 0
         held: Message | None = None
+        flushed = False
         parts: list[bytes] = []
 
         async def send_with_id(message: "Message") -> None:
-            nonlocal status, held
+            nonlocal status, held, flushed
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = [*message.get("headers", []), (REQUEST_ID_HEADER, ident.encode())]
@@ -260,11 +267,18 @@ class AccessLog(_HttpOnly):
                     for name, value in held.get("headers", [])
                 ]
                 await send({**held, "headers": headers})
+                flushed = True
                 message = {"type": "http.response.body", "body": body}
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
+            if held is not None and not flushed:  # an error began and its body never came
+                status = 500
+                LOG.error("request %s failed in the middle of its error response", ident)
+                own = [(REQUEST_ID_HEADER, ident.encode())]
+                message = "the server failed unexpectedly"
+                await respond(send, 500, "internal_error", message, headers=own, ident=ident)
         finally:
             level = logging.DEBUG if scope["path"] in _QUIET_PATHS else logging.INFO
             ACCESS.log(
