@@ -264,7 +264,7 @@ def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | N
         before = []  # the last sentence's last word says nothing of this one's first
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
-    if previous in words.organisation_nouns or (after[:1] == [","] and _appositive(after, words)):
+    if previous in words.organisation_nouns or _appositive(after, words):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
     if previous in words.roles or previous in words.speech_verbs:
         return "person"

@@ -31,9 +31,7 @@ async def respond(
 
     ``ident`` is the request's id, written into the body as ``error.request_id``.
     """
-    body = (
-        error_json(code, message) if ident is None else _with_id(error_json(code, message), ident)
-    )
+    body = error_json(code, message, ident)
     head: Headers = [
         *(headers or []),
         (b"content-type", b"application/json"),

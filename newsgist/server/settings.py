@@ -102,6 +102,9 @@ def error_status(error: NewsgistError) -> tuple[int, str]:
     raise AssertionError("NewsgistError is the last row")  # pragma: no cover
 
 
-def error_json(code: str, message: str) -> bytes:
+def error_json(code: str, message: str, request_id: str | None = None) -> bytes:
     """Encode the error body every failure uses; ASCII-escaped, so any message encodes."""
-    return json.dumps({"error": {"code": code, "message": message}}).encode("ascii")
+    error = {"code": code, "message": message}
+    if request_id is not None:
+        error["request_id"] = request_id
+    return json.dumps({"error": error}).encode("ascii")
