@@ -33,6 +33,8 @@ _JOINERS = r"of|de|da|del|della|la|le|van|von|der|den|bin|al|el|for"
 _JOINER_WORDS = frozenset(_JOINERS.split("|"))
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_DOTTED = re.compile(r"[A-Z][\w'’&-]*\.")
+"""A title written short ("Dr.", "Capt."): a word and its full stop."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
 _SPACES = re.compile(r"\s*")
 _MAX_NAME_WORDS = 6
@@ -46,12 +48,23 @@ _CONTEXT = 40
 
 @cache
 def _name_pattern(words: FactWords) -> re.Pattern[str]:
-    """Return the name pattern: capitalised runs, with "Dr." and "St." before a next word."""
-    shortened = (t for t in words.titles | words.name_abbreviations if t.endswith("."))
-    dotted = "|".join(re.escape(t) for t in sorted(shortened, key=len, reverse=True))
-    word = rf"(?:(?:{dotted})(?=\s+[A-Z])|{CAPITAL})" if dotted else CAPITAL
-    joined = rf"(?:(?:\s+(?:{_JOINERS})(?=\s+[A-Z]))?[ \t]+{word})*"
-    return re.compile(rf"(?=[A-Z])(?<![\w'’-]){word}{joined}")  # a capital first: fast
+    """Return the name pattern: capitalised runs, with "Dr." and "St." before a next word.
+
+    It opens with a consumed capital and only then looks behind, and the dotted titles are
+    a word's optional full stop: a pattern that opens with a character class is scanned for
+    by the engine's fast search, one that opens with a look-around is tried at every position.
+    """
+    shortened = [t for t in words.titles | words.name_abbreviations if _DOTTED.fullmatch(t)]
+    by_width: dict[int, list[str]] = defaultdict(list)
+    for title in shortened:
+        by_width[len(title) - 1].append(re.escape(title[:-1]))
+    titled = "|".join(
+        rf"(?<=(?<![\w'’-])(?:{'|'.join(sorted(group))}))" for _, group in sorted(by_width.items())
+    )
+    stop = rf"(?:(?:{titled})\.(?=\s+[A-Z]))?" if titled else ""
+    rest = rf"(?:\.(?:[A-Z]\.)*|[\w'’&-]*{stop})"  # after the capital: initials, or a word
+    joined = rf"(?:(?:\s+(?:{_JOINERS})(?=\s+[A-Z]))?[ \t]+[A-Z]{rest})*"
+    return re.compile(rf"[A-Z](?<![\w'’-].){rest}{joined}")
 
 
 class Mention(NamedTuple):
@@ -72,16 +85,24 @@ def mentions(
     starts = {s.start for s in sentences}
     lower_words = _LowerCase(body)
     forms: dict[str, str | None] = {}  # a name's own vote ("" for none), None: not a name
+    singles: dict[str, str] = {}  # a one-word run mid-sentence: its name ("": none)
+    clues = _clues(words)
     found: list[Mention] = []
+
+    def form_of(name: str) -> str | None:
+        """Return a name's own vote, or None for a common word or a date (once per name)."""
+        form = forms[name] = (
+            None
+            if _common(name, lower_words, stop_words) or _is_date(name, words)
+            else _form_vote(name, words)
+        )
+        return form
 
     def record(name: str, span: tuple[int, int], person: bool) -> None:
         """Keep a mention unless its name is a common word or a date; vote for its kind."""
-        if name not in forms:
-            skip = _common(name, lower_words, stop_words) or _is_date(name, words)
-            forms[name] = None if skip else _form_vote(name, words)
-        form = forms[name]
+        form = forms[name] if name in forms else form_of(name)
         if form is not None:
-            kind = "person" if person else form or _context_vote(body, span, words)
+            kind = "person" if person else form or _context_vote(body, span, clues)
             found.append(Mention(name, span, kind))
 
     for match in _name_pattern(words).finditer(body):
@@ -91,9 +112,17 @@ def mentions(
         if " " not in text and "\t" not in text:  # one word, the usual case: the short way
             if opening and _common(text.strip("."), lower_words, stop_words):
                 continue
-            name = _tidy(text) if text[-1] in _TIDIED else text
-            if name and text not in words.titles and text.lower().strip(".") not in words.roles:
-                record(name, (where, where + len(name)), False)
+            name = singles.get(text)
+            if name is None:
+                name = _tidy(text) if text[-1] in _TIDIED else text
+                if text in words.titles or text.lower().strip(".") in words.roles:
+                    name = ""
+                singles[text] = name
+            if name:
+                form = forms[name] if name in forms else form_of(name)
+                if form is not None:
+                    span = (where, where + len(name))
+                    found.append(Mention(name, span, form or _context_vote(body, span, clues)))
             continue
         tokens = text.split()
         first = 0
@@ -256,36 +285,54 @@ def _form_vote(name: str, words: FactWords) -> str:
     return ""
 
 
-def _context_vote(body: str, span: tuple[int, int], words: FactWords) -> str | None:
+class _Clues(NamedTuple):
+    """One language's context words, looked up once per mention: the kind the word before a
+    name says ("envoy", "said", "in", "operator"), and the words read after it."""
+
+    before: dict[str, str]
+    speech_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+
+
+@cache
+def _clues(words: FactWords) -> _Clues:
+    """Gather the context words, a stronger clue overriding a weaker one for the same word."""
+    before = dict.fromkeys(words.place_prepositions, "place")
+    before.update(dict.fromkeys(words.roles | words.speech_verbs, "person"))
+    before.update(dict.fromkeys(words.organisation_nouns, "organisation"))
+    return _Clues(before, words.speech_verbs, words.place_nouns, words.organisation_nouns)
+
+
+def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None:
     """Return the kind the words next to one mention say, or None without a clue."""
-    before = body[max(0, span[0] - _CONTEXT) : span[0]].split()[-2:]
-    after = body[span[1] : span[1] + _CONTEXT].split()[:3]
+    before = body[max(0, span[0] - _CONTEXT) : span[0]].rsplit(None, 2)[-2:]
+    after = body[span[1] : span[1] + _CONTEXT].split(None, 3)[:3]
     if before and before[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS:
         before = []  # the last sentence's last word says nothing of this one's first
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
-    if previous in words.organisation_nouns or _appositive(after, words):
+    kind = clues.before.get(previous)
+    if kind == "organisation" or _appositive(after, clues.organisation_nouns):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
-    if previous in words.roles or previous in words.speech_verbs:
+    if kind == "person" or following in clues.speech_verbs:
         return "person"
-    if following in words.speech_verbs:
-        return "person"
-    if previous in words.place_prepositions:
+    if kind == "place":
         return "place"
-    if previous == "of" and len(before) == 2 and before[0].lower() in words.place_nouns:
+    if previous == "of" and len(before) == 2 and before[0].lower() in clues.place_nouns:
         return "place"  # "the city of Lumea"
-    if following in words.place_nouns and after[0][0].islower():
+    if following in clues.place_nouns and after[0][0].islower():
         return "place"  # "the Varda province"
     return None
 
 
-def _appositive(after: list[str], words: FactWords) -> bool:
+def _appositive(after: list[str], organisation_nouns: frozenset[str]) -> bool:
     """Whether a name is followed by ", the company" / ", a charity": an organisation's."""
     return (
         len(after) == 3
         and after[0] == ","
         and after[1] in ("the", "a", "an")
-        and after[2].rstrip(",.;:") in words.organisation_nouns
+        and after[2].rstrip(",.;:") in organisation_nouns
     )
 
 

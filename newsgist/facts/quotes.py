@@ -43,7 +43,8 @@ class _Patterns:
     """``…," Krell told reporters`` / ``…," she said``: who, then the verb."""
     name_before: re.Pattern[str]
     """``Krell said: "…"`` and reported speech before a fragment: who said, last in the head
-    ("Its chairman, Douglas Finch, said the offer was "…"")."""
+    ("Its chairman, Douglas Finch, said the offer was "…""). Who starts at a word: a search
+    that may start inside one tries every letter and backtracks through the role words."""
     according: re.Pattern[str]
     """``According to Krell, "…"``."""
 
@@ -57,7 +58,7 @@ def _patterns(words: FactWords) -> _Patterns:
     return _Patterns(
         after_name=re.compile(rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{_WHO}|{_ROLE})"),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+(?:\w+\s+)?(?:{verbs})\b"),
-        name_before=re.compile(rf"{who},?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b(?P<rest>[^.!?]*)$"),
+        name_before=re.compile(rf"\b{who},?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b(?P<rest>[^.!?]*)$"),
         according=re.compile(rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE}),?\s*$"),
     )
 
@@ -113,9 +114,12 @@ def quotes(
     return result
 
 
+_APART = str.maketrans(",:;", "   ")
+
+
 def _attributes(head: str, words: FactWords) -> bool:
     """Whether text before a quotation has a speech verb at all (before any pattern runs)."""
-    return any(word.strip(",:;") in words.speech_verbs for word in head.lower().split())
+    return not words.speech_verbs.isdisjoint(head.lower().translate(_APART).split())
 
 
 def _long_enough(match: re.Match[str]) -> bool:

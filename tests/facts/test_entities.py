@@ -115,3 +115,18 @@ def test_an_acronym_is_the_organisation_it_spells_and_uk_is_a_place():
 def test_a_sentences_first_word_is_not_a_name():
     found, _ = names("The storm passed. Officials said homes were safe. officials met.")
     assert found == set()
+
+
+def test_a_dotted_title_joins_the_name_after_it_and_nothing_inside_a_word_is_a_name():
+    text = (
+        "Dr. Amara Okonkwo and Capt. J.R. Ewing met the U.N. envoy in St. Louis. The"
+        " McAllister family's iPhone Crew said Dr. no more."
+    )
+    found = {
+        (m.name, m.span)
+        for m in mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words)
+    }
+    names_only = {name for name, _ in found}
+    assert {"Amara Okonkwo", "J.R. Ewing", "U.N.", "St. Louis", "McAllister"} <= names_only
+    assert "Phone Crew" not in names_only and "Phone" not in names_only  # inside "iPhone"
+    assert all(text[a:b] == name for name, (a, b) in found)

@@ -81,3 +81,8 @@ def test_numbers_in_names_are_no_figures(text):
 def test_without_word_tables_digits_are_still_figures():
     counted, _ = figures("Il y a eu 41 000 morts et 12 blessés.", None)
     assert [f.text for f in counted] == ["41", "000", "12"]
+
+
+def test_a_currency_sign_opens_the_figure_and_no_figure_starts_inside_another():
+    counted, _ = found("It cost $4.2 million, US$5 more than the 41,000 and 3.5 in X12 or 7/8.")
+    assert [text for text, _, _ in counted] == ["$4.2 million", "US$5", "41,000", "3.5"]

@@ -67,3 +67,10 @@ def test_a_quotation_that_goes_on_keeps_its_speaker():
 
 def test_a_single_quoted_word_is_not_a_quotation():
     assert quotes('The so-called "cleanup" began on Monday in Tolva.') == []
+
+
+def test_a_speaker_is_never_read_from_inside_a_word():
+    # "an" at the end of "Dylan" once read as a role: "an did not wait and"
+    (quote,) = quotes('Bob Dylan did not wait and said it was "a fine day for it".')
+    assert quote[0] == "a fine day for it"
+    assert quote[1] in (None, "Bob Dylan")
