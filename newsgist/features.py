@@ -185,6 +185,10 @@ class Features:
     """(sentences, terms) counts of each stemmed content term (stop words left out)."""
     idf: npt.NDArray[np.float64]
     """(terms,) smoothed inverse sentence frequency."""
+    sentence_frequency: npt.NDArray[np.intp]
+    """(terms,) how many sentences have each term."""
+    first_sentence: npt.NDArray[np.intp]
+    """(terms,) the sentence each term is first used in."""
     _term_ids: npt.NDArray[np.intp]
     _names: list[str]
     _token_sentence: npt.NDArray[np.intp]
@@ -216,8 +220,20 @@ class Features:
         n, size = len(tokens), max(1, len(term_ids))
         flat = np.bincount(sentence * size + column, minlength=n * size)
         counts = flat.reshape(n, size).astype(np.float64)
-        idf = np.log((1 + n) / (1 + np.count_nonzero(counts, axis=0))) + 1.0
-        return cls(tokens, counts, idf, term_ids, names, sentence, column, first_token)
+        frequency = np.count_nonzero(counts, axis=0)
+        idf = np.log((1 + n) / (1 + frequency)) + 1.0
+        return cls(
+            tokens,
+            counts,
+            idf,
+            frequency,
+            sentence[first[order]],
+            term_ids,
+            names,
+            sentence,
+            column,
+            first_token,
+        )
 
     def __len__(self) -> int:
         """How many sentences the features cover."""
@@ -261,6 +277,14 @@ class Features:
         ):
             per_sentence[row].append(self.columns[column])
         return tuple(tuple(t) for t in per_sentence)
+
+    @cached_property
+    def term_totals(self) -> npt.NDArray[np.intp]:
+        """(terms,) how many times each term is used in all the covered sentences."""
+        totals: npt.NDArray[np.intp] = np.bincount(
+            self._token_column, minlength=len(self.first_sentence)
+        )
+        return totals
 
     @cached_property
     def term_counts(self) -> npt.NDArray[np.float64]:

@@ -286,8 +286,11 @@ def _form_vote(name: str, words: FactWords) -> str:
 
 
 class _Clues(NamedTuple):
-    """One language's context words, looked up once per mention: the kind the word before a
-    name says ("envoy", "said", "in", "operator"), and the words read after it."""
+    """One language's context words, looked up once per mention.
+
+    ``before``: the kind the word before a name says ("envoy", "said", "in", "operator");
+    the sets: the words read after it.
+    """
 
     before: dict[str, str]
     speech_verbs: frozenset[str]
@@ -338,40 +341,48 @@ def _appositive(after: list[str], organisation_nouns: frozenset[str]) -> bool:
 
 def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict[str, str]]:
     """Merge mentions into typed entities; also return each surface form's canonical name."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    votes: dict[str, dict[str, int]] = {}
-    for mention in found:
-        spans.setdefault(mention.name, []).append(mention.span)
-        tally = votes.setdefault(mention.name, {})
-        if mention.kind is not None:
-            tally[mention.kind] = tally.get(mention.kind, 0) + 1
-    kinds = {name: _kind(name, tally, words.first_names) for name, tally in votes.items()}
-    for name, kind in list(kinds.items()):  # "Varga told": then "Ines Varga" is a person
-        tokens = name.split()
-        if kind is None and 2 <= len(tokens) <= 3 and kinds.get(tokens[-1]) == "person":
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    votes: dict[str, list[str]] = defaultdict(list)
+    for name, span, kind in found:
+        spans[name].append(span)
+        if kind is not None:
+            votes[name].append(kind)
+    first_names = words.first_names
+    kinds = {name: _kind(name, votes.get(name), first_names) for name in spans}
+    for name, kind in kinds.items():  # "Varga told": then "Ines Varga" is a person
+        if (
+            kind is None
+            and 1 <= name.count(" ") <= 2
+            and kinds.get(name.rsplit(" ", 1)[1]) == "person"
+        ):
             kinds[name] = "person"
     canonical = _aliases(kinds)
-    merged: dict[str, list[str]] = {}
+    merged: dict[str, list[str]] = defaultdict(list)
     for name in spans:
-        target = canonical.get(name, name)
-        if kinds.get(target) is not None:
-            merged.setdefault(target, []).append(name)
-    result = [
-        Entity(
-            name=name,
-            kind=str(kinds[name]),
-            aliases=tuple(sorted(form for form in forms if form != name)),
-            spans=tuple(sorted(span for form in forms for span in spans[form])),
-        )
-        for name, forms in merged.items()
-    ]
+        target = canonical[name]
+        if kinds[target] is not None:
+            merged[target].append(name)
+    result = []
+    for name, forms in merged.items():
+        if forms == [name]:
+            aliases: tuple[str, ...] = ()
+            where = spans[name]  # in body order already
+        else:
+            aliases = tuple(sorted(form for form in forms if form != name))
+            where = sorted(span for form in forms for span in spans[form])
+        result.append(Entity(name=name, kind=str(kinds[name]), aliases=aliases, spans=tuple(where)))
     result.sort(key=lambda e: (KINDS.index(e.kind), -len(e.spans), e.spans[0]))
-    return result, {form: target for form, target in canonical.items() if kinds.get(target)}
+    return result, {form: target for form, target in canonical.items() if kinds[target]}
 
 
-def _kind(name: str, tally: dict[str, int], first_names: frozenset[str]) -> str | None:
+def _kind(name: str, voted: list[str] | None, first_names: frozenset[str]) -> str | None:
     """Return the kind most mentions vote for; with no vote, a first name makes a person."""
-    if tally:
+    if voted:
+        if len(voted) == 1:
+            return voted[0]
+        tally: dict[str, int] = {}
+        for kind in voted:
+            tally[kind] = tally.get(kind, 0) + 1
         return max(tally, key=lambda kind: (tally[kind], kind))
     tokens = name.split()
     if 2 <= len(tokens) <= 3 and tokens[0] in first_names:
@@ -384,28 +395,26 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
 
     A name that opens exactly one organisation's longer name, and that no context called a
     place, is that organisation ("Brightwater" and "Van Rijn" after "Brightwater Foods" and
-    "Van Rijn Holdings").
+    "Van Rijn Holdings"). Names are words joined by single spaces (``mentions``).
     """
     surnames: dict[str, set[str]] = defaultdict(set)
     initials: dict[str, set[str]] = defaultdict(set)
-    openers: dict[tuple[str, ...], set[str]] = defaultdict(set)  # an organisation's first words
+    openers: dict[str, set[str]] = defaultdict(set)  # an organisation's first words
     for name, kind in kinds.items():
-        tokens = name.split()
-        if kind == "person" and len(tokens) >= 2:
-            surnames[tokens[-1]].add(name)
-        if kind == "organisation" and len(tokens) >= 2:
-            spelled = "".join(t[0] for t in tokens if t[0].isupper())
-            initials[spelled].add(name)
+        if kind == "person" and " " in name:
+            surnames[name.rsplit(" ", 1)[1]].add(name)
+        elif kind == "organisation" and " " in name:
+            tokens = name.split(" ")
+            initials["".join(t[0] for t in tokens if t[0].isupper())].add(name)
             for size in range(1, len(tokens)):
-                openers[tuple(tokens[:size])].add(name)
+                openers[" ".join(tokens[:size])].add(name)
     canonical: dict[str, str] = {name: name for name in kinds}
     for name, kind in kinds.items():
-        tokens = name.split()
-        if len(tokens) == 1 and len(surnames.get(name, ())) == 1 and kind in (None, "person"):
+        single = " " not in name
+        if single and kind in (None, "person") and len(surnames.get(name, ())) == 1:
             canonical[name] = next(iter(surnames[name]))
-        elif kind != "place" and len(longer := openers.get(tuple(tokens), set())) == 1:
+        elif kind != "place" and len(longer := openers.get(name, ())) == 1:
             canonical[name] = next(iter(longer))  # "Brightwater", "Van Rijn": the company
-        bare = name.replace(".", "")
-        if len(tokens) == 1 and len(initials.get(bare, ())) == 1:
-            canonical[name] = next(iter(initials[bare]))
+        if single and len(spelled := initials.get(name.replace(".", ""), ())) == 1:
+            canonical[name] = next(iter(spelled))
     return canonical

@@ -30,13 +30,9 @@ def keywords(document: Document, entities: Sequence[Entity]) -> tuple[tuple[str,
     """Return the story's ``TOP`` keywords with their scores, best first."""
     features = document.features
     scored: dict[str, float] = {}
-    counts = features.counts
-    present = counts > 0
-    if present.any():
-        total = counts.sum(axis=0)
-        spread = present.sum(axis=0) / len(features)
-        first = np.argmax(present, axis=0)
-        scores = total * (1.0 + spread) / (1.0 + 0.1 * first)
+    if len(features.first_sentence):  # per term: uses, share of sentences, first sentence
+        spread = features.sentence_frequency / len(features)
+        scores = features.term_totals * (1.0 + spread) / (1.0 + 0.1 * features.first_sentence)
         named = {token.lower() for entity in entities for token in entity.name.split()}
         leading = np.argsort(-scores, kind="stable")[: 2 * TOP].tolist()
         for column, word in zip(leading, features.first_written(leading), strict=True):
