@@ -49,9 +49,9 @@ def first_names(paths: Sequence[tuple[Path, int | None]]) -> list[str]:
         for record in read_records(path, limit=limit)[0]:
             body = record.article
             lower.update(_LOWER.findall(body))
-            for found in mentions(body, segment(body), words, english.stop_words):
-                tokens = found.name.split()
-                if found.kind == "person" and 2 <= len(tokens) <= 3:
+            for name, _, kind in mentions(body, segment(body), words, english.stop_words):
+                tokens = name.split()
+                if kind == "person" and 2 <= len(tokens) <= 3:
                     votes[tokens[0]] += 1
     return sorted(
         name
