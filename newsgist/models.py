@@ -310,9 +310,10 @@ def _objects(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
 class Quote:
     """A direct quotation: its words (``span`` in the body, marks left out) and who said them.
 
-    ``speaker`` is the person's canonical name (see ``Entity``), or the attribution as written
-    ("a police spokeswoman"), or None when the story does not say; ``speaker_span`` is where
-    the attribution names them. ``partial`` marks a fragment quoted inside reported speech.
+    ``speaker`` is the person's canonical name (see ``Entity``), or an unnamed speaker's role
+    as written, its article left out ("police spokeswoman"), or None when the story does not
+    say; ``speaker_span`` is where the attribution names them. ``partial`` marks a fragment
+    quoted inside reported speech.
     """
 
     text: str

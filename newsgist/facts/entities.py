@@ -29,14 +29,22 @@ a sentence's last name and the next one's first word stay apart."""
 KINDS = ("person", "organisation", "place")
 """The kinds of entity, in the order they are listed: people, then organisations, places."""
 
-_JOINERS = r"of|de|da|del|della|la|le|van|von|der|den|bin|al|el|for"
-_JOINER_WORDS = frozenset(_JOINERS.split("|"))
+_JOINERS = (
+    r"of|de|da|del|della|la|le|los|las|van|von|der|den|ter|ten|du|des|dos|das|di|bin|al|el"
+    r"|for|and"
+)
+_JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
+JOINED = _JOINERS + "|the"
+"""The words that may join a name's capitalised words (a pattern's alternatives)."""
+"""Lower-case words inside a name ("Bank of England", "Maarten van den Broek"), one or two in
+a row, the second maybe "the" ("Federal Office for the Environment"); never at its edges."""
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _DOTTED = re.compile(r"[A-Z][\w'’&-]*\.")
 """A title written short ("Dr.", "Capt."): a word and its full stop."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
 _SPACES = re.compile(r"\s*")
+_TOKEN = re.compile(r"\S+")
 _MAX_NAME_WORDS = 6
 _EDGE = ",;:.\"'“”‘’()"
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
@@ -63,7 +71,7 @@ def _name_pattern(words: FactWords) -> re.Pattern[str]:
     )
     stop = rf"(?:(?:{titled})\.(?=\s+[A-Z]))?" if titled else ""
     rest = rf"(?:\.(?:[A-Z]\.)*|[\w'’&-]*{stop})"  # after the capital: initials, or a word
-    joined = rf"(?:(?:\s+(?:{_JOINERS})(?=\s+[A-Z]))?[ \t]+[A-Z]{rest})*"
+    joined = rf"(?:(?:\s+(?:{_JOINERS})(?:\s+(?:{_JOINERS}|the))?(?=\s+[A-Z]))?[ \t]+[A-Z]{rest})*"
     return re.compile(rf"[A-Z](?<![\w'’-].){rest}{joined}")
 
 
@@ -101,13 +109,24 @@ def mentions(
             kind = "person" if person else form or _context_vote(body, span, clues)
             found.append((name, span, kind))
 
-    for match in _name_pattern(words).finditer(body):
-        where = match.start()
-        text = match.group()
-        opening = where in starts or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
+    def scan(where: int, text: str, opening: bool) -> None:
+        """Record the names in one run of capitalised words at ``where``."""
+        based = _BASED.search(text) if "-" in text else None
+        if based is not None:  # "Brussels-based European Polymer Council": a place, a name
+            place = text[: based.start()]
+            while opening and " " in place and _common(place.split()[0], lower_words, stop_words):
+                skipped = len(place) - len(place.split(None, 1)[1])
+                place, where, opening = place[skipped:], where + skipped, False
+            if not _common(place, lower_words, stop_words):
+                found.append((place, (where, where + len(place)), "place"))
+            rest = text[based.end() :]
+            stripped = rest.lstrip()
+            if stripped[:1].isupper():
+                scan(where + based.end() + len(rest) - len(stripped), stripped, False)
+            return
         if " " not in text and "\t" not in text:  # one word, the usual case: the short way
             if opening and _common(text.strip("."), lower_words, stop_words):
-                continue
+                return
             name = singles.get(text)
             if name is None:
                 name = _tidy(text) if text[-1] in _TIDIED else text
@@ -119,15 +138,23 @@ def mentions(
                 if form is not None:
                     span = (where, where + len(name))
                     found.append((name, span, form or _context_vote(body, span, clues)))
-            continue
+            return
         tokens = text.split()
+        cut = _cut(tokens, words) if "s " in text or " and " in text else None
+        if cut is not None:  # "Switzerland's Federal Office", "Ghana and Malawi"
+            head, skip = cut
+            bounds = [m.span() for m in _TOKEN.finditer(text)]
+            scan(where, text[: bounds[head - 1][1]], opening)
+            resume = bounds[head + skip][0]
+            scan(where + resume, text[resume:], False)
+            return
         first = 0
         while first < len(tokens) and opening:
             if not _common(tokens[first].strip("."), lower_words, stop_words):
                 break
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
         if first == len(tokens):
-            continue
+            return
         if (
             opening
             and first + 2 < len(tokens)
@@ -153,14 +180,62 @@ def mentions(
         last = len(tokens)
         while last > first and tokens[last - 1].lower() in _JOINER_WORDS:
             last -= 1
-        if last == first or last - first > _MAX_NAME_WORDS:
-            continue
+        if last == first or _words_in(tokens, first, last) > _MAX_NAME_WORDS:
+            return
         for begin, end, person in _parts(tokens, first, last, titled, words):
             tail = _tidy(tokens[end - 1])
             if tail:
                 name = " ".join([*tokens[begin : end - 1], tail])
                 record(name, (offsets[begin], offsets[end - 1] + len(tail)), person)
+
+    for match in _name_pattern(words).finditer(body):
+        where = match.start()
+        opening = where in starts or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
+        scan(where, match.group(), opening)
+    for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
+        if found[i][2] is None and found[i - 1][2] == "place":
+            name, span, _ = found[i]
+            if body[found[i - 1][1][1] : span[0]] in _LIST_GLUE:
+                found[i] = (name, span, "place")
     return found
+
+
+def _cut(tokens: list[str], words: FactWords) -> tuple[int, int] | None:
+    """Return where a run holds two names: its first one's word count and the words between.
+
+    After a possessive ("Switzerland's Federal Office for the Environment"), and at an "and"
+    in a run that is no organisation's ("Ghana and Malawi", not "Devon and Cornwall Police").
+    """
+    for i, token in enumerate(tokens[:-1]):
+        if token[-2:] in ("'s", "’s") and _owner(tokens, i, words):
+            return i + 1, 0
+    if "and" in tokens:
+        at = tokens.index("and")
+        if 0 < at < len(tokens) - 1 and tokens[-1] not in words.organisation_words:
+            return at, 1
+    return None
+
+
+def _owner(tokens: list[str], at: int, words: FactWords) -> bool:
+    """Whether the possessive at ``at`` is a place's or a body's before a person's name.
+
+    "Switzerland's Federal Office", "Apple's Tim Cook": two names; "St Mary's Hospital",
+    "King's College": one.
+    """
+    if at and tokens[at - 1] in words.name_abbreviations | words.place_openers | {"St"}:
+        return False
+    owner, after = tokens[at][:-2], tokens[at + 1]
+    return (
+        owner in words.places
+        or owner in words.acronym_places
+        or after in words.titles
+        or after in words.first_names
+    )
+
+
+def _words_in(tokens: list[str], first: int, last: int) -> int:
+    """Count a name's words, its particles ("van", "de") left out."""
+    return sum(1 for token in tokens[first:last] if token not in _JOINER_WORDS)
 
 
 def _name_word(token: str, words: FactWords) -> bool:
@@ -183,7 +258,7 @@ def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
     for at in range(min(first + 2, len(tokens) - 2), first, -1):
         token = tokens[at]
         if token in words.titles or token.lower() in words.roles:
-            rest = tokens[at + 1 :]
+            rest = [t for t in tokens[at + 1 :] if t not in _JOINER_WORDS]
             if len(rest) <= 3 and rest[-1] not in words.organisation_words:
                 return at + 1
     return None
@@ -199,12 +274,28 @@ def _parts(
     it, or it opens with a first name.
     """
     person = titled or tokens[first] in words.first_names
+    if "of" in tokens[first:last]:
+        cut = tokens.index("of", first, last)
+        # "Ada Brennan of the Varna lifeboat": two words and "of the" are a person's and where
+        # they are from ("Bank of the West" has one word before "of")
+        person = person or (cut - first >= 2 and cut + 1 < last and tokens[cut + 1] == "the")
     if person and "of" in tokens[first:last]:
         cut = tokens.index("of", first, last)
         head = [(first, cut, True)] if cut > first else []
-        return [*head, *([(cut + 1, last, False)] if cut + 1 < last else [])]
+        rest = cut + 1
+        while rest < last and tokens[rest] in _JOINER_WORDS:
+            rest += 1  # "Mattias Krell of the U.N."
+        return [*head, *([(rest, last, False)] if rest < last else [])]
     return [(first, last, titled)]
 
+
+_BASED = re.compile(r"-(?:based|born|headquartered|registered)\b")
+"""A place made into a word before a name: "Brussels-based", "Denver-born"."""
+_LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or "})
+"""What joins the names of a list: a name after a place's in one is a place too."""
+SPEAKER = "speaker"
+"""A vote from a speech verb alone ("Ofwat said"): a person's if the name is a person's
+surname or given name or more than one word, else an organisation's (see ``entities``)."""
 
 _TIDIED = frozenset("s'’.")
 """Last characters of a word ``_tidy`` may change: other words need no call."""
@@ -265,17 +356,20 @@ def _form_vote(name: str, words: FactWords) -> str:
     last = tokens[-1]
     bare = name.replace(".", "")
     several = len(tokens) > 1
-    head = tokens[tokens.index("of", 1) - 1] if "of" in tokens[1:] else last
+    head = last
+    if several and (" of " in name or " for " in name):  # "Bank of England", "Office for the …"
+        joiner = next(i for i in range(1, len(tokens)) if tokens[i] in ("of", "for"))
+        head = tokens[joiner - 1]
     if several and (last in words.organisation_words or head in words.organisation_words):
         return "organisation"  # "Bank of England", "Army Corps of Engineers"
     if several and (last in words.place_words or head in words.place_words):
         return "place"
-    if bare in words.acronym_places or name in words.places or last in words.places:
-        return "place"
     if several and tokens[0] in words.place_openers:
         return "place"  # "Cape Varna", "River Tam"
     if several and tokens[0] in words.first_names:
-        return "person"
+        return "person"  # "Whitney Houston", "Clark Kent": a given name before a place's
+    if bare in words.acronym_places or name in words.places or last in words.places:
+        return "place"
     if bare.isupper() and 2 <= len(bare) <= 6 and bare.isalpha():
         return "organisation"
     return ""
@@ -292,15 +386,24 @@ class _Clues(NamedTuple):
     speech_verbs: frozenset[str]
     place_nouns: frozenset[str]
     organisation_nouns: frozenset[str]
+    aside: re.Pattern[str]
+    """After a name: an age (", 29,") or an aside and a speech verb (", a nurse from Omaha,
+    told CNN"): a person's."""
 
 
 @cache
 def _clues(words: FactWords) -> _Clues:
     """Gather the context words, a stronger clue overriding a weaker one for the same word."""
     before = dict.fromkeys(words.place_prepositions, "place")
-    before.update(dict.fromkeys(words.roles | words.speech_verbs, "person"))
+    before.update(dict.fromkeys(words.speech_verbs, SPEAKER))
+    before.update(dict.fromkeys(words.roles, "person"))
     before.update(dict.fromkeys(words.organisation_nouns, "organisation"))
-    return _Clues(before, words.speech_verbs, words.place_nouns, words.organisation_nouns)
+    verbs = "|".join(sorted(words.speech_verbs | words.quote_verbs, key=len, reverse=True))
+    aside = re.compile(
+        rf",\s+(?:\d{{1,3}},|(?P<aside>[a-z][^,.;:\"“”‘’\n]{{0,120}}?,\s+"
+        rf"(?:[^,.;:\"“”‘’\n]{{1,60}}?,\s+)?)(?:[a-z][\w'’-]*\s+)?(?:{verbs})\b)"
+    )
+    return _Clues(before, words.speech_verbs, words.place_nouns, words.organisation_nouns, aside)
 
 
 def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None:
@@ -314,14 +417,20 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     kind = clues.before.get(previous)
     if kind == "organisation" or _appositive(after, clues.organisation_nouns):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
-    if kind == "person" or following in clues.speech_verbs:
+    if kind == "person":
         return "person"
+    if kind == SPEAKER or following in clues.speech_verbs:
+        return SPEAKER
     if kind == "place":
         return "place"
     if previous == "of" and len(before) == 2 and before[0].lower() in clues.place_nouns:
         return "place"  # "the city of Lumea"
     if following in clues.place_nouns and after[0][0].islower():
         return "place"  # "the Varda province"
+    if after and after[0] == "," and (aside := clues.aside.match(body, span[1])):
+        if (aside["aside"] or "").startswith("which "):
+            return "organisation"  # "Seaview Lodge, which is now under new ownership, said"
+        return "person"  # "Chloe Marsden, 29," / "Megan Whitfield, a nurse from Omaha, told"
     return None
 
 
@@ -344,6 +453,15 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
         if kind is not None:
             votes[name].append(kind)
     first_names = words.first_names
+    surnames = {name.rsplit(" ", 1)[1] for name in spans if " " in name}
+    for name, voted in votes.items():
+        if SPEAKER in voted:  # "Krell said": a person; "Ofwat said": an organisation
+            spoke = (
+                "person"
+                if " " in name or name in surnames or name in first_names or "person" in voted
+                else "organisation"
+            )
+            votes[name] = [spoke if kind == SPEAKER else kind for kind in voted]
     kinds = {name: _kind(name, votes.get(name), first_names) for name in spans}
     for name, kind in kinds.items():  # "Varga told": then "Ines Varga" is a person
         if (
@@ -389,16 +507,25 @@ def _kind(name: str, voted: list[str] | None, first_names: frozenset[str]) -> st
 def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
     """Map each name to its canonical form: surnames to full names, acronyms to names.
 
-    A name that opens exactly one organisation's longer name, and that no context called a
+    A surname two people share is the first one's (news introduces its main figure first);
+    a surname with a particle is written either way ("van den Broek", "Van den Broek"). A
+    name that opens exactly one organisation's longer name, and that no context called a
     place, is that organisation ("Brightwater" and "Van Rijn" after "Brightwater Foods" and
-    "Van Rijn Holdings"). Names are words joined by single spaces (``mentions``).
+    "Van Rijn Holdings"). Names are words joined by single spaces (``mentions``); ``kinds``
+    lists them in the order they are first mentioned.
     """
-    surnames: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, list[str]] = defaultdict(list)
     initials: dict[str, set[str]] = defaultdict(set)
     openers: dict[str, set[str]] = defaultdict(set)  # an organisation's first words
     for name, kind in kinds.items():
         if kind == "person" and " " in name:
-            surnames[name.rsplit(" ", 1)[1]].add(name)
+            tokens = name.split(" ")
+            surnames[tokens[-1]].append(name)
+            particle = next((i for i in range(1, len(tokens) - 1) if tokens[i].islower()), 0)
+            if particle:  # "Maarten van den Broek": "van den Broek" and "Van den Broek"
+                tail = " ".join(tokens[particle:])
+                surnames[tail].append(name)
+                surnames[tail[0].upper() + tail[1:]].append(name)
         elif kind == "organisation" and " " in name:
             tokens = name.split(" ")
             initials["".join(t[0] for t in tokens if t[0].isupper())].add(name)
@@ -407,8 +534,9 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
     canonical: dict[str, str] = {name: name for name in kinds}
     for name, kind in kinds.items():
         single = " " not in name
-        if single and kind in (None, "person") and len(surnames.get(name, ())) == 1:
-            canonical[name] = next(iter(surnames[name]))
+        bearers = surnames.get(name)
+        if bearers and kind in (None, "person") and bearers[0] != name:
+            canonical[name] = bearers[0]
         elif kind != "place" and len(longer := openers.get(name, ())) == 1:
             canonical[name] = next(iter(longer))  # "Brightwater", "Van Rijn": the company
         if single and len(spelled := initials.get(name.replace(".", ""), ())) == 1:

@@ -26,17 +26,26 @@ _NUMBER = re.compile(
     r"(?P<currency>US\$|[$£€¥])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
+    r"(?P<attached>mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|p(?!m))?"
     r"(?:\s?(?P<scale>million|billion|trillion|bn|m|k)\b)?"
+    r"(?P<score>-\d{1,2}(?![\d.,]))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
+"""A number with its currency, scale and unit ("$4.2 million", "6.5%", "92mm", "94p"), or a
+score ("3-1")."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME = re.compile(
-    r"(?=\d)(?<![\w:.])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?)(?![\w:])"
+    r"(?=\d)(?<![\w:.])(?:[01]?\d|2[0-3])"
+    r"(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?|[ap]m\b|\s?[ap]\.m\.)(?![\w:])"
 )
-"""A time of day ("4:15", "10.30pm"): a date."""
+"""A time of day ("4:15", "10.30pm", "6pm", "2 a.m."): a date."""
 _TIME_HINT = re.compile(r"[:.](?<=\d.)[0-5]\d")
-"""What every time has ("4:15"): searched first, as most stories have no time and this scan
+"""What most times have ("4:15"): searched first, as most stories have no time and this scan
 is cheaper (it opens with a character class, so the engine's fast scan finds it)."""
+_HOUR_HINT = re.compile(r"m(?:(?<=\d[ap]m)|(?<=\d [ap]\.m)|(?<=\d[ap]\.m))")
+"""What an hour alone has ("6pm", "2 a.m.")."""
+_HOUR = re.compile(r"\s?[ap]\.?m\b")
+"""After a number: it is the hour of a time ("2 a.m."), found by ``_TIME``."""
 _COMPOUND = re.compile(r"(?:-[A-Za-z]+)+")
 """A number's hyphenated unit ("90-year-old", "24-bed"): what it counts or measures."""
 _NEXT_WORD = re.compile(r"\s+[^\s,;:.!?\"'“”‘’()\[\]]+")
@@ -59,6 +68,8 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
         if previous.lower() in ("no", "no.", "number") or before[-1:] == ["#"]:
             continue
         text = match.group()
+        if not match["attached"] and not match["score"] and _HOUR.match(body, end):
+            continue  # "2 a.m.", "6pm": the time pass below reads it
         if _is_date(match, previous, following, words):
             dates.append(Figure(text, (start, end), "date"))
             continue
@@ -87,7 +98,7 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             if unit is not None:
                 end = unit.end()
         found.append(Figure(body[start:end], (start, end), kind, _counts(after[used:])))
-    if _TIME_HINT.search(body):
+    if _TIME_HINT.search(body) or _HOUR_HINT.search(body):
         dates.extend(Figure(m.group(), m.span(), "date") for m in _TIME.finditer(body))
     dates.sort(key=lambda figure: figure.span)
     return found, dates
@@ -114,7 +125,9 @@ def _mid_sentence(body: str, start: int) -> bool:
 
 def _is_date(match: re.Match[str], previous: str, following: str, words: FactWords | None) -> bool:
     """Whether a number is a date or a time: beside a date word, a time, or a bare year."""
-    if match["currency"] or match["percent"] or match["scale"] or match["degrees"]:
+    if any(match[part] for part in ("currency", "percent", "scale", "degrees", "attached")):
+        return False
+    if match["score"]:
         return False
     date_words = words.date_words if words else frozenset()
     if previous in date_words or following in date_words or following.lower() in date_words:
@@ -131,6 +144,8 @@ def _kind(match: re.Match[str], after: list[str], words: FactWords | None) -> tu
         return "percent", 0
     if match["degrees"]:
         return "measure", 0  # "41.3C"
+    if match["attached"]:
+        return ("money" if match["attached"] == "p" else "measure"), 0  # "94p", "92mm"
     if words is None:
         return "count", 0
     if following[:1] and following[0] in words.currencies:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsgist.evaluate.records import read_records
-from newsgist.facts.entities import mentions
+from newsgist.facts.entities import SPEAKER, mentions
 from newsgist.lang import lookup
 from newsgist.segment import segment
 
@@ -51,7 +51,7 @@ def first_names(paths: Sequence[tuple[Path, int | None]]) -> list[str]:
             lower.update(_LOWER.findall(body))
             for name, _, kind in mentions(body, segment(body), words, english.stop_words):
                 tokens = name.split()
-                if kind == "person" and 2 <= len(tokens) <= 3:
+                if kind in ("person", SPEAKER) and 2 <= len(tokens) <= 3:
                     votes[tokens[0]] += 1
     return sorted(
         name

@@ -1,36 +1,65 @@
 """Direct quotations and who said them.
 
-A quotation is the words between a pair of quotation marks (``“…”``, ``"…"``, ``«…»``) of
-two words or more, within one paragraph. Its speaker comes from the attribution beside it:
-after it (``…," said Mayor Irene Castellano``, ``…," Krell told reporters``, ``…," she
-said``) or before it (``Krell said: "…"``, ``According to Krell, "…"``). A name becomes the
-person's canonical name (a surname: the full name); a pronoun, the person named last before
-the quotation; a role ("a police spokeswoman") stays as written. A quotation with no
-attribution that opens the sentence right after another keeps that one's speaker: the quote
-goes on. A fragment quoted inside a sentence ("he called it "a disgrace"") is ``partial``.
+A quotation is the words between a pair of quotation marks (``“…”``, ``"…"``, ``«…»``, and
+the single marks British papers use, ``‘…’`` and ``'…'``, where an apostrophe inside a word
+does not close them) of two words or more, within one paragraph; single marks inside a
+double-quoted passage are a quote within the quote, not another. Its speaker comes from the
+attribution beside it: after it (``…," said Mayor Irene Castellano``, ``…," said Northfield
+manager Graham Petrie``, ``…," Krell told reporters``, ``…," she said``) or before it
+(``Krell said: "…"``, ``According to Krell, "…"``, ``Dr Samuel Okonjo, a glaciologist at
+…, said the plan was "…"``, ``She called the findings "…"``). Words between the speaker and
+the verb are lower case ("Krell later said"): a capitalised word there is another name. A
+name becomes the person's canonical name (a surname: the full name); a pronoun, the person
+named last before the quotation, unless an unnamed speaker spoke since ("A fire service
+spokeswoman said …. "…," she said."); an unnamed speaker is the role as written, its
+article left out ("police spokeswoman"). A quotation with no attribution that opens the
+sentence right after another keeps that one's speaker: the quote goes on; one in a sentence
+whose subject is a pronoun or a person and whose verb is a speech verb ("She called the
+findings "…" and said the melt was "…"") is that subject's. A fragment quoted inside a
+sentence ("he called it "a disgrace"") is ``partial``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from newsgist.facts.entities import CAPITAL
+from newsgist.facts.entities import CAPITAL, JOINED
 from newsgist.lang import FactWords
 from newsgist.models import Entity, Quote, Sentence
 
-_PAIRS = re.compile(r"“([^“”\n]{3,3000})”|\"([^\"\n]{3,3000})\"|«\s?([^«»\n]{3,3000}?)\s?»")
-_WHO = rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w.-]*\s+){{0,3}}?{CAPITAL}(?:\s+{CAPITAL}){{0,4}}"
+_DOUBLE = re.compile(r"“([^“”\n]{3,3000})”|\"([^\"\n]{3,3000})\"|«\s?([^«»\n]{3,3000}?)\s?»")
+_RUN_ON = re.compile(r"[“\"](?<![\w.,;:!?].)(?=\S)([^“”\"\n]{2,3000}\S)(?=\n\s*[“\"])")
+"""A quotation that runs on into the next paragraph: its opening mark, no closing one, and
+the next paragraph opening with a mark (as American papers print a long quotation)."""
+_SINGLE = re.compile(
+    r"‘(?<![\w‘’'].)(?=\S)((?:[^‘’\n]|’(?=\w)){1,3000}?\S)’(?!\w)"
+    r"|'(?<![\w'‘’].)(?=[^\s'])((?:[^'\n]|'(?=\w)){1,3000}?[^\s'])'(?!\w)"
+)
+"""Single marks: the opening one not after a letter (not "don't"), the closing one not before
+one ("we've" and "it's" stay inside); each opens with its mark, so the engine's fast scan
+finds it."""
+_NAME = rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{CAPITAL}){{0,4}}"
+"""A name as attributions write it: capitalised words, particles and "of" between them
+("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
+_WHO = rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w.-]*\s+){{0,3}}?{_NAME}"
 """Who an attribution names: a name, with the role words before it ("union secretary
 Nadia Holm", "the U.N. special envoy Mattias Krell")."""
-_ROLE = r"(?:the|a|an|another|one)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
+_ROLE = r"(?i:the|a|an|another|one)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
+_GAP = r"(?:[a-z][\w'’-]*\s+)"
+"""A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
+one would be part of another name."""
+_ARTICLES = frozenset({"the", "a", "an", "another", "one"})
 _TAIL_CHARS = 120
-_HEAD_CHARS = 160
+_HEAD_CHARS = 240
 _NEXT_QUOTE_CHARS = 400
 """A quotation with no attribution this close after another continues it."""
+_ROLE_SAID_CHARS = 600
+"""How far back a pronoun may find an unnamed speaker who spoke last ("a spokeswoman said")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,25 +70,96 @@ class _Patterns:
     """``…," said Mayor Irene Castellano``: the verb, then who."""
     name_after: re.Pattern[str]
     """``…," Krell told reporters`` / ``…," she said``: who, then the verb."""
+    appositive: re.Pattern[str]
+    """``Dr Samuel Okonjo, a glaciologist at …, said the plan was "…"``: who, an aside between
+    commas, the verb, last in the head."""
     name_before: re.Pattern[str]
     """``Krell said: "…"`` and reported speech before a fragment: who said, last in the head
     ("Its chairman, Douglas Finch, said the offer was "…""). Who starts at a word: a search
     that may start inside one tries every letter and backtracks through the role words."""
     according: re.Pattern[str]
     """``According to Krell, "…"``."""
+    subject: re.Pattern[str]
+    """A sentence's subject when it is a pronoun or a name ("She called the findings …")."""
+    role_said: re.Pattern[str]
+    """An unnamed speaker and a speech verb ("A fire service spokeswoman said …")."""
 
 
 @cache
 def _patterns(words: FactWords) -> _Patterns:
     """Compile the attribution patterns for one language's word tables."""
     verbs = "|".join(sorted(words.speech_verbs, key=len, reverse=True))
+    cues = "|".join(sorted(words.speech_verbs | words.quote_verbs, key=len, reverse=True))
     pronouns = "|".join(words.pronouns)
-    who = rf"(?P<who>{_WHO}|{_ROLE}|(?i:{pronouns}))"
+    roles = "|".join(sorted(words.roles, key=len, reverse=True))
+    named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
+        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:{roles})\s+{CAPITAL}(?:\s+{CAPITAL}){{0,4}}"
+    )
+    unnamed = (  # "an Environment Agency spokesman": a role, whoever holds it
+        rf"(?i:the|a|an|another)\s+(?:{CAPITAL}\s+){{1,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
+    )
+    who = rf"(?P<who>{unnamed}|{named_role}|{_WHO}|{_ROLE}|(?i:{pronouns}))"
     return _Patterns(
-        after_name=re.compile(rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{_WHO}|{_ROLE})"),
-        name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+(?:\w+\s+)?(?:{verbs})\b"),
-        name_before=re.compile(rf"\b{who},?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b(?P<rest>[^.!?]*)$"),
+        after_name=re.compile(
+            rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{unnamed}|{named_role}|{_WHO}|{_ROLE})"
+        ),
+        name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
+        appositive=re.compile(
+            rf"\b(?P<who>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,200}}?,\s+{_GAP}{{0,2}}?(?:{cues})\b"
+            r"(?P<rest>[^.!?]*)$"
+        ),
+        name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>[^.!?]*)$"),
         according=re.compile(rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE}),?\s*$"),
+        subject=re.compile(
+            rf"\W*(?P<who>(?i:{pronouns})|(?i:the)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
+            rf"(?:-[\w-]+)?|{_NAME})\b"
+        ),
+        role_said=re.compile(
+            rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w-]+\s+){{0,4}}?(?:{roles}))"
+            rf"\s+{_GAP}?(?:{verbs})\b"
+        ),
+    )
+
+
+class _Pair(NamedTuple):
+    """A pair of quotation marks: where they are, and the words between them."""
+
+    start: int
+    end: int
+    inner: str
+    inner_start: int
+
+
+def _pairs(body: str) -> Iterator[_Pair]:
+    """Yield the body's quotation-mark pairs in order; single marks inside double ones are not.
+
+    A double mark left open at a paragraph's end, the next paragraph opening with one, is a
+    quotation that runs on (``_RUN_ON``).
+    """
+    double = [
+        _Pair(m.start(), m.end(), m.group(m.lastindex or 1), m.start(m.lastindex or 1))
+        for m in _DOUBLE.finditer(body)
+    ]
+    extra = [  # single marks, and double ones that run on
+        _Pair(m.start(), m.end(), m.group(m.lastindex or 1), m.start(m.lastindex or 1))
+        for m in _SINGLE.finditer(body)
+    ]
+    if "\n" in body:
+        extra += [_Pair(m.start(), m.end(), m.group(1), m.start(1)) for m in _RUN_ON.finditer(body)]
+    if extra:
+        starts = [pair.start for pair in double]
+        extra = [pair for pair in extra if not _inside(pair, double, starts)]
+        double = sorted(double + extra)
+    yield from double
+
+
+def _inside(pair: _Pair, double: Sequence[_Pair], starts: Sequence[int]) -> bool:
+    """Whether a pair overlaps a double-quoted one."""
+    index = bisect.bisect_right(starts, pair.start) - 1
+    before = double[index] if index >= 0 else None
+    after = double[index + 1] if index + 1 < len(double) else None
+    return (before is not None and before.end > pair.start) or (
+        after is not None and after.start < pair.end
     )
 
 
@@ -73,93 +173,181 @@ def quotes(
 ) -> list[Quote]:
     """Find the body's quotations with their speakers."""
     if words is None:
-        return [_bare(match) for match in _PAIRS.finditer(body) if _long_enough(match)]
+        return [_bare(pair) for pair in _pairs(body) if _long_enough(pair)]
     patterns = _patterns(words)
     people = sorted((span[0], e.name) for e in named if e.kind == "person" for span in e.spans)
     people_at = [start for start, _ in people]
+    persons = {e.name for e in named if e.kind == "person"}
+    resolve = _Resolver(people, people_at, persons, canonical, words, stop_words, body, patterns)
     starts = [s.start for s in sentences]
     result: list[Quote] = []
     last_end, last_speaker = -1, None
-    for match in _PAIRS.finditer(body):
-        if not _long_enough(match):
+    for pair in _pairs(body):
+        if not _long_enough(pair):
             continue
-        inner, span = _quoted(match)
-        sentence_start = starts[max(bisect.bisect_right(starts, match.start()) - 1, 0)]
-        head = body[max(sentence_start, match.start() - _HEAD_CHARS) : match.start()]
-        tail = body[match.end() : match.end() + _TAIL_CHARS].split("\n", 1)[0]
+        inner, span = _quoted(pair)
+        sentence_start = starts[max(bisect.bisect_right(starts, pair.start) - 1, 0)]
+        head = body[max(sentence_start, pair.start - _HEAD_CHARS) : pair.start]
+        tail = body[pair.end : pair.end + _TAIL_CHARS].split("\n", 1)[0]
         if inner.rstrip()[-1:] in ".!?" and tail[:1] not in (",", ")"):
             tail = ""  # the quotation ends its sentence: what follows is the next one
-        who, where = None, None
-        found_after = patterns.after_name.match(tail) or patterns.name_after.match(tail)
         opens = not head.strip() or head.rstrip().endswith((":", ","))
-        if found_after:
-            who = found_after["who"]
-            where = (match.end() + found_after.start("who"), match.end() + found_after.end("who"))
-        elif head.strip() and _attributes(head, words):
-            before = patterns.according.search(head) or patterns.name_before.search(head)
-            if before:
-                who = before["who"]
-                offset = match.start() - len(head)
-                where = (offset + before.start("who"), offset + before.end("who"))
+        speaks = bool(head.strip()) and _attributes(head, words)
+        speaker, where = None, None
+        for found, offset in _attributions(patterns, head, tail, speaks, pair):
+            speaker = resolve(found["who"], pair.start)
+            if speaker is not None:
+                where = (offset + found.start("who"), offset + found.end("who"))
+                break
         partial = not opens or inner[:1].islower()
-        speaker = _speaker(who, match.start(), people, people_at, canonical, words, stop_words)
-        if (
-            speaker is None
-            and not head.strip()
-            and 0 <= match.start() - last_end < _NEXT_QUOTE_CHARS
-        ):
+        if speaker is None and speaks and sentence_start >= pair.start - _HEAD_CHARS:
+            subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
+            if subject:
+                speaker = resolve(subject["who"], sentence_start, people_only=True)
+        if speaker is None and not head.strip() and 0 <= pair.start - last_end < _NEXT_QUOTE_CHARS:
             speaker = last_speaker  # the quotation goes on
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
-        last_end, last_speaker = match.end(), speaker
+        last_end, last_speaker = pair.end, speaker
     return result
+
+
+def _attributions(
+    patterns: _Patterns, head: str, tail: str, speaks: bool, pair: _Pair
+) -> Iterator[tuple[re.Match[str], int]]:
+    """Yield the attributions beside a quotation, each with its text's offset in the body.
+
+    After it first, then before it (only where the head has a speech verb).
+    """
+    for pattern in (patterns.after_name, patterns.name_after):
+        found = pattern.match(tail)
+        if found:
+            yield found, pair.end
+    if speaks:
+        asides = head.count(",") >= 2  # an aside between commas needs two
+        for pattern in (patterns.according, patterns.appositive, patterns.name_before):
+            if pattern is patterns.appositive and not asides:
+                continue
+            found = pattern.search(head)
+            if found:
+                yield found, pair.start - len(head)
+
+
+def _attributes(head: str, words: FactWords) -> bool:
+    """Whether text before a quotation has a speech verb at all (before any pattern runs)."""
+    return not _cue_words(words).isdisjoint(head.lower().translate(_APART).split())
+
+
+@cache
+def _cue_words(words: FactWords) -> frozenset[str]:
+    """Return the speech and quote verbs together, for one set lookup per word."""
+    return words.speech_verbs | words.quote_verbs
 
 
 _APART = str.maketrans(",:;", "   ")
 
 
-def _attributes(head: str, words: FactWords) -> bool:
-    """Whether text before a quotation has a speech verb at all (before any pattern runs)."""
-    return not words.speech_verbs.isdisjoint(head.lower().translate(_APART).split())
-
-
-def _long_enough(match: re.Match[str]) -> bool:
+def _long_enough(pair: _Pair) -> bool:
     """Whether quoted words are speech, not a term in quotes: two words or more."""
-    return len(match.group(match.lastindex or 1).split()) >= 2
+    return len(pair.inner.split(None, 1)) >= 2
 
 
-def _quoted(match: re.Match[str]) -> tuple[str, tuple[int, int]]:
+def _quoted(pair: _Pair) -> tuple[str, tuple[int, int]]:
     """Return the quoted words (a trailing comma left out) and their span in the body."""
-    inner = match.group(match.lastindex or 1).rstrip().rstrip(",")
-    start = match.start(match.lastindex or 1)
-    return inner, (start, start + len(inner))
+    inner = pair.inner.rstrip().rstrip(",")
+    return inner, (pair.inner_start, pair.inner_start + len(inner))
 
 
-def _bare(match: re.Match[str]) -> Quote:
+def _bare(pair: _Pair) -> Quote:
     """Make a quotation with no speaker (a language without attribution tables)."""
-    inner, span = _quoted(match)
+    inner, span = _quoted(pair)
     return Quote(" ".join(inner.split()), span)
 
 
-def _speaker(
-    who: str | None,
-    position: int,
-    people: Sequence[tuple[int, str]],
-    people_at: Sequence[int],
-    canonical: Mapping[str, str],
-    words: FactWords,
-    stop_words: frozenset[str],
-) -> str | None:
-    """Resolve an attribution to a canonical name, the last person for a pronoun, or a role."""
-    if who is None:
-        return None
-    if who.lower() in words.pronouns:
-        index = bisect.bisect_left(people_at, position) - 1
-        return people[index][1] if index >= 0 else None
-    tokens = [t for t in who.split() if t not in words.titles]
-    capital = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
-    if capital is None:
-        return who  # a role as written: "a police spokeswoman"
-    name = " ".join(tokens[capital:]).rstrip(".,")
-    if name.split()[0].lower() in stop_words:
-        return None  # "The club said": no one named
-    return canonical.get(name, canonical.get(tokens[-1].rstrip(".,"), name))
+@dataclass(frozen=True, slots=True)
+class _Resolver:
+    """Turns an attribution's words into a speaker, with what the story says about names."""
+
+    people: Sequence[tuple[int, str]]
+    people_at: Sequence[int]
+    persons: Set[str]
+    canonical: Mapping[str, str]
+    words: FactWords
+    stop_words: frozenset[str]
+    body: str
+    patterns: _Patterns
+
+    def __call__(self, who: str | None, position: int, *, people_only: bool = False) -> str | None:
+        """Resolve an attribution to a canonical name, the last speaker, or a role.
+
+        A pronoun is the last speaker (``_last_speaker``); an unnamed speaker is the role as
+        written. ``people_only``: a person's name or a pronoun, else None.
+        """
+        if who is None:
+            return None
+        words = self.words
+        if who.lower() in words.pronouns:
+            return self._last_speaker(position)
+        if _DEFINITE.match(who) and _bare_role(who, words):  # "the judge", "the mother-of-two"
+            index = bisect.bisect_left(self.people_at, position) - 1
+            if index >= 0 and position - self.people_at[index] < _ROLE_SAID_CHARS:
+                return self.people[index][1]
+            return None if people_only else _unnamed(who.split())
+        tokens = [t for t in who.split() if t not in words.titles]
+        if not tokens:
+            return None
+        if tokens[-1].lower() in words.roles:  # "a police spokeswoman": whoever holds it
+            return None if people_only else _unnamed(tokens)
+        role = max((i for i, t in enumerate(tokens[:-1]) if t.lower() in words.roles), default=None)
+        if role is not None and tokens[role + 1][:1].isupper():
+            tokens = tokens[role + 1 :]  # "Northfield manager Graham Petrie"
+        capital = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
+        if capital is None:
+            return None if people_only else _unnamed(tokens)
+        name = " ".join(tokens[capital:]).rstrip(".,")
+        if name.split()[0].lower() in self.stop_words:
+            return None  # "The club said": no one named
+        if " of " in name:  # "Siobhan O'Driscoll of Ohio": the person, where they are from
+            person = self._known(name.split(" of ", 1)[0], None)
+            if person in self.persons:
+                return person
+        found = self._known(name, tokens[-1].rstrip(".,"))
+        if people_only and found not in self.persons:
+            return None
+        return found
+
+    def _known(self, name: str, last_word: str | None) -> str:
+        """Return a name's canonical form, or its last word's ("Krell"), or the name itself."""
+        found = self.canonical.get(name)
+        if found is None and last_word is not None:
+            found = self.canonical.get(last_word)
+        return name if found is None else found
+
+    def _last_speaker(self, position: int) -> str | None:
+        """Return the person named last before ``position``, or an unnamed one who spoke since."""
+        index = bisect.bisect_left(self.people_at, position) - 1
+        named_at = self.people_at[index] if index >= 0 else -1
+        window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
+        spoke = [found["who"] for found in self.patterns.role_said.finditer(window)]
+        if spoke:
+            return _unnamed(spoke[-1].split())
+        return self.people[index][1] if index >= 0 else None
+
+
+_DEFINITE = re.compile(r"(?i:the)\s")
+
+
+def _bare_role(who: str, words: FactWords) -> bool:
+    """Whether "the …" names a role and no one ("the judge", not "the U.N. envoy Krell")."""
+    tokens = who.split()[1:]
+    return (
+        bool(tokens)
+        and not any(t[:1].isupper() for t in tokens)
+        and tokens[-1].split("-")[0].lower() in words.roles
+    )
+
+
+def _unnamed(tokens: list[str]) -> str:
+    """Write an unnamed speaker as written, its article left out: "police spokeswoman"."""
+    if len(tokens) > 1 and tokens[0].lower() in _ARTICLES:
+        tokens = tokens[1:]
+    return " ".join(tokens).rstrip(".,")

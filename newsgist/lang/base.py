@@ -169,6 +169,10 @@ class FactWords:
     Selwyn Harbour Holdings", "Veltra Biologics, the company that…")."""
     name_abbreviations: frozenset[str] = frozenset()
     """Shortened words that stay inside a name, full stop and all ("St." in "St. Louis")."""
+    quote_verbs: frozenset[str] = frozenset()
+    """Verbs that put a quoted fragment in someone's mouth without a speech verb ("called",
+    "described"): read by the quotation patterns only, as "a town called Lumea" is no
+    speaker's name."""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

@@ -275,6 +275,7 @@ ENGLISH = Language(
         currencies=_FACTS["currencies"],
         organisation_nouns=_FACTS["organisation-nouns"],
         name_abbreviations=_FACTS["name-abbreviations"],
+        quote_verbs=_FACTS["quote-verbs"],
     ),
     headline=HeadlineGrammar(
         trailing_attribution=_TRAILING_ATTRIBUTION,

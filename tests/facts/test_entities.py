@@ -128,3 +128,55 @@ def test_a_dotted_title_joins_the_name_after_it_and_nothing_inside_a_word_is_a_n
     assert {"Amara Okonkwo", "J.R. Ewing", "U.N.", "St. Louis", "McAllister"} <= names_only
     assert not {"Phone Crew", "Phone"} & names_only  # inside "iPhone"
     assert all(text[a:b] == name for name, (a, b) in found)
+
+
+def test_particles_and_a_title_before_them_stay_in_the_name():
+    text = (
+        "Dutch Prime Minister Maarten van den Broek spoke on Tuesday. Van den Broek said the"
+        " deal was fair, and party leader Joost ter Haar agreed."
+    )
+    found, canonical = names(text)
+    assert ("Maarten van den Broek", "person") in {(n, k) for n, k, _ in found}
+    assert canonical["Broek"] == "Maarten van den Broek"
+    assert "Joost ter Haar" in {n for n, _, _ in found}
+
+
+def test_an_age_or_an_aside_before_a_speech_verb_makes_a_person():
+    text = (
+        "Chloe Pike, 29, and Tomas Vell were to marry. Megan Vale, a nurse from Tolva, Varnby,"
+        " told reporters she waited. Seaview Lodge, which is now under new ownership, said"
+        " it had helped."
+    )
+    found, _ = names(text)
+    kinds = {n: k for n, k, _ in found}
+    assert kinds["Chloe Pike"] == "person"
+    assert kinds["Megan Vale"] == "person"
+    assert kinds["Seaview Lodge"] == "organisation"
+    assert kinds["Tolva"] == kinds["Varnby"] == "place"
+
+
+def test_names_in_a_list_after_a_place_are_places():
+    found, _ = names("Flights were cut in Lumea, Tolva and Varnby on Sunday.")
+    assert {("Lumea", "place", ()), ("Tolva", "place", ()), ("Varnby", "place", ())} <= found
+
+
+def test_a_based_word_is_a_place_and_a_possessive_place_owns_a_separate_name():
+    text = (
+        "The Tolva-based Brightline Foods cut jobs. Switzerland's Federal Office for the"
+        " Environment said the Devon and Cornwall Police had not called."
+    )
+    found, _ = names(text)
+    kinds = {n: k for n, k, _ in found}
+    assert kinds["Tolva"] == "place"
+    assert kinds["Brightline Foods"] == "organisation"
+    assert kinds["Switzerland"] == "place"
+    assert kinds["Federal Office for the Environment"] == "organisation"
+    assert kinds["Devon and Cornwall Police"] == "organisation"
+
+
+def test_a_lone_word_that_only_speaks_is_an_organisation_unless_a_persons_surname():
+    text = "Ofwat said the plan was fair. Regulator chief Nadia Holm agreed. Holm said so."
+    found, _ = names(text)
+    kinds = {n: k for n, k, _ in found}
+    assert kinds["Ofwat"] == "organisation"
+    assert kinds["Nadia Holm"] == "person"

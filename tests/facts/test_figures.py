@@ -86,3 +86,17 @@ def test_without_word_tables_digits_are_still_figures():
 def test_a_currency_sign_opens_the_figure_and_no_figure_starts_inside_another():
     counted, _ = found("It cost $4.2 million, US$5 more than the 41,000 and 3.5 in X12 or 7/8.")
     assert [text for text, _, _ in counted] == ["$4.2 million", "US$5", "41,000", "3.5"]
+
+
+def test_units_joined_to_a_number_scores_and_hours_alone():
+    counted, dates = found(
+        "Some 92mm of rain fell by 6pm, and at 2 a.m. the shares cost 94p, up 3 cents. City"
+        " won 3-1 on Saturday."
+    )
+    assert [(t, k) for t, k, _ in counted] == [
+        ("92mm", "measure"),
+        ("94p", "money"),
+        ("3 cents", "money"),
+        ("3-1", "count"),
+    ]
+    assert dates == ["6pm", "2 a.m."]
