@@ -197,6 +197,11 @@ def mentions(
             name, span, _ = found[i]
             if body[found[i - 1][1][1] : span[0]] in _LIST_GLUE:
                 found[i] = (name, span, "place")
+    for i in range(len(found) - 2, -1, -1):  # "of Ilfracombe, Devon": a town, its county
+        if found[i][2] is None and found[i + 1][2] == "place":
+            name, span, _ = found[i]
+            if body[span[1] : found[i + 1][1][0]] == ", ":
+                found[i] = (name, span, "place")
     return found
 
 

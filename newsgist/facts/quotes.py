@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -98,10 +98,10 @@ def _patterns(words: FactWords) -> _Patterns:
     unnamed = (  # "an Environment Agency spokesman": a role, whoever holds it
         rf"(?i:the|a|an|another)\s+(?:{CAPITAL}\s+){{1,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
     )
-    who = rf"(?P<who>{unnamed}|{named_role}|{_WHO}|{_ROLE}|(?i:{pronouns}))"
+    who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO}|(?i:{pronouns}))"
     return _Patterns(
         after_name=re.compile(
-            rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{unnamed}|{named_role}|{_WHO}|{_ROLE})"
+            rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO})"
         ),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
         appositive=re.compile(
@@ -175,10 +175,15 @@ def quotes(
     if words is None:
         return [_bare(pair) for pair in _pairs(body) if _long_enough(pair)]
     patterns = _patterns(words)
-    people = sorted((span[0], e.name) for e in named if e.kind == "person" for span in e.spans)
-    people_at = [start for start, _ in people]
-    persons = {e.name for e in named if e.kind == "person"}
-    resolve = _Resolver(people, people_at, persons, canonical, words, stop_words, body, patterns)
+    resolve = _Resolver(
+        _Mentioned.of(named, "person"),
+        _Mentioned.of(named, "organisation"),
+        canonical,
+        words,
+        stop_words,
+        body,
+        patterns,
+    )
     starts = [s.start for s in sentences]
     result: list[Quote] = []
     last_end, last_speaker = -1, None
@@ -264,12 +269,37 @@ def _bare(pair: _Pair) -> Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class _Mentioned:
+    """The entities of one kind, and where each mention of them starts, in body order."""
+
+    names: frozenset[str]
+    starts: list[int]
+    named: list[str]
+
+    @classmethod
+    def of(cls, entities: Sequence[Entity], kind: str) -> _Mentioned:
+        """Gather the mentions of ``kind``."""
+        mentions = sorted((span[0], e.name) for e in entities if e.kind == kind for span in e.spans)
+        return cls(
+            frozenset(e.name for e in entities if e.kind == kind),
+            [start for start, _ in mentions],
+            [name for _, name in mentions],
+        )
+
+    def last_before(self, position: int, within: int) -> str | None:
+        """Return the one mentioned last before ``position``, at most ``within`` before it."""
+        index = bisect.bisect_left(self.starts, position) - 1
+        if index >= 0 and position - self.starts[index] < within:
+            return self.named[index]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class _Resolver:
     """Turns an attribution's words into a speaker, with what the story says about names."""
 
-    people: Sequence[tuple[int, str]]
-    people_at: Sequence[int]
-    persons: Set[str]
+    people: _Mentioned
+    bodies: _Mentioned
     canonical: Mapping[str, str]
     words: FactWords
     stop_words: frozenset[str]
@@ -287,10 +317,12 @@ class _Resolver:
         words = self.words
         if who.lower() in words.pronouns:
             return self._last_speaker(position)
-        if _DEFINITE.match(who) and _bare_role(who, words):  # "the judge", "the mother-of-two"
-            index = bisect.bisect_left(self.people_at, position) - 1
-            if index >= 0 and position - self.people_at[index] < _ROLE_SAID_CHARS:
-                return self.people[index][1]
+        kind = _definite(who, words)
+        if kind is not None:  # "the judge": the person named last; "the club": the body
+            mentioned = self.people if kind == "person" else self.bodies
+            found = mentioned.last_before(position, _ROLE_SAID_CHARS)
+            if found is not None and (kind == "person" or not people_only):
+                return found
             return None if people_only else _unnamed(who.split())
         tokens = [t for t in who.split() if t not in words.titles]
         if not tokens:
@@ -303,15 +335,17 @@ class _Resolver:
         capital = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
         if capital is None:
             return None if people_only else _unnamed(tokens)
+        while capital < len(tokens) - 1 and tokens[capital].lower() in self.stop_words:
+            capital += 1  # "But Miss Marsden", "The Department of Transportation"
         name = " ".join(tokens[capital:]).rstrip(".,")
         if name.split()[0].lower() in self.stop_words:
-            return None  # "The club said": no one named
+            return None  # "The said", "It said": no one named
         if " of " in name:  # "Siobhan O'Driscoll of Ohio": the person, where they are from
             person = self._known(name.split(" of ", 1)[0], None)
-            if person in self.persons:
+            if person in self.people.names:
                 return person
         found = self._known(name, tokens[-1].rstrip(".,"))
-        if people_only and found not in self.persons:
+        if people_only and found not in self.people.names:
             return None
         return found
 
@@ -324,26 +358,33 @@ class _Resolver:
 
     def _last_speaker(self, position: int) -> str | None:
         """Return the person named last before ``position``, or an unnamed one who spoke since."""
-        index = bisect.bisect_left(self.people_at, position) - 1
-        named_at = self.people_at[index] if index >= 0 else -1
+        index = bisect.bisect_left(self.people.starts, position) - 1
+        named_at = self.people.starts[index] if index >= 0 else -1
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
         spoke = [found["who"] for found in self.patterns.role_said.finditer(window)]
         if spoke:
             return _unnamed(spoke[-1].split())
-        return self.people[index][1] if index >= 0 else None
+        return self.people.named[index] if index >= 0 else None
 
 
 _DEFINITE = re.compile(r"(?i:the)\s")
 
 
-def _bare_role(who: str, words: FactWords) -> bool:
-    """Whether "the …" names a role and no one ("the judge", not "the U.N. envoy Krell")."""
+def _definite(who: str, words: FactWords) -> str | None:
+    """Return the kind of entity "the …" refers back to, or None (not a role, or a name).
+
+    "person" for a role ("the judge", "the mother-of-two"), "organisation" for a body ("the
+    club", "the company").
+    """
+    if not _DEFINITE.match(who):
+        return None
     tokens = who.split()[1:]
-    return (
-        bool(tokens)
-        and not any(t[:1].isupper() for t in tokens)
-        and tokens[-1].split("-")[0].lower() in words.roles
-    )
+    if not tokens or any(t[:1].isupper() for t in tokens):
+        return None
+    head = tokens[-1].split("-")[0].lower()
+    if head in words.roles:
+        return "person"
+    return "organisation" if head in words.organisation_nouns else None
 
 
 def _unnamed(tokens: list[str]) -> str:

@@ -141,3 +141,15 @@ def test_a_quotation_that_runs_on_into_the_next_paragraph_keeps_its_speaker():
         ("We pushed a bad update. That is on us.", "Renee Castell", False),
         ("Every customer will get a refund.", "Renee Castell", False),
     ]
+
+
+def test_the_club_is_the_body_named_last_and_a_leading_word_is_no_part_of_a_name():
+    text = (
+        "Norvik United sacked Stefan Berg. The club said it thanked him \"for his hard"
+        " work\". Chloe Marsden, 29, was a fan. But Miss Marsden said she was 'absolutely"
+        " devastated' by it."
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("for his hard work", "Norvik United"),
+        ("absolutely devastated", "Chloe Marsden"),
+    ]
