@@ -31,7 +31,7 @@ KINDS = ("person", "organisation", "place")
 
 _JOINERS = (
     r"of|de|da|del|della|la|le|los|las|van|von|der|den|ter|ten|du|des|dos|das|di|bin|al|el"
-    r"|for|and"
+    r"|for|and|&"
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
 JOINED = _JOINERS + "|the"
@@ -50,6 +50,7 @@ _EDGE = ",;:.\"'“”‘’()"
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 _CLOSING = "\"'”’)"
 _SENTENCE_ENDS = frozenset(".!?")
+_CLOSING_QUOTES = frozenset("\"'”’")
 _CONTEXT = 40
 """Characters read before and after a mention for the words next to it."""
 
@@ -114,10 +115,12 @@ def mentions(
         based = _BASED.search(text) if "-" in text else None
         if based is not None:  # "Brussels-based European Polymer Council": a place, a name
             place = text[: based.start()]
+            if place in words.demonyms:
+                place = ""  # "Spanish-born": no place named
             while opening and " " in place and _common(place.split()[0], lower_words, stop_words):
                 skipped = len(place) - len(place.split(None, 1)[1])
                 place, where, opening = place[skipped:], where + skipped, False
-            if not _common(place, lower_words, stop_words):
+            if place and not _common(place, lower_words, stop_words):
                 found.append((place, (where, where + len(place)), "place"))
             rest = text[based.end() :]
             stripped = rest.lstrip()
@@ -125,7 +128,9 @@ def mentions(
                 scan(where + based.end() + len(rest) - len(stripped), stripped, False)
             return
         if " " not in text and "\t" not in text:  # one word, the usual case: the short way
-            if opening and _common(text.strip("."), lower_words, stop_words):
+            if (opening and _opening_common(text, lower_words, stop_words, words)) or (
+                text in words.demonyms
+            ):
                 return
             name = singles.get(text)
             if name is None:
@@ -140,7 +145,7 @@ def mentions(
                     found.append((name, span, form or _context_vote(body, span, clues)))
             return
         tokens = text.split()
-        cut = _cut(tokens, words) if "s " in text or " and " in text else None
+        cut = _cut(tokens, words) if "s " in text or " and " in text or "&" in text else None
         if cut is not None:  # "Switzerland's Federal Office", "Ghana and Malawi"
             head, skip = cut
             bounds = [m.span() for m in _TOKEN.finditer(text)]
@@ -149,6 +154,8 @@ def mentions(
             scan(where + resume, text[resume:], False)
             return
         first = 0
+        if tokens[0] in words.demonyms and len(tokens) > 1 and tokens[1] in words.first_names:
+            first = 1  # "American Jordan Pike"
         while first < len(tokens) and opening:
             if not _common(tokens[first].strip("."), lower_words, stop_words):
                 break
@@ -175,6 +182,8 @@ def mentions(
         inner = _inner_title(tokens, first, words)
         if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
             titled, first = True, inner
+        if titled and first < len(tokens) and tokens[first] in ("of", "for"):
+            titled = False  # "the Labour MP for Stockport": a place, not a person
         while first < len(tokens) and tokens[first] in _JOINER_WORDS:
             first += 1  # "Mayor of The …": the title went, its "of" goes too ("Van Rijn" stays)
         last = len(tokens)
@@ -214,10 +223,16 @@ def _cut(tokens: list[str], words: FactWords) -> tuple[int, int] | None:
     for i, token in enumerate(tokens[:-1]):
         if token[-2:] in ("'s", "’s") and _owner(tokens, i, words):
             return i + 1, 0
-    if "and" in tokens:
-        at = tokens.index("and")
-        if 0 < at < len(tokens) - 1 and tokens[-1] not in words.organisation_words:
-            return at, 1
+    if "and" in tokens:  # "&" always joins one name: "Procter & Gamble", "Fire & Rescue"
+        for joiner in ("and",):
+            at = tokens.index(joiner)
+            named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
+            if (
+                0 < at < len(tokens) - 1
+                and not named
+                and tokens[-1] not in words.organisation_words
+            ):
+                return at, 1
     return None
 
 
@@ -262,7 +277,10 @@ def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
     """
     for at in range(min(first + 2, len(tokens) - 2), first, -1):
         token = tokens[at]
-        if token in words.titles or token.lower() in words.roles:
+        if (token in words.titles or token.lower() in words.roles) and tokens[at + 1] not in (
+            "of",
+            "for",
+        ):
             rest = [t for t in tokens[at + 1 :] if t not in _JOINER_WORDS]
             if len(rest) <= 3 and rest[-1] not in words.organisation_words:
                 return at + 1
@@ -344,6 +362,17 @@ class _LowerCase:
         return False
 
 
+def _opening_common(
+    word: str, lower_words: _LowerCase, stop_words: frozenset[str], words: FactWords
+) -> bool:
+    """Whether a sentence's one capitalised word is a common one ("Critics said"), no name.
+
+    Only for a word alone: a longer run keeps a common first word ("Network Rail").
+    """
+    word = word.strip(".")
+    return _common(word, lower_words, stop_words) or word.lower() in words.common_words
+
+
 def _common(name: str, lower_words: _LowerCase, stop_words: frozenset[str]) -> bool:
     """Whether a "name" is a common word: written in lower case elsewhere, or a stop word."""
     lowered = name.lower()
@@ -369,6 +398,8 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "Bank of England", "Army Corps of Engineers"
     if several and (last in words.place_words or head in words.place_words):
         return "place"
+    if name in words.organisations or (several and last in words.organisations):
+        return "organisation"  # "Ofgem", "Liberal Democrats"
     if several and tokens[0] in words.place_openers:
         return "place"  # "Cape Varna", "River Tam"
     if several and tokens[0] in words.first_names:
@@ -415,8 +446,10 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     """Return the kind the words next to one mention say, or None without a clue."""
     before = body[max(0, span[0] - _CONTEXT) : span[0]].rsplit(None, 2)[-2:]
     after = body[span[1] : span[1] + _CONTEXT].split(None, 3)[:3]
-    if before and before[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS:
-        before = []  # the last sentence's last word says nothing of this one's first
+    if before and (
+        before[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS or before[-1][-1:] in _CLOSING_QUOTES
+    ):
+        before = []  # the last sentence's or quotation's last word says nothing of this name
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
     kind = clues.before.get(previous)

@@ -28,7 +28,7 @@ _NUMBER = re.compile(
     r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|p(?!m))?"
     r"(?:\s?(?P<scale>million|billion|trillion|bn|m|k)\b)?"
-    r"(?P<score>-\d{1,2}(?![\d.,]))?"
+    r"(?P<score>-\d{1,2}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
 """A number with its currency, scale and unit ("$4.2 million", "6.5%", "92mm", "94p"), or a
@@ -150,7 +150,7 @@ def _kind(match: re.Match[str], after: list[str], words: FactWords | None) -> tu
         return "count", 0
     if following[:1] and following[0] in words.currencies:
         return "money", 1
-    if following[:1] and following[0] in words.percent_words:
+    if following[:1] and following[0] in words.percent_words and following[0] != "points":
         used = 2 if following[0] in ("per", "percentage") and len(following) > 1 else 1
         return "percent", used
     if following[:1] and following[0] in words.measures:

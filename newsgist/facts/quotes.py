@@ -95,15 +95,19 @@ def _patterns(words: FactWords) -> _Patterns:
     named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
         rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:{roles})\s+{CAPITAL}(?:\s+{CAPITAL}){{0,4}}"
     )
-    unnamed = (  # "an Environment Agency spokesman": a role, whoever holds it
-        rf"(?i:the|a|an|another)\s+(?:{CAPITAL}\s+){{1,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
+    unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
+        rf"(?i:the|a|an|another)\s+(?:{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
+        rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from)\s+{_NAME})"
     )
     who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO}|(?i:{pronouns}))"
     return _Patterns(
         after_name=re.compile(
             rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO})"
         ),
-        name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
+        name_after=re.compile(
+            rf"^\W{{0,3}}\s*(?:{who}\s+{_GAP}?(?:{verbs})\b"
+            rf"|(?P<aside>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,120}}?,\s+{_GAP}?(?:{verbs})\b)"
+        ),
         appositive=re.compile(
             rf"\b(?P<who>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,200}}?,\s+{_GAP}{{0,2}}?(?:{cues})\b"
             r"(?P<rest>[^.!?]*)$"
@@ -200,9 +204,10 @@ def quotes(
         speaks = bool(head.strip()) and _attributes(head, words)
         speaker, where = None, None
         for found, offset in _attributions(patterns, head, tail, speaks, pair):
-            speaker = resolve(found["who"], pair.start)
+            group = "who" if found["who"] is not None else "aside"
+            speaker = resolve(found[group], pair.start)
             if speaker is not None:
-                where = (offset + found.start("who"), offset + found.end("who"))
+                where = (offset + found.start(group), offset + found.end(group))
                 break
         partial = not opens or inner[:1].islower()
         if speaker is None and speaks and sentence_start >= pair.start - _HEAD_CHARS:
@@ -310,7 +315,7 @@ class _Resolver:
         """Resolve an attribution to a canonical name, the last speaker, or a role.
 
         A pronoun is the last speaker (``_last_speaker``); an unnamed speaker is the role as
-        written. ``people_only``: a person's name or a pronoun, else None.
+        written. ``people_only``: a known person or body, or a pronoun, else None.
         """
         if who is None:
             return None
@@ -327,7 +332,7 @@ class _Resolver:
         tokens = [t for t in who.split() if t not in words.titles]
         if not tokens:
             return None
-        if tokens[-1].lower() in words.roles:  # "a police spokeswoman": whoever holds it
+        if tokens[-1].lower() in words.roles or _ROLE_OF.search(who):  # whoever holds it
             return None if people_only else _unnamed(tokens)
         role = max((i for i, t in enumerate(tokens[:-1]) if t.lower() in words.roles), default=None)
         if role is not None and tokens[role + 1][:1].isupper():
@@ -345,8 +350,8 @@ class _Resolver:
             if person in self.people.names:
                 return person
         found = self._known(name, tokens[-1].rstrip(".,"))
-        if people_only and found not in self.people.names:
-            return None
+        if people_only and found not in self.people.names and found not in self.bodies.names:
+            return None  # a subject that is no person or body ("Tolva", "Officials")
         return found
 
     def _known(self, name: str, last_word: str | None) -> str:
@@ -368,6 +373,10 @@ class _Resolver:
 
 
 _DEFINITE = re.compile(r"(?i:the)\s")
+_ROLE_OF = re.compile(
+    r"^(?i:the|a|an|another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:for|at|from)\s"
+)
+"""A role for a body ("a spokesman for Kendall Rowe Advisory"): the speaker is the phrase."""
 
 
 def _definite(who: str, words: FactWords) -> str | None:

@@ -169,6 +169,15 @@ class FactWords:
     Selwyn Harbour Holdings", "Veltra Biologics, the company that…")."""
     name_abbreviations: frozenset[str] = frozenset()
     """Shortened words that stay inside a name, full stop and all ("St." in "St. Louis")."""
+    organisations: frozenset[str] = frozenset()
+    """Bodies named without other clues ("Labour", "Ofgem", "Reuters"); a name ending in one
+    is one too ("Liberal Democrats")."""
+    common_words: frozenset[str] = frozenset()
+    """Words news writes in lower case ("critics", "residents"): capitalised at a sentence's
+    start, no name. Built from the shared data with the given names (``make gazetteer``)."""
+    demonyms: frozenset[str] = frozenset()
+    """Words for a people ("American", "Spanish"): no name of their own, and not part of the
+    name a given name after them opens ("American Jordan Pike")."""
     quote_verbs: frozenset[str] = frozenset()
     """Verbs that put a quoted fragment in someone's mouth without a speech verb ("called",
     "described"): read by the quotation patterns only, as "a town called Lumea" is no

@@ -276,6 +276,9 @@ ENGLISH = Language(
         organisation_nouns=_FACTS["organisation-nouns"],
         name_abbreviations=_FACTS["name-abbreviations"],
         quote_verbs=_FACTS["quote-verbs"],
+        demonyms=_FACTS["demonyms"],
+        common_words=read_word_tables("newsgist.lang", "en-common-words.txt").get("", frozenset()),
+        organisations=_FACTS["organisations"],
     ),
     headline=HeadlineGrammar(
         trailing_attribution=_TRAILING_ATTRIBUTION,

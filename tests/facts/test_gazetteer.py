@@ -1,8 +1,8 @@
-"""The given-name list: first words of names that appear in person contexts often enough."""
+"""The word lists: given names (first words of names in person contexts), common words."""
 
 import json
 
-from newsgist.facts.gazetteer import COMMON_RATIO, MIN_VOTES, first_names, main
+from newsgist.facts.gazetteer import COMMON_RATIO, MIN_COMMON, MIN_VOTES, first_names, main
 
 
 def _write(path, stories):
@@ -19,7 +19,7 @@ def test_a_first_word_with_enough_person_votes_is_a_given_name(tmp_path):
         for n in range(MIN_VOTES)
     ] + ["Ships left Harbour Bay. Mayor Quill Ardent said nothing."]
     _write(data, stories)
-    names = first_names([(data, None)])
+    names, _ = first_names([(data, None)])
     assert "Zoltan" in names  # said after it, three times
     assert "Quill" not in names  # once only
     assert "Harbour" not in names
@@ -30,7 +30,7 @@ def test_a_word_written_mostly_in_lower_case_is_no_given_name(tmp_path):
     person = "Reporters Desk said the count was fair. Zoltan Brask said so too."
     common = "The reporters left. " * (COMMON_RATIO * MIN_VOTES + 1)
     _write(data, [person] * MIN_VOTES + [common])
-    names = first_names([(data, None)])
+    names, _ = first_names([(data, None)])
     assert "Zoltan" in names
     assert "Reporters" not in names
 
@@ -38,7 +38,18 @@ def test_a_word_written_mostly_in_lower_case_is_no_given_name(tmp_path):
 def test_main_writes_the_list(tmp_path, capsys):
     data = tmp_path / "news.jsonl"
     _write(data, ["Zoltan Brask said yes. More later."] * MIN_VOTES)
-    out = tmp_path / "names.txt"
-    main([str(data), "-o", str(out)])
+    out, common = tmp_path / "names.txt", tmp_path / "common.txt"
+    main([str(data), "-o", str(out), "--common-output", str(common)])
     assert "Zoltan" in out.read_text(encoding="utf-8")
     assert "1 given names" in capsys.readouterr().out
+    assert common.exists()
+
+
+def test_a_word_mostly_in_lower_case_inside_sentences_is_common(tmp_path):
+    data = tmp_path / "news.jsonl"
+    lower = "Critics said the critics were loud. " * MIN_COMMON
+    named = "Pass the word to Mark today and to Mark tomorrow, said mark. " * MIN_COMMON
+    _write(data, [lower, named])
+    _, common = first_names([(data, None)])
+    assert "critics" in common  # lower case inside sentences, capitalised only at their start
+    assert "mark" not in common  # a name inside sentences as often as a word

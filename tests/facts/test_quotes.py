@@ -145,7 +145,7 @@ def test_a_quotation_that_runs_on_into_the_next_paragraph_keeps_its_speaker():
 
 def test_the_club_is_the_body_named_last_and_a_leading_word_is_no_part_of_a_name():
     text = (
-        "Norvik United sacked Stefan Berg. The club said it thanked him \"for his hard"
+        'Norvik United sacked Stefan Berg. The club said it thanked him "for his hard'
         " work\". Chloe Marsden, 29, was a fan. But Miss Marsden said she was 'absolutely"
         " devastated' by it."
     )
