@@ -51,6 +51,8 @@ _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 _CLOSING = "\"'”’)"
 _SENTENCE_ENDS = frozenset(".!?")
 _CLOSING_QUOTES = frozenset("\"'”’")
+_BRACKETED = re.compile(r"\s\((?:[A-Z]\.?){2,6}\)")
+"""An acronym in brackets after a name: "European Space Agency (ESA)"."""
 _CONTEXT = 40
 """Characters read before and after a mention for the words next to it."""
 
@@ -184,6 +186,8 @@ def mentions(
             titled, first = True, inner
         if titled and first < len(tokens) and tokens[first] in ("of", "for"):
             titled = False  # "the Labour MP for Stockport": a place, not a person
+        if titled and first == len(tokens) - 1 and tokens[-1] in words.organisation_words:
+            titled, first = False, 0  # "Premier League": a title and a body's word
         while first < len(tokens) and tokens[first] in _JOINER_WORDS:
             first += 1  # "Mayor of The …": the title went, its "of" goes too ("Van Rijn" stays)
         last = len(tokens)
@@ -465,6 +469,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         return "place"  # "the city of Lumea"
     if following in clues.place_nouns and after[0][0].islower():
         return "place"  # "the Varda province"
+    if _BRACKETED.match(body, span[1]):
+        return "organisation"  # "the U.S. Geological Survey (USGS)"
     if after and after[0] == "," and (aside := clues.aside.match(body, span[1])):
         if (aside["aside"] or "").startswith("which "):
             return "organisation"  # "Seaview Lodge, which is now under new ownership, said"
@@ -567,6 +573,7 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
         elif kind == "organisation" and " " in name:
             tokens = name.split(" ")
             initials["".join(t[0] for t in tokens if t[0].isupper())].add(name)
+            initials["".join(c for c in name if c.isupper())].add(name)  # "U.S. … Survey": USGS
             for size in range(1, len(tokens)):
                 openers[" ".join(tokens[:size])].add(name)
     canonical: dict[str, str] = {name: name for name in kinds}

@@ -18,16 +18,16 @@ from collections.abc import Iterator
 from newsgist.lang import FactWords
 from newsgist.models import Figure
 
-_START = re.compile(r"[\d$£€¥U](?<![\w.,/:#-].)")
+_START = re.compile(r"[\d$£€¥₹UACNHSR](?<![\w.,/:#-].)")
 """Where a figure may start: a digit or a currency sign, not inside a word or a number.
 Searched for first (a pattern that opens with a character class is found by the engine's
 fast scan), then ``_NUMBER`` is matched there."""
 _NUMBER = re.compile(
-    r"(?P<currency>US\$|[$£€¥])?"
+    r"(?P<currency>(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|[$£€¥₹])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|p(?!m))?"
-    r"(?:\s?(?P<scale>million|billion|trillion|bn|m|k)\b)?"
+    r"(?:\s?(?P<scale>million|billion|trillion|crore|lakh|bn|m|k)\b)?"
     r"(?P<score>-\d{1,2}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
@@ -79,6 +79,7 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             joined
             and previous[:1].isupper()
             and not match["currency"]
+            and not match["score"]
             and _mid_sentence(body, start)
         ):
             continue  # "Route 66", "Apollo 11": part of a name

@@ -70,6 +70,8 @@ class _Patterns:
     """``…," said Mayor Irene Castellano``: the verb, then who."""
     name_after: re.Pattern[str]
     """``…," Krell told reporters`` / ``…," she said``: who, then the verb."""
+    aside_after: re.Pattern[str]
+    """``…," Daniel Whitford, an analyst at Brookline, told Reuters``: who, an aside, the verb."""
     appositive: re.Pattern[str]
     """``Dr Samuel Okonjo, a glaciologist at …, said the plan was "…"``: who, an aside between
     commas, the verb, last in the head."""
@@ -93,7 +95,8 @@ def _patterns(words: FactWords) -> _Patterns:
     pronouns = "|".join(words.pronouns)
     roles = "|".join(sorted(words.roles, key=len, reverse=True))
     named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
-        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:{roles})\s+{CAPITAL}(?:\s+{CAPITAL}){{0,4}}"
+        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+)?(?:{roles})\s+{CAPITAL}"
+        rf"(?:\s+{CAPITAL}){{0,4}}"
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
         rf"(?i:the|a|an|another)\s+(?:{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
@@ -104,12 +107,12 @@ def _patterns(words: FactWords) -> _Patterns:
         after_name=re.compile(
             rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO})"
         ),
-        name_after=re.compile(
-            rf"^\W{{0,3}}\s*(?:{who}\s+{_GAP}?(?:{verbs})\b"
-            rf"|(?P<aside>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,120}}?,\s+{_GAP}?(?:{verbs})\b)"
+        name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
+        aside_after=re.compile(
+            rf"^\W{{0,3}}\s*(?P<who>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,120}}?,\s+{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
-            rf"\b(?P<who>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,200}}?,\s+{_GAP}{{0,2}}?(?:{cues})\b"
+            rf"\b(?P<who>{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,200}}?),\s+{_GAP}{{0,2}}?(?:{cues})\b"
             r"(?P<rest>[^.!?]*)$"
         ),
         name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>[^.!?]*)$"),
@@ -120,7 +123,7 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         role_said=re.compile(
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w-]+\s+){{0,4}}?(?:{roles}))"
-            rf"\s+{_GAP}?(?:{verbs})\b"
+            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,)?\s+{_GAP}?(?:{verbs})\b"
         ),
     )
 
@@ -204,7 +207,7 @@ def quotes(
         speaks = bool(head.strip()) and _attributes(head, words)
         speaker, where = None, None
         for found, offset in _attributions(patterns, head, tail, speaks, pair):
-            group = "who" if found["who"] is not None else "aside"
+            group = _speaking(found, words)
             speaker = resolve(found[group], pair.start)
             if speaker is not None:
                 where = (offset + found.start(group), offset + found.end(group))
@@ -216,6 +219,8 @@ def quotes(
                 speaker = resolve(subject["who"], sentence_start, people_only=True)
         if speaker is None and not head.strip() and 0 <= pair.start - last_end < _NEXT_QUOTE_CHARS:
             speaker = last_speaker  # the quotation goes on
+        elif speaker is None and not head.strip() and _reported(body, pair.start, words):
+            speaker = resolve("he", pair.start)  # "Dr Solheim-Varga … said the team …" then "…"
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
         last_end, last_speaker = pair.end, speaker
     return result
@@ -228,7 +233,9 @@ def _attributions(
 
     After it first, then before it (only where the head has a speech verb).
     """
-    for pattern in (patterns.after_name, patterns.name_after):
+    for pattern in (patterns.after_name, patterns.name_after, patterns.aside_after):
+        if pattern is patterns.aside_after and tail.count(",") < 3:
+            continue  # the quotation's own comma, and two around the aside
         found = pattern.match(tail)
         if found:
             yield found, pair.end
@@ -237,9 +244,33 @@ def _attributions(
         for pattern in (patterns.according, patterns.appositive, patterns.name_before):
             if pattern is patterns.appositive and not asides:
                 continue
-            found = pattern.search(head)
-            if found:
+            at = 0
+            while (found := pattern.search(head, at)) is not None:
                 yield found, pair.start - len(head)
+                at = found.start("who") + 1  # "a five-hour meeting in which opposition …"
+
+
+def _speaking(found: re.Match[str], words: FactWords) -> str:
+    """Return the group that names the speaker: the aside where "who" is a title.
+
+    "Staffordshire Police's Chief Constable, Martin Hollis-Greene, said": the name.
+    """
+    aside = found.groupdict().get("aside")
+    if aside and _NAMED.fullmatch(aside) and found["who"].split()[-1] in words.titles:
+        return "aside"
+    return "who"
+
+
+_NAMED = re.compile(rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}")
+"""An aside that is only a name: "Martin Hollis-Greene"."""
+
+
+def _reported(body: str, start: int, words: FactWords) -> bool:
+    """Whether the paragraph before a quotation that opens one reports someone's speech."""
+    if body[max(0, start - 2) : start].strip("\n ") or start < 2:
+        return False  # the quotation does not open a paragraph
+    before = body[max(0, start - _NEXT_QUOTE_CHARS) : start].rstrip()
+    return _attributes(before[before.rfind("\n") + 1 :], words)
 
 
 def _attributes(head: str, words: FactWords) -> bool:
@@ -328,18 +359,29 @@ class _Resolver:
             found = mentioned.last_before(position, _ROLE_SAID_CHARS)
             if found is not None and (kind == "person" or not people_only):
                 return found
+            if kind == "person":  # "a regional emergency official said …" … "the official said"
+                earlier = self._last_unnamed(position, who.split()[-1].lower())
+                if earlier is not None:
+                    return earlier
             return None if people_only else _unnamed(who.split())
         tokens = [t for t in who.split() if t not in words.titles]
         if not tokens:
             return None
         if tokens[-1].lower() in words.roles or _ROLE_OF.search(who):  # whoever holds it
             return None if people_only else _unnamed(tokens)
+        written = who.split()
+        last_title = max((i for i, t in enumerate(written[:-1]) if t in words.titles), default=-1)
+        owner = max((i for i, t in enumerate(written[:-1]) if t[-2:] in ("'s", "’s")), default=-1)
+        if max(last_title, owner) >= 0:  # "District Judge Harriet Moy", "Police's Jo Bell"
+            tokens = [t for t in written[max(last_title, owner) + 1 :] if t not in words.titles]
         role = max((i for i, t in enumerate(tokens[:-1]) if t.lower() in words.roles), default=None)
         if role is not None and tokens[role + 1][:1].isupper():
             tokens = tokens[role + 1 :]  # "Northfield manager Graham Petrie"
         capital = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
-        if capital is None:
-            return None if people_only else _unnamed(tokens)
+        if capital is None:  # "opposition councillors", not "a statement after the vote"
+            head = tokens[-1].lower().rstrip(".,")
+            spoke = head in words.roles or head.removesuffix("s") in words.roles
+            return None if people_only or not spoke else _unnamed(tokens)
         while capital < len(tokens) - 1 and tokens[capital].lower() in self.stop_words:
             capital += 1  # "But Miss Marsden", "The Department of Transportation"
         name = " ".join(tokens[capital:]).rstrip(".,")
@@ -360,6 +402,16 @@ class _Resolver:
         if found is None and last_word is not None:
             found = self.canonical.get(last_word)
         return name if found is None else found
+
+    def _last_unnamed(self, position: int, head: str) -> str | None:
+        """Return the last unnamed speaker before ``position`` whose role is ``head``."""
+        window = self.body[max(0, position - _ROLE_SAID_CHARS) : position]
+        spoke = [
+            found["who"]
+            for found in self.patterns.role_said.finditer(window)
+            if found["who"].split()[-1].lower() == head
+        ]
+        return _unnamed(spoke[-1].split()) if spoke else None
 
     def _last_speaker(self, position: int) -> str | None:
         """Return the person named last before ``position``, or an unnamed one who spoke since."""
