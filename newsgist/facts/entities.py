@@ -222,21 +222,20 @@ def _cut(tokens: list[str], words: FactWords) -> tuple[int, int] | None:
     """Return where a run holds two names: its first one's word count and the words between.
 
     After a possessive ("Switzerland's Federal Office for the Environment"), and at an "and"
-    in a run that is no organisation's ("Ghana and Malawi", not "Devon and Cornwall Police").
+    in a run that is no organisation's ("Ghana and Malawi", not "Devon and Cornwall Police"
+    or "Department of Health and Social Care") or that joins two ("the Red Cross Society and
+    the World Food Programme").
     """
     for i, token in enumerate(tokens[:-1]):
         if token[-2:] in ("'s", "’s") and _owner(tokens, i, words):
             return i + 1, 0
     if "and" in tokens:  # "&" always joins one name: "Procter & Gamble", "Fire & Rescue"
-        for joiner in ("and",):
-            at = tokens.index(joiner)
-            named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
-            if (
-                0 < at < len(tokens) - 1
-                and not named
-                and tokens[-1] not in words.organisation_words
-            ):
-                return at, 1
+        at = tokens.index("and")
+        named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
+        one = tokens[-1] in words.organisation_words  # "Devon and Cornwall Police"
+        two = tokens[at - 1] in words.organisation_words or tokens[at + 1] == "the"
+        if 0 < at < len(tokens) - 1 and (two or not (named or one)):
+            return at, 1 + (tokens[at + 1] == "the")
     return None
 
 
@@ -250,7 +249,8 @@ def _owner(tokens: list[str], at: int, words: FactWords) -> bool:
         return False
     owner, after = tokens[at][:-2], tokens[at + 1]
     return (
-        owner in words.places
+        owner in words.organisation_words  # "The European Space Agency's Halcyon probe"
+        or owner in words.places
         or owner in words.acronym_places
         or after in words.titles
         or after in words.first_names
