@@ -18,10 +18,13 @@ from collections.abc import Iterator
 from newsgist.lang import FactWords
 from newsgist.models import Figure
 
-_START = re.compile(r"[\d$£€¥₹UACNHSR](?<![\w.,/:#-].)")
+_START = re.compile(r"[\d$£€¥₹](?<![\w.,/:#-].)")
 """Where a figure may start: a digit or a currency sign, not inside a word or a number.
 Searched for first (a pattern that opens with a character class is found by the engine's
-fast scan), then ``_NUMBER`` is matched there."""
+fast scan), then ``_NUMBER`` is matched there, or where a lettered currency before it
+starts (``_LETTERED``)."""
+_LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?)\Z")
+"""A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore"."""
 _NUMBER = re.compile(
     r"(?P<currency>(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|[$£€¥₹])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -109,7 +112,9 @@ def _numbers(body: str) -> Iterator[re.Match[str]]:
     """Yield the body's numbers, left to right, as ``_NUMBER.finditer`` with a look-behind would."""
     at = 0
     while (start := _START.search(body, at)) is not None:
-        match = _NUMBER.match(body, start.start())
+        begin = start.start()
+        lettered = _LETTERED.search(body, max(at, begin - 4), begin)
+        match = _NUMBER.match(body, lettered.start() if lettered else begin)
         if match is None:
             at = start.start() + 1
         else:

@@ -100,3 +100,14 @@ def test_units_joined_to_a_number_scores_and_hours_alone():
         ("3-1", "count"),
     ]
     assert dates == ["6pm", "2 a.m."]
+
+
+def test_lettered_currencies_and_indian_scales():
+    counted, _ = found("It cost A$1.2bn and US$5, Rs 500 crore, Rs. 40 lakh and BAS$7.")
+    assert [(t, k) for t, k, _ in counted] == [
+        ("A$1.2bn", "money"),
+        ("US$5", "money"),
+        ("Rs 500 crore", "money"),
+        ("Rs. 40 lakh", "money"),
+        ("7", "count"),  # "BAS$": no currency inside a word
+    ]
