@@ -23,7 +23,9 @@ from typing import NamedTuple
 from newsgist.lang import FactWords
 from newsgist.models import Entity, Sentence
 
-CAPITAL = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’&-]*)"
+UPPER = "A-ZÀ-ÖØ-Þ"
+"""Capital letters a name may open with: ASCII and Latin-1's ("Élodie", "Ørsted")."""
+CAPITAL = rf"(?:(?:[{UPPER}]\.)+|[{UPPER}][\w'’&-]*)"
 """A capitalised word, or dotted initials ("U.N."); a name never runs over a full stop, so
 a sentence's last name and the next one's first word stay apart."""
 KINDS = ("person", "organisation", "place")
@@ -72,10 +74,11 @@ def _name_pattern(words: FactWords) -> re.Pattern[str]:
     titled = "|".join(
         rf"(?<=(?<![\w'’-])(?:{'|'.join(sorted(group))}))" for _, group in sorted(by_width.items())
     )
-    stop = rf"(?:(?:{titled})\.(?=\s+[A-Z]))?" if titled else ""
-    rest = rf"(?:\.(?:[A-Z]\.)*|[\w'’&-]*{stop})"  # after the capital: initials, or a word
-    joined = rf"(?:(?:\s+(?:{_JOINERS})(?:\s+(?:{_JOINERS}|the))?(?=\s+[A-Z]))?[ \t]+[A-Z]{rest})*"
-    return re.compile(rf"[A-Z](?<![\w'’-].){rest}{joined}")
+    up = f"[{UPPER}]"
+    stop = rf"(?:(?:{titled})\.(?=\s+{up}))?" if titled else ""
+    rest = rf"(?:\.(?:{up}\.)*|[\w'’&-]*{stop})"  # after the capital: initials, or a word
+    joined = rf"(?:(?:\s+(?:{_JOINERS})(?:\s+(?:{_JOINERS}|the))?(?=\s+{up}))?[ \t]+{up}{rest})*"
+    return re.compile(rf"{up}(?<![\w'’-].){rest}{joined}")
 
 
 Mention = tuple[str, tuple[int, int], str | None]
@@ -404,6 +407,8 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "place"
     if name in words.organisations or (several and last in words.organisations):
         return "organisation"  # "Ofgem", "Liberal Democrats"
+    if several and any(token in words.organisation_words for token in tokens[1:-1]):
+        return "organisation"  # "King's College London", "Alzheimer's Research UK"
     if several and tokens[0] in words.place_openers:
         return "place"  # "Cape Varna", "River Tam"
     if several and tokens[0] in words.first_names:

@@ -31,7 +31,7 @@ _NUMBER = re.compile(
     r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|p(?!m))?"
     r"(?:\s?(?P<scale>million|billion|trillion|crore|lakh|bn|m|k)\b)?"
-    r"(?P<score>-\d{1,2}(?!\d|[.,]\d))?"
+    r"(?P<score>-\d{1,3}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
 """A number with its currency, scale and unit ("$4.2 million", "6.5%", "92mm", "94p"), or a

@@ -322,6 +322,15 @@ class _Mentioned:
             [name for _, name in mentions],
         )
 
+    def last_named(self, position: int, word: str) -> str | None:
+        """Return the last one before ``position`` whose name has ``word`` ("Commission")."""
+        index = bisect.bisect_left(self.starts, position) - 1
+        while index >= 0:
+            if word in self.named[index].split():
+                return self.named[index]
+            index -= 1
+        return None
+
     def last_before(self, position: int, within: int) -> str | None:
         """Return the one mentioned last before ``position``, at most ``within`` before it."""
         index = bisect.bisect_left(self.starts, position) - 1
@@ -356,7 +365,13 @@ class _Resolver:
         kind = _definite(who, words)
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
-            found = mentioned.last_before(position, _ROLE_SAID_CHARS)
+            noun = who.split()[-1]
+            found = (
+                mentioned.last_named(position, noun.capitalize())
+                or mentioned.last_before(position, _ROLE_SAID_CHARS)
+                if kind == "organisation"
+                else mentioned.last_before(position, _ROLE_SAID_CHARS)
+            )
             if found is not None and (kind == "person" or not people_only):
                 return found
             if kind == "person":  # "a regional emergency official said …" … "the official said"
@@ -380,7 +395,9 @@ class _Resolver:
         capital = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
         if capital is None:  # "opposition councillors", not "a statement after the vote"
             head = tokens[-1].lower().rstrip(".,")
-            spoke = head in words.roles or head.removesuffix("s") in words.roles
+            spoke = (
+                head in words.roles or head.removesuffix("s") in words.roles or head in words.groups
+            )
             return None if people_only or not spoke else _unnamed(tokens)
         while capital < len(tokens) - 1 and tokens[capital].lower() in self.stop_words:
             capital += 1  # "But Miss Marsden", "The Department of Transportation"
@@ -443,6 +460,8 @@ def _definite(who: str, words: FactWords) -> str | None:
     if not tokens or any(t[:1].isupper() for t in tokens):
         return None
     head = tokens[-1].split("-")[0].lower()
+    if head in words.groups:
+        return None  # "the family said": the family, as written
     if head in words.roles:
         return "person"
     return "organisation" if head in words.organisation_nouns else None

@@ -172,6 +172,8 @@ class FactWords:
     organisations: frozenset[str] = frozenset()
     """Bodies named without other clues ("Labour", "Ofgem", "Reuters"); a name ending in one
     is one too ("Liberal Democrats")."""
+    groups: frozenset[str] = frozenset()
+    """Nouns for people speaking together, unnamed ("the family said", "a friend told")."""
     common_words: frozenset[str] = frozenset()
     """Words news writes in lower case ("critics", "residents"): capitalised at a sentence's
     start, no name. Built from the shared data with the given names (``make gazetteer``)."""

@@ -277,6 +277,7 @@ ENGLISH = Language(
         name_abbreviations=_FACTS["name-abbreviations"],
         quote_verbs=_FACTS["quote-verbs"],
         demonyms=_FACTS["demonyms"],
+        groups=_FACTS["groups"],
         common_words=read_word_tables("newsgist.lang", "en-common-words.txt").get("", frozenset()),
         organisations=_FACTS["organisations"],
     ),

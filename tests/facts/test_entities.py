@@ -180,3 +180,15 @@ def test_a_lone_word_that_only_speaks_is_an_organisation_unless_a_persons_surnam
     kinds = {n: k for n, k, _ in found}
     assert kinds["Ofwat"] == "organisation"
     assert kinds["Nadia Holm"] == "person"
+
+
+def test_an_accented_capital_opens_a_name_and_a_bodys_word_inside_makes_a_body():
+    text = (
+        "Élodie Marchand said she was thrilled. Researchers at King's College London and"
+        " Alzheimer's Research UK agreed."
+    )
+    found, _ = names(text)
+    kinds = {n: k for n, k, _ in found}
+    assert kinds["Élodie Marchand"] == "person"
+    assert kinds["King's College London"] == "organisation"
+    assert kinds["Alzheimer's Research UK"] == "organisation"

@@ -153,3 +153,15 @@ def test_the_club_is_the_body_named_last_and_a_leading_word_is_no_part_of_a_name
         ("for his hard work", "Norvik United"),
         ("absolutely devastated", "Chloe Marsden"),
     ]
+
+
+def test_the_commission_is_the_body_so_named_and_the_family_speaks_as_itself():
+    text = (
+        "The Electoral Commission of Tolva counted the votes. The Alliance for Renewal"
+        ' objected. The commission said it "stands by every figure". The family of Jo Bell'
+        ' was in court. The family said in a statement: "He was the heart of our family."'
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("stands by every figure", "Electoral Commission of Tolva"),
+        ("He was the heart of our family.", "family"),
+    ]
