@@ -162,7 +162,8 @@ def mentions(
         if tokens[0] in words.demonyms and len(tokens) > 1 and tokens[1] in words.first_names:
             first = 1  # "American Jordan Pike"
         while first < len(tokens) and opening:
-            if not _common(tokens[first].strip("."), lower_words, stop_words):
+            token = tokens[first].strip(".")
+            if not _common(token, lower_words, stop_words) and token not in words.date_words:
                 break
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
         if first == len(tokens):
@@ -191,6 +192,8 @@ def mentions(
             titled = False  # "the Labour MP for Stockport": a place, not a person
         if titled and first == len(tokens) - 1 and tokens[-1] in words.organisation_words:
             titled, first = False, 0  # "Premier League": a title and a body's word
+        if first < len(tokens) - 2 and tokens[first] == "The":
+            first += 1  # "the European Commission" written "The European Commission"
         while first < len(tokens) and tokens[first] in _JOINER_WORDS:
             first += 1  # "Mayor of The …": the title went, its "of" goes too ("Van Rijn" stays)
         last = len(tokens)
@@ -405,8 +408,10 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "Bank of England", "Army Corps of Engineers"
     if several and (last in words.place_words or head in words.place_words):
         return "place"
-    if name in words.organisations or (several and last in words.organisations):
+    if name in words.organisations or last in words.organisations:
         return "organisation"  # "Ofgem", "Liberal Democrats"
+    if not several and name in words.organisation_words:
+        return "organisation"  # "the Commission said"
     if several and any(token in words.organisation_words for token in tokens[1:-1]):
         return "organisation"  # "King's College London", "Alzheimer's Research UK"
     if several and tokens[0] in words.place_openers:
@@ -560,12 +565,14 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
     a surname with a particle is written either way ("van den Broek", "Van den Broek"). A
     name that opens exactly one organisation's longer name, and that no context called a
     place, is that organisation ("Brightwater" and "Van Rijn" after "Brightwater Foods" and
-    "Van Rijn Holdings"). Names are words joined by single spaces (``mentions``); ``kinds``
+    "Van Rijn Holdings"), and a body's last word alone is that body ("the Alliance"). Names
+    are words joined by single spaces (``mentions``); ``kinds``
     lists them in the order they are first mentioned.
     """
     surnames: dict[str, list[str]] = defaultdict(list)
     initials: dict[str, set[str]] = defaultdict(set)
     openers: dict[str, set[str]] = defaultdict(set)  # an organisation's first words
+    heads: dict[str, set[str]] = defaultdict(set)  # an organisation's last word
     for name, kind in kinds.items():
         if kind == "person" and " " in name:
             tokens = name.split(" ")
@@ -577,6 +584,7 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
                 surnames[tail[0].upper() + tail[1:]].append(name)
         elif kind == "organisation" and " " in name:
             tokens = name.split(" ")
+            heads[tokens[-1]].add(name)  # "the Alliance": "Green Alliance"
             initials["".join(t[0] for t in tokens if t[0].isupper())].add(name)
             initials["".join(c for c in name if c.isupper())].add(name)  # "U.S. … Survey": USGS
             for size in range(1, len(tokens)):
@@ -589,6 +597,8 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
             canonical[name] = bearers[0]
         elif kind != "place" and len(longer := openers.get(name, ())) == 1:
             canonical[name] = next(iter(longer))  # "Brightwater", "Van Rijn": the company
+        elif single and kind in (None, "organisation") and len(named := heads.get(name, ())) == 1:
+            canonical[name] = next(iter(named))  # "the Commission": the one body so named
         if single and len(spelled := initials.get(name.replace(".", ""), ())) == 1:
             canonical[name] = next(iter(spelled))
     return canonical

@@ -95,7 +95,7 @@ def _patterns(words: FactWords) -> _Patterns:
     pronouns = "|".join(words.pronouns)
     roles = "|".join(sorted(words.roles, key=len, reverse=True))
     named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
-        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+)?(?:{roles})\s+{CAPITAL}"
+        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{CAPITAL}"
         rf"(?:\s+{CAPITAL}){{0,4}}"
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
@@ -105,7 +105,8 @@ def _patterns(words: FactWords) -> _Patterns:
     who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO}|(?i:{pronouns}))"
     return _Patterns(
         after_name=re.compile(
-            rf"^\W{{0,3}}\s*(?:{verbs})\s+(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO})"
+            rf"^\W{{0,3}}\s*(?:{verbs})\s+(?:{CAPITAL}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
+            rf"(?:{roles}),?\s+(?P<owned>{_NAME})|(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO}))"
         ),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
         aside_after=re.compile(
@@ -185,6 +186,7 @@ def quotes(
     resolve = _Resolver(
         _Mentioned.of(named, "person"),
         _Mentioned.of(named, "organisation"),
+        frozenset(e.name for e in named if e.kind == "place"),
         canonical,
         words,
         stop_words,
@@ -253,9 +255,13 @@ def _attributions(
 def _speaking(found: re.Match[str], words: FactWords) -> str:
     """Return the group that names the speaker: the aside where "who" is a title.
 
-    "Staffordshire Police's Chief Constable, Martin Hollis-Greene, said": the name.
+    "Staffordshire Police's Chief Constable, Martin Hollis-Greene, said": the name; "said
+    Kestrion's chief executive, Dana Whitcombe": the name after the owner's role.
     """
-    aside = found.groupdict().get("aside")
+    groups = found.groupdict()
+    if groups.get("owned"):
+        return "owned"
+    aside = groups.get("aside")
     if aside and _NAMED.fullmatch(aside) and found["who"].split()[-1] in words.titles:
         return "aside"
     return "who"
@@ -345,6 +351,7 @@ class _Resolver:
 
     people: _Mentioned
     bodies: _Mentioned
+    places: frozenset[str]
     canonical: Mapping[str, str]
     words: FactWords
     stop_words: frozenset[str]
@@ -402,13 +409,17 @@ class _Resolver:
         while capital < len(tokens) - 1 and tokens[capital].lower() in self.stop_words:
             capital += 1  # "But Miss Marsden", "The Department of Transportation"
         name = " ".join(tokens[capital:]).rstrip(".,")
-        if name.split()[0].lower() in self.stop_words:
-            return None  # "The said", "It said": no one named
+        if name.split()[0].lower() in self.stop_words or name in words.date_words:
+            return None  # "The said", "It said", "Tuesday": no one named
+        if name[-2:] in ("'s", "’s"):
+            return None  # "Kestrion's …": an owner, not a speaker
         if " of " in name:  # "Siobhan O'Driscoll of Ohio": the person, where they are from
             person = self._known(name.split(" of ", 1)[0], None)
             if person in self.people.names:
                 return person
         found = self._known(name, tokens[-1].rstrip(".,"))
+        if found in self.places:
+            return None  # "Pasadena said" is someone else's quotation
         if people_only and found not in self.people.names and found not in self.bodies.names:
             return None  # a subject that is no person or body ("Tolva", "Officials")
         return found
