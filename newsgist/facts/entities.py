@@ -1,15 +1,22 @@
 """People, organisations and places: capitalised names, typed by context and word lists.
 
-A name is a run of capitalised words (with "of", "de", "van", ... between them), found
-once over the body. A sentence's first word joins a name only if the story never writes it
-in lower case. Titles before a name ("Mayor", "Dr.") are dropped from it and make it a
-person's. Each mention votes for a kind: its last word (``Council``: an organisation;
-``River``: a place), the country and city list, an all-capital acronym (an organisation,
-unless it is a place such as ``UK``), a role noun before it ("envoy Mattias Krell"), a
-speech verb next to it ("said Krell", "Krell told"), a place preposition before it ("in
-Lumea"). The kind with most votes wins; a two- or three-word name with no vote is a person
-(news names people most). Then aliases merge: a surname alone is the person who bears it,
-an acronym the organisation whose initials it spells.
+A name is a run of capitalised words (with "of", "de", "van den", "and", "&", ... between
+them), found once over the body. A sentence's first word joins a name only if the story
+never writes it in lower case; alone, it is no name if news writes it in lower case
+("Critics said": the common-word list). A run holds two names after a place's or body's
+possessive ("Switzerland's Federal Office") and at an "and" that is no body's ("Ghana and
+Malawi"); "Brussels-based" is a place; a people's word is none ("American"). Titles
+before a name ("Mayor", "Dr.") are dropped from it and make it a person's. Each mention
+votes for a kind: its words (``Council``: an organisation; ``River``: a place; a body's
+word inside it), the country, city and well-known body lists, an all-capital acronym (an
+organisation, unless it is a place such as ``UK``), a role noun before it ("envoy Mattias
+Krell"), an age or an aside before a speech verb ("Megan Vale, a nurse, told"), a speech
+verb next to it ("said Krell": a person's if it could be one, else a body's: "Ofwat
+said"), a place preposition before it ("in Lumea") or a place beside it in a list. The
+kind with most votes wins; a two- or three-word name with no vote is a person's if it
+opens with a given name. Then aliases merge: a surname alone is the person who bears it
+(the first introduced, of two), an acronym the organisation whose initials it spells, a
+body's first or last word alone the body.
 """
 
 from __future__ import annotations

@@ -12,11 +12,15 @@ the verb are lower case ("Krell later said"): a capitalised word there is anothe
 name becomes the person's canonical name (a surname: the full name); a pronoun, the person
 named last before the quotation, unless an unnamed speaker spoke since ("A fire service
 spokeswoman said …. "…," she said."); an unnamed speaker is the role as written, its
-article left out ("police spokeswoman"). A quotation with no attribution that opens the
-sentence right after another keeps that one's speaker: the quote goes on; one in a sentence
-whose subject is a pronoun or a person and whose verb is a speech verb ("She called the
-findings "…" and said the melt was "…"") is that subject's. A fragment quoted inside a
-sentence ("he called it "a disgrace"") is ``partial``.
+article left out ("police spokeswoman"); "the judge" is the person named last, "the
+commission" the body so named, "the family" itself; an aside after a title holds the name
+("Staffordshire Police's Chief Constable, Martin Hollis-Greene, said"). A quotation with no
+attribution that opens the sentence right after another keeps that one's speaker: the
+quote goes on; one that opens a paragraph after someone's reported speech is theirs; one in
+a sentence whose subject is a pronoun, a person or a body and whose verb is a speech verb
+("She called the findings "…" and said the melt was "…"") is that subject's. A double mark
+left open at a paragraph's end, the next opening with one, runs on. A fragment quoted
+inside a sentence ("he called it "a disgrace"") is ``partial``.
 """
 
 from __future__ import annotations
