@@ -331,6 +331,8 @@ def _parts(
 
 _BASED = re.compile(r"-(?:based|born|headquartered|registered)\b")
 """A place made into a word before a name: "Brussels-based", "Denver-born"."""
+_CAMEL = re.compile(r"(?!Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]+[A-Z][A-Za-z]*")
+"""One word with a capital inside it and no surname's prefix: a brand ("CeltAir")."""
 _LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or "})
 """What joins the names of a list: a name after a place's in one is a place too."""
 SPEAKER = "speaker"
@@ -419,6 +421,8 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "Ofgem", "Liberal Democrats"
     if not several and name in words.organisation_words:
         return "organisation"  # "the Commission said"
+    if not several and _CAMEL.fullmatch(name):
+        return "organisation"  # "CeltAir", "FlightWatch"
     if several and any(token in words.organisation_words for token in tokens[1:-1]):
         return "organisation"  # "King's College London", "Alzheimer's Research UK"
     if several and tokens[0] in words.place_openers:
@@ -446,6 +450,8 @@ class _Clues(NamedTuple):
     aside: re.Pattern[str]
     """After a name: an age (", 29,") or an aside and a speech verb (", a nurse from Omaha,
     told CNN"): a person's."""
+    roles: frozenset[str]
+    business_words: frozenset[str]
 
 
 @cache
@@ -460,7 +466,15 @@ def _clues(words: FactWords) -> _Clues:
         rf",\s+(?:\d{{1,3}},|(?P<aside>[a-z][^,.;:\"“”‘’\n]{{0,120}}?,\s+"
         rf"(?:[^,.;:\"“”‘’\n]{{1,60}}?,\s+)?)(?:[a-z][\w'’-]*\s+)?(?:{verbs})\b)"
     )
-    return _Clues(before, words.speech_verbs, words.place_nouns, words.organisation_nouns, aside)
+    return _Clues(
+        before,
+        words.speech_verbs,
+        words.place_nouns,
+        words.organisation_nouns,
+        aside,
+        words.roles,
+        words.business_words,
+    )
 
 
 def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None:
@@ -476,6 +490,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     kind = clues.before.get(previous)
     if kind == "organisation" or _appositive(after, clues.organisation_nouns):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
+    if _works_at(before, clues) or _owned(body, span, clues):
+        return "organisation"  # "an analyst at Kessel", "Lumora's shares"
     if kind == "person":
         return "person"
     if kind == SPEAKER or following in clues.speech_verbs:
@@ -493,6 +509,42 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
             return "organisation"  # "Seaview Lodge, which is now under new ownership, said"
         return "person"  # "Chloe Marsden, 29," / "Megan Whitfield, a nurse from Omaha, told"
     return None
+
+
+_EMPLOYERS = frozenset({"at", "for", "with"})
+"""After a role, before a name: where the role is held ("an analyst at Kessel")."""
+_EMPLOYED = frozenset(
+    {
+        "executive",
+        "chairman",
+        "chairwoman",
+        "founder",
+        "director",
+        "owner",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
+"""Roles whose "of" is a company's ("chief executive of Lumora"), not a place's ("mayor of")."""
+
+
+def _works_at(before: list[str], clues: _Clues) -> bool:
+    """Whether the words before a name are a role and where it is held: a body's name."""
+    if len(before) != 2:
+        return False
+    role, joiner = before[0].lower().strip(_EDGE), before[1].lower()
+    held = role in clues.roles and (joiner in _EMPLOYERS or (joiner == "of" and role in _EMPLOYED))
+    return held or (joiner == "in" and role in clues.business_words)  # "shares in Lumora"
+
+
+def _owned(body: str, span: tuple[int, int], clues: _Clues) -> bool:
+    """Whether a name owns what a company owns: "Kestrion's shares", "Lumora's board"."""
+    end = span[1]
+    if body[end : end + 2] not in ("'s", "’s"):
+        return False
+    following = body[end + 2 : end + 2 + _CONTEXT].split(None, 2)[:2]
+    return any(word.strip(_EDGE).lower() in clues.business_words for word in following)
 
 
 def _appositive(after: list[str], organisation_nouns: frozenset[str]) -> bool:

@@ -172,6 +172,9 @@ class FactWords:
     organisations: frozenset[str] = frozenset()
     """Bodies named without other clues ("Labour", "Ofgem", "Reuters"); a name ending in one
     is one too ("Liberal Democrats")."""
+    business_words: frozenset[str] = frozenset()
+    """Words that make the name before them a company's: its possessive's ("Kestrion's
+    shares", "Lumora's chief executive") or "in" ("shares in Lumora")."""
     groups: frozenset[str] = frozenset()
     """Nouns for people speaking together, unnamed ("the family said", "a friend told")."""
     common_words: frozenset[str] = frozenset()

@@ -278,6 +278,7 @@ ENGLISH = Language(
         quote_verbs=_FACTS["quote-verbs"],
         demonyms=_FACTS["demonyms"],
         groups=_FACTS["groups"],
+        business_words=_FACTS["business-words"],
         common_words=read_word_tables("newsgist.lang", "en-common-words.txt").get("", frozenset()),
         organisations=_FACTS["organisations"],
     ),

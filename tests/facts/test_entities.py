@@ -192,3 +192,14 @@ def test_an_accented_capital_opens_a_name_and_a_bodys_word_inside_makes_a_body()
     assert kinds["Élodie Marchand"] == "person"
     assert kinds["King's College London"] == "organisation"
     assert kinds["Alzheimer's Research UK"] == "organisation"
+
+
+def test_where_a_role_is_held_what_a_company_owns_and_a_brand_are_bodies():
+    text = (
+        "Jo Bell, an analyst at Kessel, said so. Lumora's shares fell as the chief executive"
+        " of Vantor left. Flights on CeltAir resumed."
+    )
+    found, _ = names(text)
+    kinds = {n: k for n, k, _ in found}
+    assert kinds["Kessel"] == kinds["Lumora"] == kinds["Vantor"] == "organisation"
+    assert kinds["CeltAir"] == "organisation"
