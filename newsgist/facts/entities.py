@@ -204,8 +204,13 @@ def mentions(
         while first < len(tokens) and tokens[first] in _JOINER_WORDS:
             first += 1  # "Mayor of The …": the title went, its "of" goes too ("Van Rijn" stays)
         last = len(tokens)
-        while last > first and tokens[last - 1].lower() in _JOINER_WORDS:
-            last -= 1
+        while last > first and (
+            tokens[last - 1].lower() in _JOINER_WORDS
+            or (tokens[last - 1] in words.titles and tokens[last - 1].isupper())
+        ):
+            last -= 1  # "… of", "Alison Farrugia SC": a post-nominal is no part of the name
+        if tokens[last - 1] in words.demonyms:
+            return  # "South African", "Latin American": a people's word, no name
         if last == first or _words_in(tokens, first, last) > _MAX_NAME_WORDS:
             return
         for begin, end, person in _parts(tokens, first, last, titled, words):

@@ -203,3 +203,10 @@ def test_where_a_role_is_held_what_a_company_owns_and_a_brand_are_bodies():
     kinds = {n: k for n, k, _ in found}
     assert kinds["Kessel"] == kinds["Lumora"] == kinds["Vantor"] == "organisation"
     assert kinds["CeltAir"] == "organisation"
+
+
+def test_a_post_nominal_and_a_peoples_word_are_no_part_of_a_name():
+    text = "Prosecutor Alison Farrugia SC spoke first. Farrugia said a South African firm paid."
+    found, canonical = names(text)
+    assert ("Alison Farrugia", "person", ("Farrugia",)) in found
+    assert "South African" not in canonical
