@@ -247,13 +247,15 @@ def _cut(tokens: list[str], words: FactWords) -> tuple[int, int] | None:
     for i, token in enumerate(tokens[:-1]):
         if token[-2:] in ("'s", "’s") and _owner(tokens, i, words):
             return i + 1, 0
-    if "and" in tokens:  # "&" always joins one name: "Procter & Gamble", "Fire & Rescue"
-        at = tokens.index("and")
+    ands = [i for i, token in enumerate(tokens) if token == "and" and 0 < i < len(tokens) - 1]
+    for at in ands:  # "&" always joins one name: "Procter & Gamble", "Fire & Rescue"
+        if tokens[at - 1] in words.organisation_words or tokens[at + 1] == "the":
+            return at, 1 + (tokens[at + 1] == "the")  # "Food and Drug Administration and the …"
+    if ands:
+        at = ands[0]
         named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
-        one = tokens[-1] in words.organisation_words  # "Devon and Cornwall Police"
-        two = tokens[at - 1] in words.organisation_words or tokens[at + 1] == "the"
-        if 0 < at < len(tokens) - 1 and (two or not (named or one)):
-            return at, 1 + (tokens[at + 1] == "the")
+        if not named and tokens[-1] not in words.organisation_words:
+            return at, 1  # "Ghana and Malawi", not "Devon and Cornwall Police"
     return None
 
 
@@ -268,6 +270,7 @@ def _owner(tokens: list[str], at: int, words: FactWords) -> bool:
     owner, after = tokens[at][:-2], tokens[at + 1]
     return (
         owner in words.organisation_words  # "The European Space Agency's Halcyon probe"
+        or (owner.isupper() and owner.isalpha() and len(owner) >= 2)  # "FTC's Bureau of …"
         or owner in words.places
         or owner in words.acronym_places
         or after in words.titles

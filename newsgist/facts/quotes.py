@@ -53,11 +53,11 @@ _NAME = rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{CAPITAL}){{0,4}}"
 _WHO = rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w.-]*\s+){{0,3}}?{_NAME}"
 """Who an attribution names: a name, with the role words before it ("union secretary
 Nadia Holm", "the U.N. special envoy Mattias Krell")."""
-_ROLE = r"(?i:the|a|an|another|one)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
+_ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
-_ARTICLES = frozenset({"the", "a", "an", "another", "one"})
+_ARTICLES = frozenset({"the", "a", "an", "another", "one", "his", "her", "their", "its"})
 _TAIL_CHARS = 120
 _HEAD_CHARS = 240
 _NEXT_QUOTE_CHARS = 400
@@ -89,6 +89,8 @@ class _Patterns:
     """A sentence's subject when it is a pronoun or a name ("She called the findings …")."""
     role_said: re.Pattern[str]
     """An unnamed speaker and a speech verb ("A fire service spokeswoman said …")."""
+    spoke: re.Pattern[str]
+    """A name, maybe an aside, and a speech verb: who speaks in a paragraph."""
 
 
 @cache
@@ -106,7 +108,8 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"(?i:the|a|an|another)\s+(?:{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
         rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from)\s+{_NAME})"
     )
-    who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO}|(?i:{pronouns}))"
+    plural = rf"\b(?:[a-z][\w-]*\s+)?(?:{roles})s\b"  # "inspectors described it as"
+    who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns}))"
     return _Patterns(
         after_name=re.compile(
             rf"^\W{{0,3}}\s*(?:{verbs})\s+(?:{CAPITAL}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
@@ -117,14 +120,21 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"^\W{{0,3}}\s*(?P<who>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,120}}?,\s+{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
-            rf"\b(?P<who>{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,200}}?),\s+{_GAP}{{0,2}}?(?:{cues})\b"
+            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,200}}?),\s+"
+            rf"{_GAP}{{0,2}}?(?:{cues})\b"
             r"(?P<rest>[^.!?]*)$"
         ),
         name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>[^.!?]*)$"),
-        according=re.compile(rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE}),?\s*$"),
+        according=re.compile(
+            rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
+            r"(?:,?\s*$|\s[^.!?]*$)"
+        ),
         subject=re.compile(
             rf"\W*(?P<who>(?i:{pronouns})|(?i:the)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
             rf"(?:-[\w-]+)?|{_NAME})\b"
+        ),
+        spoke=re.compile(
+            rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?,)?\s+{_GAP}?(?:{cues})\b"
         ),
         role_said=re.compile(
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w-]+\s+){{0,4}}?(?:{roles}))"
@@ -223,10 +233,15 @@ def quotes(
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
             if subject:
                 speaker = resolve(subject["who"], sentence_start, people_only=True)
-        if speaker is None and not head.strip() and 0 <= pair.start - last_end < _NEXT_QUOTE_CHARS:
+        if (
+            speaker is None
+            and not head.strip()
+            and last_end >= 0
+            and pair.start - last_end < _NEXT_QUOTE_CHARS
+        ):
             speaker = last_speaker  # the quotation goes on
         elif speaker is None and not head.strip() and _reported(body, pair.start, words):
-            speaker = resolve("he", pair.start)  # "Dr Solheim-Varga … said the team …" then "…"
+            speaker = _reporter(body, pair.start, patterns, resolve)
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
         last_end, last_speaker = pair.end, speaker
     return result
@@ -266,13 +281,30 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
     if groups.get("owned"):
         return "owned"
     aside = groups.get("aside")
-    if aside and _NAMED.fullmatch(aside) and found["who"].split()[-1] in words.titles:
-        return "aside"
+    last = found["who"].split()[-1]
+    if aside and _NAMED.fullmatch(aside) and (last in words.titles or last.lower() in words.roles):
+        return "aside"  # "his agent, Rodrigo Salas,"
     return "who"
 
 
 _NAMED = re.compile(rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}")
 """An aside that is only a name: "Martin Hollis-Greene"."""
+
+
+def _reporter(body: str, start: int, patterns: _Patterns, resolve: _Resolver) -> str | None:
+    """Return who spoke in the paragraph before a quotation that opens one.
+
+    The last person the paragraph names before a speech verb ("Daniel Okonjo-Price, general
+    secretary of the union, said …"), else whom "he" would mean there.
+    """
+    before = body[max(0, start - _NEXT_QUOTE_CHARS) : start].rstrip()
+    paragraph = before[before.rfind("\n") + 1 :]
+    speakers = [
+        who
+        for found in patterns.spoke.finditer(paragraph)
+        if (who := resolve(found["who"], start, people_only=True)) is not None
+    ]
+    return speakers[-1] if speakers else resolve("he", start)
 
 
 def _reported(body: str, start: int, words: FactWords) -> bool:

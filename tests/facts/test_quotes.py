@@ -165,3 +165,34 @@ def test_the_commission_is_the_body_so_named_and_the_family_speaks_as_itself():
         ("stands by every figure", "Electoral Commission of Tolva"),
         ("He was the heart of our family.", "family"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'According to his agent, Rodrigo Salas, the midfielder "never had any doubt" at all.',
+            ("never had any doubt", "Rodrigo Salas", True),
+        ),
+        (
+            "Inspectors visited the takeaway. Inspectors described it as 'the worst they had"
+            " ever seen' in court.",
+            ("the worst they had ever seen", "Inspectors", True),
+        ),
+        (
+            "An Israeli official, speaking on condition of anonymity, said the team would go"
+            ' "with a limited mandate" to Doha.',
+            ("with a limited mandate", "Israeli official", True),
+        ),
+    ],
+)
+def test_asides_agents_and_plural_roles_name_the_speaker(text, expected):
+    assert quotes(text)[0] == expected
+
+
+def test_a_paragraph_opening_quotation_is_the_last_speaker_of_the_paragraph_before():
+    text = (
+        "Union leader Daniel Okonjo said the strike would go ahead, and minister Harriet Cole"
+        ' was blamed.\n\n"Teachers do not take this step lightly."'
+    )
+    assert quotes(text) == [("Teachers do not take this step lightly.", "Daniel Okonjo", False)]
