@@ -277,6 +277,26 @@ SHAPES: tuple[Shape, ...] = (
         "html",
     ),
     Shape("html-nested", "deeply nested <div> elements around one paragraph", _nested, "html"),
+    Shape(
+        "single-quote-openers",
+        "key facts' single marks: \" 'a\" over and over, quotes that open and never close",
+        lambda size: _repeat(" 'a", size, head=STORY + " ", tail="."),
+    ),
+    Shape(
+        "and-run",
+        "key facts' names: one run of capitalised words joined by 'and' (split at each)",
+        lambda size: _repeat("Ab and ", size, head=STORY + " ", tail="Cd."),
+    ),
+    Shape(
+        "based-run",
+        "key facts' names: 'Ab-based' over and over (a place, then the rest of the run)",
+        lambda size: _repeat("Ab-based ", size, head=STORY + " ", tail="Cd."),
+    ),
+    Shape(
+        "quote-said",
+        "key facts' speakers: a short quotation and an attribution over and over",
+        lambda size: _repeat('"ab cd," said Jo Bell. ', size, head=STORY + " "),
+    ),
 )
 _BY_NAME = {shape.name: shape for shape in SHAPES}
 _WARM_UP = {

@@ -55,6 +55,8 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
 _SPACES = re.compile(r"\s*")
 _TOKEN = re.compile(r"\S+")
 _MAX_NAME_WORDS = 6
+_MAX_RUN_WORDS = 24
+"""A run of capitalised words this long holds no name (two or three, split, at most)."""
 _EDGE = ",;:.\"'“”‘’()"
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 _CLOSING = "\"'”’)"
@@ -124,6 +126,8 @@ def mentions(
 
     def scan(where: int, text: str, opening: bool) -> None:
         """Record the names in one run of capitalised words at ``where``."""
+        if text.count(" ") + text.count("\t") >= _MAX_RUN_WORDS:
+            return  # a title-case line or a hostile run: no name, and a bounded cost
         based = _BASED.search(text) if "-" in text else None
         if based is not None:  # "Brussels-based European Polymer Council": a place, a name
             place = text[: based.start()]

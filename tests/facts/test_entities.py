@@ -210,3 +210,8 @@ def test_a_post_nominal_and_a_peoples_word_are_no_part_of_a_name():
     found, canonical = names(text)
     assert ("Alison Farrugia", "person", ("Farrugia",)) in found
     assert "South African" not in canonical
+
+
+def test_a_run_of_thousands_of_capitalised_words_is_no_name_and_no_recursion():
+    for text in ("Ab and " * 5000 + "Cd.", "Ab-based " * 5000 + "Cd."):
+        assert mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words) == []

@@ -196,3 +196,7 @@ def test_a_paragraph_opening_quotation_is_the_last_speaker_of_the_paragraph_befo
         ' was blamed.\n\n"Teachers do not take this step lightly."'
     )
     assert quotes(text) == [("Teachers do not take this step lightly.", "Daniel Okonjo", False)]
+
+
+def test_single_marks_that_open_and_never_close_are_no_quotations():
+    assert quotes("Ines Varga said" + " 'a" * 3000 + ".") == []
