@@ -96,6 +96,16 @@ def _repeat_bytes(unit: bytes, size: int, head: bytes = b"", tail: bytes = b"") 
     return head + unit * max(1, room // len(unit)) + tail
 
 
+def _letters(number: int) -> str:
+    """Spell ``number`` in lower-case letters, base 26 ("a", "b", … "ba"): distinct words."""
+    spelled = ""
+    while True:
+        number, digit = divmod(number, 26)
+        spelled = chr(97 + digit) + spelled
+        if not number:
+            return spelled
+
+
 def _until(size: int, pieces: Iterator[str], separator: str = "") -> str:
     """Join ``pieces`` until the result is about ``size`` UTF-8 bytes."""
     taken: list[str] = []
@@ -291,6 +301,16 @@ SHAPES: tuple[Shape, ...] = (
         "based-run",
         "key facts' names: 'Ab-based' over and over (a place, then the rest of the run)",
         lambda size: _repeat("Ab-based ", size, head=STORY + " ", tail="Cd."),
+    ),
+    Shape(
+        "quote-he-said",
+        "key facts' pronouns: a quotation, 'he said' and a run of words, over and over",
+        lambda size: _repeat('"a a" he said a a a a a a a ', size, head=STORY + " "),
+    ),
+    Shape(
+        "distinct-capitals",
+        "key facts' lower-case lookups: thousands of distinct capitalised words",
+        lambda size: _until(size, (f"A{_letters(n)}, " for n in itertools.count())),
     ),
     Shape(
         "quote-said",

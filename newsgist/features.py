@@ -186,7 +186,7 @@ class Features:
     idf: npt.NDArray[np.float64]
     """(terms,) smoothed inverse sentence frequency."""
     sentence_frequency: npt.NDArray[np.intp]
-    """(terms,) how many sentences have each term."""
+    """How many sentences have each column of ``counts`` (one empty column if no terms)."""
     first_sentence: npt.NDArray[np.intp]
     """(terms,) the sentence each term is first used in."""
     _term_ids: npt.NDArray[np.intp]

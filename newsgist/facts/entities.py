@@ -44,19 +44,22 @@ _JOINERS = (
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
 JOINED = _JOINERS + "|the"
-"""The words that may join a name's capitalised words (a pattern's alternatives)."""
-"""Lower-case words inside a name ("Bank of England", "Maarten van den Broek"), one or two in
-a row, the second maybe "the" ("Federal Office for the Environment"); never at its edges."""
+"""The words that may join a name's capitalised words, as a pattern's alternatives: one or
+two in a row, the second maybe "the" ("Federal Office for the Environment")."""
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _DOTTED = re.compile(r"[A-Z][\w'’&-]*\.")
 """A title written short ("Dr.", "Capt."): a word and its full stop."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
+_LOWER_WORDS = re.compile(r"(?<![^\W\d_])[a-z][a-z'-]+(?![^\W\d_])")
+"""Every lower-case word of a body, no letter or digit either side (as ``_LowerCase._find``)."""
+_FINDS = 200
 _SPACES = re.compile(r"\s*")
 _TOKEN = re.compile(r"\S+")
 _MAX_NAME_WORDS = 6
 _MAX_RUN_WORDS = 24
-"""A run of capitalised words this long holds no name (two or three, split, at most)."""
+"""A run with this many spaces holds no name: a title-case line, or hostile input (a run
+holds at most two or three names, each of at most ``_MAX_NAME_WORDS`` words)."""
 _EDGE = ",;:.\"'“”‘’()"
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
 _CLOSING = "\"'”’)"
@@ -66,6 +69,19 @@ _BRACKETED = re.compile(r"\s\((?:[A-Z]\.?){2,6}\)")
 """An acronym in brackets after a name: "European Space Agency (ESA)"."""
 _CONTEXT = 40
 """Characters read before and after a mention for the words next to it."""
+
+
+@cache
+def _based(words: FactWords) -> re.Pattern[str]:
+    """Return the pattern of a place made into a word before a name ("Brussels-based")."""
+    suffixes = "|".join(sorted(words.place_suffixes)) or "(?!)"
+    return re.compile(rf"-(?:{suffixes})\b")
+
+
+@cache
+def _prefixes(words: FactWords) -> tuple[str, ...]:
+    """Return the surname prefixes as ``str.startswith`` takes them."""
+    return tuple(sorted(words.surname_prefixes))
 
 
 @cache
@@ -128,16 +144,16 @@ def mentions(
         """Record the names in one run of capitalised words at ``where``."""
         if text.count(" ") + text.count("\t") >= _MAX_RUN_WORDS:
             return  # a title-case line or a hostile run: no name, and a bounded cost
-        based = _BASED.search(text) if "-" in text else None
+        based = _based(words).search(text) if "-" in text else None
         if based is not None:  # "Brussels-based European Polymer Council": a place, a name
-            place = text[: based.start()]
+            place, at = text[: based.start()], where
             if place in words.demonyms:
                 place = ""  # "Spanish-born": no place named
             while opening and " " in place and _common(place.split()[0], lower_words, stop_words):
                 skipped = len(place) - len(place.split(None, 1)[1])
-                place, where, opening = place[skipped:], where + skipped, False
+                place, at, opening = place[skipped:], at + skipped, False
             if place and not _common(place, lower_words, stop_words):
-                found.append((place, (where, where + len(place)), "place"))
+                found.append((place, (at, at + len(place)), "place"))
             rest = text[based.end() :]
             stripped = rest.lstrip()
             if stripped[:1].isupper():
@@ -199,22 +215,29 @@ def mentions(
         inner = _inner_title(tokens, first, words)
         if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
             titled, first = True, inner
+            while first < len(tokens) and tokens[first] in words.titles:
+                first += 1  # "Police Chief Constable": titles all, no one named
         if titled and first < len(tokens) and tokens[first] in ("of", "for"):
             titled = False  # "the Labour MP for Stockport": a place, not a person
-        if titled and first == len(tokens) - 1 and tokens[-1] in words.organisation_words:
-            titled, first = False, 0  # "Premier League": a title and a body's word
+        body_named = tokens[-1] in words.organisation_words or tokens[-1] in words.place_words
+        if titled and body_named and "of" not in tokens[first:]:
+            titled, first = False, 0  # "Premier League", "Queen Elizabeth Hospital": a body's
         if first < len(tokens) - 2 and tokens[first] == "The":
             first += 1  # "the European Commission" written "The European Commission"
         while first < len(tokens) and tokens[first] in _JOINER_WORDS:
             first += 1  # "Mayor of The …": the title went, its "of" goes too ("Van Rijn" stays)
         last = len(tokens)
         while last > first and (
-            tokens[last - 1].lower() in _JOINER_WORDS
+            tokens[last - 1] in _JOINER_WORDS
             or (tokens[last - 1] in words.titles and tokens[last - 1].isupper())
         ):
             last -= 1  # "… of", "Alison Farrugia SC": a post-nominal is no part of the name
-        if tokens[last - 1] in words.demonyms:
-            return  # "South African", "Latin American": a people's word, no name
+        if (
+            tokens[last - 1] in words.demonyms
+            and not titled
+            and tokens[first] not in words.first_names
+        ):
+            return  # "South African", "Latin American": a people's word, no name ("Dawn French" is)
         if last == first or _words_in(tokens, first, last) > _MAX_NAME_WORDS:
             return
         for begin, end, person in _parts(tokens, first, last, titled, words):
@@ -311,7 +334,7 @@ def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
             "for",
         ):
             rest = [t for t in tokens[at + 1 :] if t not in _JOINER_WORDS]
-            if len(rest) <= 3 and rest[-1] not in words.organisation_words:
+            if rest and len(rest) <= 3 and rest[-1] not in words.organisation_words:
                 return at + 1
     return None
 
@@ -341,10 +364,9 @@ def _parts(
     return [(first, last, titled)]
 
 
-_BASED = re.compile(r"-(?:based|born|headquartered|registered)\b")
-"""A place made into a word before a name: "Brussels-based", "Denver-born"."""
-_CAMEL = re.compile(r"(?!Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z][a-z]+[A-Z][A-Za-z]*")
-"""One word with a capital inside it and no surname's prefix: a brand ("CeltAir")."""
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+"""One word with a capital inside it: a brand ("CeltAir"), unless a surname's prefix opens
+it ("McAllister")."""
 _LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or "})
 """What joins the names of a list: a name after a place's in one is a place too."""
 SPEAKER = "speaker"
@@ -367,18 +389,26 @@ class _LowerCase:
     """Whether a body writes a word in lower case, looked up on demand and remembered.
 
     A story asks about a few dozen words: finding each one is cheaper than listing every
-    lower-case word of the body first.
+    lower-case word of the body first. Past ``_FINDS`` words (a body of thousands of
+    distinct capitalised words, hostile or a list) the listing is made once instead, so the
+    cost stays linear.
     """
 
     def __init__(self, body: str) -> None:
         self.body = body
         self.known: dict[str, bool] = {}
+        self.listed: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         """Whether ``word`` (in lower case) stands as a word of its own in the body."""
         found = self.known.get(word)
         if found is None:
-            found = self.known[word] = bool(_LOWER_WORD.fullmatch(word)) and self._find(word)
+            if self.listed is None and len(self.known) >= _FINDS:
+                self.listed = frozenset(_LOWER_WORDS.findall(self.body))
+            if self.listed is not None:
+                found = self.known[word] = word in self.listed
+            else:
+                found = self.known[word] = bool(_LOWER_WORD.fullmatch(word)) and self._find(word)
         return found
 
     def _find(self, word: str) -> bool:
@@ -433,7 +463,7 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "Ofgem", "Liberal Democrats"
     if not several and name in words.organisation_words:
         return "organisation"  # "the Commission said"
-    if not several and _CAMEL.fullmatch(name):
+    if not several and _CAMEL.fullmatch(name) and not name.startswith(_prefixes(words)):
         return "organisation"  # "CeltAir", "FlightWatch"
     if several and any(token in words.organisation_words for token in tokens[1:-1]):
         return "organisation"  # "King's College London", "Alzheimer's Research UK"
@@ -452,7 +482,8 @@ class _Clues(NamedTuple):
     """One language's context words, looked up once per mention.
 
     ``before``: the kind the word before a name says ("envoy", "said", "in", "operator");
-    the sets: the words read after it.
+    the sets and patterns: the words read around it (after it, or a role and where it is
+    held before it, or what follows its possessive).
     """
 
     before: dict[str, str]
@@ -464,6 +495,8 @@ class _Clues(NamedTuple):
     told CNN"): a person's."""
     roles: frozenset[str]
     business_words: frozenset[str]
+    employer_words: frozenset[str]
+    company_roles: frozenset[str]
 
 
 @cache
@@ -486,6 +519,8 @@ def _clues(words: FactWords) -> _Clues:
         aside,
         words.roles,
         words.business_words,
+        words.employer_words,
+        words.company_roles,
     )
 
 
@@ -523,30 +558,14 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     return None
 
 
-_EMPLOYERS = frozenset({"at", "for", "with"})
-"""After a role, before a name: where the role is held ("an analyst at Kessel")."""
-_EMPLOYED = frozenset(
-    {
-        "executive",
-        "chairman",
-        "chairwoman",
-        "founder",
-        "director",
-        "owner",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    }
-)
-"""Roles whose "of" is a company's ("chief executive of Lumora"), not a place's ("mayor of")."""
-
-
 def _works_at(before: list[str], clues: _Clues) -> bool:
     """Whether the words before a name are a role and where it is held: a body's name."""
     if len(before) != 2:
         return False
     role, joiner = before[0].lower().strip(_EDGE), before[1].lower()
-    held = role in clues.roles and (joiner in _EMPLOYERS or (joiner == "of" and role in _EMPLOYED))
+    held = role in clues.roles and (
+        joiner in clues.employer_words or (joiner == "of" and role in clues.company_roles)
+    )
     return held or (joiner == "in" and role in clues.business_words)  # "shares in Lumora"
 
 

@@ -73,6 +73,9 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
         text = match.group()
         if not match["attached"] and not match["score"] and _HOUR.match(body, end):
             continue  # "2 a.m.", "6pm": the time pass below reads it
+        if match["score"] and _YEAR.fullmatch(match["number"]):
+            dates.append(Figure(match["number"], (start, start + 4), "date"))
+            continue  # "the 2019-20 season": a year, not a score
         if _is_date(match, previous, following, words):
             dates.append(Figure(text, (start, end), "date"))
             continue

@@ -16,6 +16,7 @@ Those go to ``newsgist/lang/en-common-words.txt``.
 Usage::
 
     python -m newsgist.facts.gazetteer DATA.jsonl[:N]... [-o newsgist/lang/en-first-names.txt]
+        [--common-output newsgist/lang/en-common-words.txt]
 """
 
 from __future__ import annotations

@@ -46,8 +46,10 @@ _SINGLE = re.compile(
 )
 """Single marks: the opening one not after a letter (not "don't"), the closing one not before
 one; an apostrophe between letters stays inside ("we've", "it's"), and only that, so a
-mark that opens nothing fails at the next one (linear on any text). Each opens with its
-mark, so the engine's fast scan finds it."""
+mark that opens nothing fails at the next one (linear on any text). A plural possessive
+inside ("the players' fault") ends the quotation early: telling it from a closing mark
+("'a menace on our roads' and promised") cost more quotations than it saved. Each opens
+with its mark, so the engine's fast scan finds it."""
 _NAME = rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{CAPITAL}){{0,4}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
@@ -63,6 +65,11 @@ _TAIL_CHARS = 120
 _HEAD_CHARS = 240
 _NEXT_QUOTE_CHARS = 400
 """A quotation with no attribution this close after another continues it."""
+_TRIES = 6
+"""Attributions tried before a quotation, nearest the verb last, before giving up."""
+_MAX_SPOKEN = 500
+"""Quotations whose speakers are looked for; later ones are listed with none, so a body of
+thousands of quotations (hostile) costs linear time. News stories have a few dozen."""
 _ROLE_SAID_CHARS = 600
 """How far back a pronoun may find an unnamed speaker who spoke last ("a spokeswoman said")."""
 
@@ -102,8 +109,7 @@ def _patterns(words: FactWords) -> _Patterns:
     pronouns = "|".join(words.pronouns)
     roles = "|".join(sorted(words.roles, key=len, reverse=True))
     named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
-        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{CAPITAL}"
-        rf"(?:\s+{CAPITAL}){{0,4}}"
+        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
         rf"(?i:the|a|an|another)\s+(?:{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
@@ -221,6 +227,10 @@ def quotes(
         if inner.rstrip()[-1:] in ".!?" and tail[:1] not in (",", ")"):
             tail = ""  # the quotation ends its sentence: what follows is the next one
         opens = not head.strip() or head.rstrip().endswith((":", ","))
+        partial = not opens or inner[:1].islower()
+        if len(result) >= _MAX_SPOKEN:
+            result.append(Quote(" ".join(inner.split()), span, None, None, partial))
+            continue
         speaks = bool(head.strip()) and _attributes(head, words)
         speaker, where = None, None
         for found, offset in _attributions(patterns, head, tail, speaks, pair):
@@ -229,7 +239,6 @@ def quotes(
             if speaker is not None:
                 where = (offset + found.start(group), offset + found.end(group))
                 break
-        partial = not opens or inner[:1].islower()
         if speaker is None and speaks and sentence_start >= pair.start - _HEAD_CHARS:
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
             if subject:
@@ -266,10 +275,11 @@ def _attributions(
         for pattern in (patterns.according, patterns.appositive, patterns.name_before):
             if pattern is patterns.appositive and not asides:
                 continue
-            at = 0
-            while (found := pattern.search(head, at)) is not None:
+            at, tries = 0, 0
+            while tries < _TRIES and (found := pattern.search(head, at)) is not None:
                 yield found, pair.start - len(head)
                 at = found.start("who") + 1  # "a five-hour meeting in which opposition …"
+                tries += 1
 
 
 def _speaking(found: re.Match[str], words: FactWords) -> str:
@@ -433,6 +443,8 @@ class _Resolver:
         owner = max((i for i, t in enumerate(written[:-1]) if t[-2:] in ("'s", "’s")), default=-1)
         if max(last_title, owner) >= 0:  # "District Judge Harriet Moy", "Police's Jo Bell"
             tokens = [t for t in written[max(last_title, owner) + 1 :] if t not in words.titles]
+            if not tokens:
+                return None  # "Staffordshire Police Chief Constable": a title, no one named
         role = max((i for i, t in enumerate(tokens[:-1]) if t.lower() in words.roles), default=None)
         if role is not None and tokens[role + 1][:1].isupper():
             tokens = tokens[role + 1 :]  # "Northfield manager Graham Petrie"
@@ -483,7 +495,12 @@ class _Resolver:
         index = bisect.bisect_left(self.people.starts, position) - 1
         named_at = self.people.starts[index] if index >= 0 else -1
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
-        spoke = [found["who"] for found in self.patterns.role_said.finditer(window)]
+        roles = self.words.roles
+        spoke = (  # a cheap check first: the window names a role at all
+            [found["who"] for found in self.patterns.role_said.finditer(window)]
+            if not roles.isdisjoint(window.lower().split())
+            else []
+        )
         if spoke:
             return _unnamed(spoke[-1].split())
         return self.people.named[index] if index >= 0 else None

@@ -172,6 +172,14 @@ class FactWords:
     organisations: frozenset[str] = frozenset()
     """Bodies named without other clues ("Labour", "Ofgem", "Reuters"); a name ending in one
     is one too ("Liberal Democrats")."""
+    employer_words: frozenset[str] = frozenset()
+    """Words between a role and where it is held ("an analyst at Kessel": "at")."""
+    company_roles: frozenset[str] = frozenset()
+    """Roles whose "of" names a company ("chief executive of Lumora"), not a place's."""
+    place_suffixes: frozenset[str] = frozenset()
+    """Endings that make the word before them a place ("Brussels-based", "Denver-born")."""
+    surname_prefixes: frozenset[str] = frozenset()
+    """Openings of one-word surnames with a capital inside ("McAllister"): no brand's."""
     business_words: frozenset[str] = frozenset()
     """Words that make the name before them a company's: its possessive's ("Kestrion's
     shares", "Lumora's chief executive") or "in" ("shares in Lumora")."""
