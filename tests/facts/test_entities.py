@@ -215,3 +215,14 @@ def test_a_post_nominal_and_a_peoples_word_are_no_part_of_a_name():
 def test_a_run_of_thousands_of_capitalised_words_is_no_name_and_no_recursion():
     for text in ("Ab and " * 5000 + "Cd.", "Ab-based " * 5000 + "Cd."):
         assert mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words) == []
+
+
+def test_names_that_look_like_particles_peoples_words_or_titles_stay_whole():
+    text = (
+        "Nandita Das said it was fine. Comedian Dawn French said so too, and Queen Elizabeth"
+        " Hospital said it was ready."
+    )
+    found, _ = names(text)
+    kinds = {n: k for n, k, _ in found}
+    assert kinds["Nandita Das"] == kinds["Dawn French"] == "person"
+    assert kinds["Queen Elizabeth Hospital"] == "organisation"

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +87,27 @@ def test_any_text_gives_facts_whose_spans_are_its_own(words):
         assert all(text[a:b] in {entity.name, *entity.aliases} for a, b in entity.spans)
     for quote in facts.quotes:
         assert " ".join(text[quote.span[0] : quote.span[1]].split()) == quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Staffordshire Police Chief Constable said: "We will review every case."',
+        '"It is done," said Fire Chief Officer.',
+        "Visit Mayor van and Paris today.",
+    ],
+)
+def test_titles_with_no_one_after_them_give_facts_not_errors(text):
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    assert all(text[a:b] for e in facts.entities for a, b in e.spans)
+
+
+def test_a_place_before_based_and_the_name_after_it_point_at_their_own_words():
+    text = "The Brussels-based European Polymer Council said prices rose."
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    assert {e.name: [text[a:b] for a, b in e.spans] for e in facts.entities} == {
+        "Brussels": ["Brussels"],
+        "European Polymer Council": ["European Polymer Council"],
+    }

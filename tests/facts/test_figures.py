@@ -111,3 +111,9 @@ def test_lettered_currencies_and_indian_scales():
         ("Rs. 40 lakh", "money"),
         ("7", "count"),  # "BAS$": no currency inside a word
     ]
+
+
+def test_a_year_range_is_a_date_not_a_score():
+    counted, dates = found("The 2019-20 season ended, and they won 3-1.")
+    assert [t for t, _, _ in counted] == ["3-1"]
+    assert dates == ["2019"]
