@@ -506,10 +506,12 @@ def _clues(words: FactWords) -> _Clues:
     before.update(dict.fromkeys(words.speech_verbs, SPEAKER))
     before.update(dict.fromkeys(words.roles, "person"))
     before.update(dict.fromkeys(words.organisation_nouns, "organisation"))
-    verbs = "|".join(sorted(words.speech_verbs | words.quote_verbs, key=len, reverse=True))
+    verbs = "|".join(
+        sorted(words.speech_verbs | words.quote_verbs | words.life_verbs, key=len, reverse=True)
+    )
     aside = re.compile(
         rf",\s+(?:\d{{1,3}},|(?P<aside>[a-z][^,.;:\"“”‘’\n]{{0,120}}?,\s+"
-        rf"(?:[^,.;:\"“”‘’\n]{{1,60}}?,\s+)?)(?:[a-z][\w'’-]*\s+)?(?:{verbs})\b)"
+        rf"(?:[^,.;:\"“”‘’\n]{{1,60}}?,\s+)?)(?:[a-z][\w'’-]*\s+){{0,2}}(?:{verbs})\b)"
     )
     return _Clues(
         before,

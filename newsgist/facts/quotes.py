@@ -120,7 +120,8 @@ def _patterns(words: FactWords) -> _Patterns:
     return _Patterns(
         after_name=re.compile(
             rf"^\W{{0,3}}\s*(?:{verbs})\s+(?:{CAPITAL}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
-            rf"(?:{roles}),?\s+(?P<owned>{_NAME})|(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO}))"
+            rf"(?:{roles}),?\s+(?P<owned>{_NAME})|(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO})"
+            rf"(?:,\s+(?P<aside>{_NAME})(?=[,.]))?)"
         ),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
         aside_after=re.compile(
@@ -293,13 +294,13 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
         return "owned"
     aside = groups.get("aside")
     last = found["who"].split()[-1]
-    if aside and _NAMED.fullmatch(aside) and (last in words.titles or last.lower() in words.roles):
-        return "aside"  # "his agent, Rodrigo Salas,"
+    if aside and _NAMED.search(aside) and (last in words.titles or last.lower() in words.roles):
+        return "aside"  # "his agent, Rodrigo Salas,", "His partner, the cellist Niamh O'Dwyer,"
     return "who"
 
 
-_NAMED = re.compile(rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}")
-"""An aside that is only a name: "Martin Hollis-Greene"."""
+_NAMED = re.compile(rf"(?:^|\s){CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}$")
+"""An aside that ends in a name: "Martin Hollis-Greene", "the cellist Niamh O'Dwyer"."""
 
 
 def _reporter(body: str, start: int, patterns: _Patterns, resolve: _Resolver) -> str | None:
@@ -454,6 +455,8 @@ class _Resolver:
             spoke = (
                 head in words.roles or head.removesuffix("s") in words.roles or head in words.groups
             )
+            while len(tokens) > 1 and tokens[0].lower() in self.stop_words:
+                tokens = tokens[1:]  # "after inspectors", "as nurses": the role, not the word
             return None if people_only or not spoke else _unnamed(tokens)
         while capital < len(tokens) - 1 and tokens[capital].lower() in self.stop_words:
             capital += 1  # "But Miss Marsden", "The Department of Transportation"

@@ -183,6 +183,8 @@ class FactWords:
     business_words: frozenset[str] = frozenset()
     """Words that make the name before them a company's: its possessive's ("Kestrion's
     shares", "Lumora's chief executive") or "in" ("shares in Lumora")."""
+    life_verbs: frozenset[str] = frozenset()
+    """Verbs only people do, after a name and an aside ("…, has died aged 84"): a person's."""
     groups: frozenset[str] = frozenset()
     """Nouns for people speaking together, unnamed ("the family said", "a friend told")."""
     common_words: frozenset[str] = frozenset()

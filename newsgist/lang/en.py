@@ -278,6 +278,7 @@ ENGLISH = Language(
         quote_verbs=_FACTS["quote-verbs"],
         demonyms=_FACTS["demonyms"],
         groups=_FACTS["groups"],
+        life_verbs=_FACTS["life-verbs"],
         business_words=_FACTS["business-words"],
         employer_words=_FACTS["employer-words"],
         company_roles=_FACTS["company-roles"],

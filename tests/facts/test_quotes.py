@@ -200,3 +200,27 @@ def test_a_paragraph_opening_quotation_is_the_last_speaker_of_the_paragraph_befo
 
 def test_single_marks_that_open_and_never_close_are_no_quotations():
     assert quotes("Ines Varga said" + " 'a" * 3000 + ".") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jordan Kaye moved out. 'He wishes her nothing but happiness,' said his"
+            " spokesman, Martin Greaves.",
+            ("He wishes her nothing but happiness", "Martin Greaves", False),
+        ),
+        (
+            "His partner, the cellist Niamh O'Dwyer, said he had died \"peacefully, with music"
+            ' playing" at home.',
+            ("peacefully, with music playing", "Niamh O'Dwyer", True),
+        ),
+        (
+            'The work was signed off in 2023, as nurses warned it was "routine rather than'
+            ' exceptional".',
+            ("routine rather than exceptional", "nurses", True),
+        ),
+    ],
+)
+def test_a_role_then_a_name_in_an_aside_and_a_role_after_a_small_word(text, expected):
+    assert quotes(text)[0] == expected
