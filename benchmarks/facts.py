@@ -11,8 +11,9 @@ Sets of stories the team wrote, each labelled by hand, in the order they were wr
   business, court, science, politics, local news, ...); each was scored once before any
   rule was changed for it (those first looks are in the README), then the rules were fixed
   on it;
-- ``blind6.jsonl`` (12): written the same way after all those fixes and never tuned on:
-  the estimate of what newsgist does on stories it has not seen.
+- ``blind6.jsonl`` and ``blind7.jsonl`` (12 each): written the same way after those fixes
+  (blind7 after the last of them) and never tuned on: the estimate of what newsgist does
+  on stories it has not seen. They are not in the quality gate.
 
 Each story is labelled with its
 quotations (words, speaker, partial or not), figures, dates, people,
@@ -56,8 +57,11 @@ BLIND3 = SETS / "blind3.jsonl"
 BLIND4 = SETS / "blind4.jsonl"
 BLIND5 = SETS / "blind5.jsonl"
 BLIND6 = SETS / "blind6.jsonl"
+BLIND7 = SETS / "blind7.jsonl"
 TUNED = (DEVSET, HELDOUT, FRESH, BLIND, BLIND2, BLIND3, BLIND4, BLIND5)
 """The sets the rules have been fixed on (the quality gate scores them all)."""
+UNTOUCHED = (BLIND6, BLIND7)
+"""Written blind after the fixes and scored, never tuned on."""
 _EDGE = " .,;:!?\"'“”‘’"
 
 
@@ -146,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--quick", action="store_true", help="20 articles for the cost")
     args = parser.parse_args(argv)
-    for path in (*TUNED, BLIND6):
+    for path in (*TUNED, *UNTOUCHED):
         if not path.exists():
             continue
         stories = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
