@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from newsgist.lang import FactWords
 from newsgist.models import Entity, Sentence
@@ -69,6 +69,38 @@ _BRACKETED = re.compile(r"\s\((?:[A-Z]\.?){2,6}\)")
 """An acronym in brackets after a name: "European Space Agency (ESA)"."""
 _CONTEXT = 40
 """Characters read before and after a mention for the words next to it."""
+
+
+_Tree: TypeAlias = dict[str, "_Tree"]
+"""A letter tree: each letter to the tree of what may follow it; "" where a word ends."""
+
+
+def alternatives(words: frozenset[str]) -> str:
+    """Return a pattern matching any of ``words``, as a letter tree ("sa(?:id|ys?)").
+
+    The engine tries a plain list of alternatives one by one at every position; the tree
+    rules most positions out at the first letter. The longest word is tried first.
+    """
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _branch(tree) or "(?!)"
+
+
+def _branch(node: _Tree) -> str:
+    """Write one node of the letter tree: its branches, optional where a word may end."""
+    branches = [
+        re.escape(letter) + _branch(child) for letter, child in sorted(node.items()) if letter
+    ]
+    if not branches:
+        return ""
+    grouped = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{grouped})?" if len(branches) == 1 else f"{grouped}?"
+    return grouped
 
 
 @cache
@@ -506,9 +538,7 @@ def _clues(words: FactWords) -> _Clues:
     before.update(dict.fromkeys(words.speech_verbs, SPEAKER))
     before.update(dict.fromkeys(words.roles, "person"))
     before.update(dict.fromkeys(words.organisation_nouns, "organisation"))
-    verbs = "|".join(
-        sorted(words.speech_verbs | words.quote_verbs | words.life_verbs, key=len, reverse=True)
-    )
+    verbs = alternatives(words.speech_verbs | words.quote_verbs | words.life_verbs)
     aside = re.compile(
         rf",\s+(?:\d{{1,3}},|(?P<aside>[a-z][^,.;:\"“”‘’\n]{{0,120}}?,\s+"
         rf"(?:[^,.;:\"“”‘’\n]{{1,60}}?,\s+)?)(?:[a-z][\w'’-]*\s+){{0,2}}(?:{verbs})\b)"

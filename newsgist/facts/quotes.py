@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from newsgist.facts.entities import CAPITAL, JOINED
+from newsgist.facts.entities import CAPITAL, JOINED, alternatives
 from newsgist.lang import FactWords
 from newsgist.models import Entity, Quote, Sentence
 
@@ -104,10 +104,10 @@ class _Patterns:
 @cache
 def _patterns(words: FactWords) -> _Patterns:
     """Compile the attribution patterns for one language's word tables."""
-    verbs = "|".join(sorted(words.speech_verbs, key=len, reverse=True))
-    cues = "|".join(sorted(words.speech_verbs | words.quote_verbs, key=len, reverse=True))
+    verbs = alternatives(words.speech_verbs)
+    cues = alternatives(words.speech_verbs | words.quote_verbs)
     pronouns = "|".join(words.pronouns)
-    roles = "|".join(sorted(words.roles, key=len, reverse=True))
+    roles = alternatives(words.roles)
     named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
         rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     )

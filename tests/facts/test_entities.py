@@ -1,6 +1,11 @@
 """People, organisations and places: typed by context, merged with their aliases."""
 
-from newsgist.facts.entities import entities, mentions
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsgist.facts.entities import alternatives, entities, mentions
 from newsgist.lang import FactWords, lookup
 from newsgist.segment import segment
 
@@ -226,3 +231,13 @@ def test_names_that_look_like_particles_peoples_words_or_titles_stay_whole():
     kinds = {n: k for n, k, _ in found}
     assert kinds["Nandita Das"] == kinds["Dawn French"] == "person"
     assert kinds["Queen Elizabeth Hospital"] == "organisation"
+
+
+@given(
+    st.frozensets(st.text(alphabet="abcs", min_size=1, max_size=5), min_size=1, max_size=8),
+    st.lists(st.text(alphabet="abcs", min_size=0, max_size=6), max_size=8),
+)
+def test_a_letter_tree_matches_its_words_and_nothing_else(words, others):
+    pattern = re.compile(f"(?:{alternatives(words)})")
+    for word in [*words, *others]:
+        assert bool(pattern.fullmatch(word)) == (word in words)
