@@ -52,7 +52,8 @@ _DOTTED = re.compile(r"[A-Z][\w'’&-]*\.")
 """A title written short ("Dr.", "Capt."): a word and its full stop."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]+")
 _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[a-z][a-z'-]+(?![^\W\d_])")
-"""Every lower-case word of a body, no letter or digit either side (as ``_LowerCase._find``)."""
+"""Every lower-case word of a body, no letter either side; apostrophes and hyphens stay inside
+("rock'n'roll"): the listing ``_LowerCase`` reads past ``_FINDS`` words."""
 _FINDS = 200
 _SPACES = re.compile(r"\s*")
 _TOKEN = re.compile(r"\S+")
@@ -203,13 +204,10 @@ def mentions(
                     name = ""
                 singles[text] = name
             if name:
-                form = forms[name] if name in forms else form_of(name)
-                if form is not None:
-                    span = (where, where + len(name))
-                    found.append((name, span, form or _context_vote(body, span, clues)))
+                record(name, (where, where + len(name)), False)
             return
         tokens = text.split()
-        cut = _cut(tokens, words) if "s " in text or " and " in text or "&" in text else None
+        cut = _cut(tokens, words) if "s " in text or " and " in text else None
         if cut is not None:  # "Switzerland's Federal Office", "Ghana and Malawi"
             head, skip = cut
             bounds = [m.span() for m in _TOKEN.finditer(text)]
@@ -301,13 +299,13 @@ def _cut(tokens: list[str], words: FactWords) -> tuple[int, int] | None:
     After a possessive ("Switzerland's Federal Office for the Environment"), and at an "and"
     in a run that is no organisation's ("Ghana and Malawi", not "Devon and Cornwall Police"
     or "Department of Health and Social Care") or that joins two ("the Red Cross Society and
-    the World Food Programme").
+    the World Food Programme"). An "&" always joins one name ("Procter & Gamble").
     """
     for i, token in enumerate(tokens[:-1]):
         if token[-2:] in ("'s", "’s") and _owner(tokens, i, words):
             return i + 1, 0
     ands = [i for i, token in enumerate(tokens) if token == "and" and 0 < i < len(tokens) - 1]
-    for at in ands:  # "&" always joins one name: "Procter & Gamble", "Fire & Rescue"
+    for at in ands:
         if tokens[at - 1] in words.organisation_words or tokens[at + 1] == "the":
             return at, 1 + (tokens[at + 1] == "the")  # "Food and Drug Administration and the …"
     if ands:
@@ -380,14 +378,14 @@ def _parts(
     of England") unless what comes before "of" is a person's: a title or a role came before
     it, or it opens with a first name.
     """
+    if "of" not in tokens[first:last]:
+        return [(first, last, titled)]
+    cut = tokens.index("of", first, last)
+    # "Ada Brennan of the Varna lifeboat": two words and "of the" are a person's and where
+    # they are from ("Bank of the West" has one word before "of")
     person = titled or tokens[first] in words.first_names
-    if "of" in tokens[first:last]:
-        cut = tokens.index("of", first, last)
-        # "Ada Brennan of the Varna lifeboat": two words and "of the" are a person's and where
-        # they are from ("Bank of the West" has one word before "of")
-        person = person or (cut - first >= 2 and cut + 1 < last and tokens[cut + 1] == "the")
-    if person and "of" in tokens[first:last]:
-        cut = tokens.index("of", first, last)
+    person = person or (cut - first >= 2 and cut + 1 < last and tokens[cut + 1] == "the")
+    if person:
         head = [(first, cut, True)] if cut > first else []
         rest = cut + 1
         while rest < last and tokens[rest] in _JOINER_WORDS:

@@ -119,7 +119,7 @@ def _numbers(body: str) -> Iterator[re.Match[str]]:
         lettered = _LETTERED.search(body, max(at, begin - 4), begin)
         match = _NUMBER.match(body, lettered.start() if lettered else begin)
         if match is None:
-            at = start.start() + 1
+            at = begin + 1
         else:
             yield match
             at = match.end()

@@ -166,21 +166,21 @@ def _pairs(body: str) -> Iterator[_Pair]:
     A double mark left open at a paragraph's end, the next paragraph opening with one, is a
     quotation that runs on (``_RUN_ON``).
     """
-    double = [
-        _Pair(m.start(), m.end(), m.group(m.lastindex or 1), m.start(m.lastindex or 1))
-        for m in _DOUBLE.finditer(body)
-    ]
-    extra = [  # single marks, and double ones that run on
-        _Pair(m.start(), m.end(), m.group(m.lastindex or 1), m.start(m.lastindex or 1))
-        for m in _SINGLE.finditer(body)
-    ]
+    double = [_pair(match) for match in _DOUBLE.finditer(body)]
+    extra = [_pair(match) for match in _SINGLE.finditer(body)]  # and double ones that run on
     if "\n" in body:
-        extra += [_Pair(m.start(), m.end(), m.group(1), m.start(1)) for m in _RUN_ON.finditer(body)]
+        extra += [_pair(match) for match in _RUN_ON.finditer(body)]
     if extra:
         starts = [pair.start for pair in double]
         extra = [pair for pair in extra if not _inside(pair, double, starts)]
         double = sorted(double + extra)
     yield from double
+
+
+def _pair(match: re.Match[str]) -> _Pair:
+    """Make a pair from a match whose one matching group holds the quoted words."""
+    group = match.lastindex or 1
+    return _Pair(match.start(), match.end(), match.group(group), match.start(group))
 
 
 def _inside(pair: _Pair, double: Sequence[_Pair], starts: Sequence[int]) -> bool:
@@ -309,11 +309,9 @@ def _reporter(body: str, start: int, patterns: _Patterns, resolve: _Resolver) ->
     The last person the paragraph names before a speech verb ("Daniel Okonjo-Price, general
     secretary of the union, said …"), else whom "he" would mean there.
     """
-    before = body[max(0, start - _NEXT_QUOTE_CHARS) : start].rstrip()
-    paragraph = before[before.rfind("\n") + 1 :]
     speakers = [
         who
-        for found in patterns.spoke.finditer(paragraph)
+        for found in patterns.spoke.finditer(_paragraph_before(body, start))
         if (who := resolve(found["who"], start, people_only=True)) is not None
     ]
     return speakers[-1] if speakers else resolve("he", start)
@@ -323,8 +321,13 @@ def _reported(body: str, start: int, words: FactWords) -> bool:
     """Whether the paragraph before a quotation that opens one reports someone's speech."""
     if body[max(0, start - 2) : start].strip("\n ") or start < 2:
         return False  # the quotation does not open a paragraph
+    return _attributes(_paragraph_before(body, start), words)
+
+
+def _paragraph_before(body: str, start: int) -> str:
+    """Return the paragraph before ``start`` (its last ``_NEXT_QUOTE_CHARS`` characters)."""
     before = body[max(0, start - _NEXT_QUOTE_CHARS) : start].rstrip()
-    return _attributes(before[before.rfind("\n") + 1 :], words)
+    return before[before.rfind("\n") + 1 :]
 
 
 def _attributes(head: str, words: FactWords) -> bool:
@@ -421,16 +424,12 @@ class _Resolver:
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
             noun = who.split()[-1]
-            found = (
-                mentioned.last_named(position, noun.capitalize())
-                or mentioned.last_before(position, _ROLE_SAID_CHARS)
-                if kind == "organisation"
-                else mentioned.last_before(position, _ROLE_SAID_CHARS)
-            )
+            found = mentioned.last_named(position, noun.capitalize()) if kind != "person" else None
+            found = found or mentioned.last_before(position, _ROLE_SAID_CHARS)
             if found is not None and (kind == "person" or not people_only):
                 return found
             if kind == "person":  # "a regional emergency official said …" … "the official said"
-                earlier = self._last_unnamed(position, who.split()[-1].lower())
+                earlier = self._last_unnamed(position, noun.lower())
                 if earlier is not None:
                     return earlier
             return None if people_only else _unnamed(who.split())
