@@ -313,6 +313,16 @@ SHAPES: tuple[Shape, ...] = (
         lambda size: _until(size, (f"A{_letters(n)}, " for n in itertools.count())),
     ),
     Shape(
+        "owner-runs",
+        "key facts' possessives: 'Ab's Cd Ef' over and over (is the name written again?)",
+        lambda size: _repeat("Ab's Cd Ef won. ", size, head=STORY + " "),
+    ),
+    Shape(
+        "she-said-men",
+        "key facts' pronouns: many men named, then 'she said' (the search back is bounded)",
+        lambda size: _repeat('Mr Ab Cd met Mr Ef Gh. "a b," she said. ', size, head=STORY + " "),
+    ),
+    Shape(
         "quote-said",
         "key facts' speakers: a short quotation and an attribution over and over",
         lambda size: _repeat('"ab cd," said Jo Bell. ', size, head=STORY + " "),

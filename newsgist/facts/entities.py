@@ -5,10 +5,16 @@ them), found once over the body. A sentence's first word joins a name only if th
 never writes it in lower case; alone, it is no name if news writes it in lower case
 ("Critics said": the common-word list). A run holds two names after a place's or body's
 possessive ("Switzerland's Federal Office") and at an "and" that is no body's ("Ghana and
-Malawi"); "Brussels-based" is a place; a people's word is none ("American"). Titles
+Malawi") or between two people each of somewhere ("Ruth Abernathy of the University of
+Toronto and Matthias Kalin of ETH Zurich"), and after a one-word owner whose person the
+story names again ("Altamira's Luca Ferrandi" … "Ferrandi"); a common first word stays
+in a body's whole name ("Federal Trade Commission", "Emergency Management Victoria
+(EMV)"); "Brussels-based" is a place; a people's word is none ("American"). Titles
 before a name ("Mayor", "Dr.") are dropped from it and make it a person's. Each mention
 votes for a kind: its words (``Council``: an organisation; ``River``: a place; a body's
-word inside it), the country, city and well-known body lists, an all-capital acronym (an
+word inside it; a place and a plural: a team, "Denver Broncos"; a known body's name and
+one word: "Samsung Electronics"; a common word before a country: "Infrastructure
+Australia"), the country, city and well-known body lists, an all-capital acronym (an
 organisation, unless it is a place such as ``UK``), a role noun before it ("envoy Mattias
 Krell"), an age or an aside before a speech verb ("Megan Vale, a nurse, told"), a speech
 verb next to it ("said Krell": a person's if it could be one, else a body's: "Ofwat
@@ -22,7 +28,7 @@ body's first or last word alone the body.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple, TypeAlias
@@ -152,6 +158,7 @@ def mentions(
     """Find every capitalised name in the body, each with the kind its context votes for."""
     starts = {s.start for s in sentences}
     lower_words = _LowerCase(body)
+    capitals = _Capitals(body)
     forms: dict[str, str | None] = {}  # a name's own vote ("" for none), None: not a name
     singles: dict[str, str] = {}  # a one-word run mid-sentence: its name ("": none)
     clues = _clues(words)
@@ -207,7 +214,7 @@ def mentions(
                 record(name, (where, where + len(name)), False)
             return
         tokens = text.split()
-        cut = _cut(tokens, words) if "s " in text or " and " in text else None
+        cut = _cut(tokens, words, capitals) if "s " in text or " and " in text else None
         if cut is not None:  # "Switzerland's Federal Office", "Ghana and Malawi"
             head, skip = cut
             bounds = [m.span() for m in _TOKEN.finditer(text)]
@@ -222,6 +229,10 @@ def mentions(
             token = tokens[first].strip(".")
             if not _common(token, lower_words, stop_words) and token not in words.date_words:
                 break
+            if token.lower() not in stop_words and _body_named(
+                tokens, first, body, where + len(text), words
+            ):
+                break  # "Federal Trade Commission", "Single Resolution Board (SRB)"
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
         if first == len(tokens):
             return
@@ -293,16 +304,38 @@ def mentions(
     return found
 
 
-def _cut(tokens: list[str], words: FactWords) -> tuple[int, int] | None:
+def _body_named(tokens: list[str], first: int, body: str, end: int, words: FactWords) -> bool:
+    """Whether a run from ``first`` is a body's whole name, its common first word and all.
+
+    Three words or more ending in a body's word ("Federal Trade Commission"), or initials in
+    brackets after it that spell the run ("Emergency Management Victoria (EMV)").
+    """
+    rest = tokens[first:]
+    if len(rest) >= 3 and rest[-1] in words.organisation_words:
+        return True
+    bracketed = _BRACKETED.match(body, end)
+    return bracketed is not None and _letters(bracketed.group()) == "".join(
+        token[0] for token in rest if token[0].isupper()
+    )
+
+
+def _letters(text: str) -> str:
+    """Return the capital letters of ``text`` ("(U.S.)": "US")."""
+    return "".join(c for c in text if c.isupper())
+
+
+def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int, int] | None:
     """Return where a run holds two names: its first one's word count and the words between.
 
     After a possessive ("Switzerland's Federal Office for the Environment"), and at an "and"
     in a run that is no organisation's ("Ghana and Malawi", not "Devon and Cornwall Police"
     or "Department of Health and Social Care") or that joins two ("the Red Cross Society and
-    the World Food Programme"). An "&" always joins one name ("Procter & Gamble").
+    the World Food Programme"). An "&" always joins one name ("Procter & Gamble"); two
+    people, each of somewhere, are two ("Ruth Abernathy of the University of Toronto and
+    Matthias Kälin of ETH Zurich").
     """
     for i, token in enumerate(tokens[:-1]):
-        if token[-2:] in ("'s", "’s") and _owner(tokens, i, words):
+        if token[-2:] in ("'s", "’s") and _owner(tokens, i, words, capitals):
             return i + 1, 0
     ands = [i for i, token in enumerate(tokens) if token == "and" and 0 < i < len(tokens) - 1]
     for at in ands:
@@ -313,14 +346,18 @@ def _cut(tokens: list[str], words: FactWords) -> tuple[int, int] | None:
         named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
         if not named and tokens[-1] not in words.organisation_words:
             return at, 1  # "Ghana and Malawi", not "Devon and Cornwall Police"
+        titled = tokens[at + 1] in words.titles and at + 2 < len(tokens) - 1
+        if named and (tokens[0] in words.first_names or titled):
+            return at, 1  # a person of somewhere, and another
     return None
 
 
-def _owner(tokens: list[str], at: int, words: FactWords) -> bool:
+def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) -> bool:
     """Whether the possessive at ``at`` is a place's or a body's before a person's name.
 
     "Switzerland's Federal Office", "Apple's Tim Cook": two names; "St Mary's Hospital",
-    "King's College": one.
+    "King's College": one. After a one-word owner, two or three plain words the story
+    writes again in part are a person's ("Altamira's Luca Ferrandi" … "Ferrandi").
     """
     if at and tokens[at - 1] in words.name_abbreviations | words.place_openers | {"St"}:
         return False
@@ -332,6 +369,22 @@ def _owner(tokens: list[str], at: int, words: FactWords) -> bool:
         or owner in words.acronym_places
         or after in words.titles
         or after in words.first_names
+        or (at == 0 and _named_again(tokens[1:], words, capitals))
+    )
+
+
+def _named_again(rest: list[str], words: FactWords, capitals: _Capitals) -> bool:
+    """Whether two or three plain words are a person's name the story writes again in part."""
+    return (
+        2 <= len(rest) <= 3
+        and not any(
+            token in _JOINER_WORDS
+            or token in words.organisation_words
+            or token in words.place_words
+            or token in words.titles
+            for token in rest
+        )
+        and any(capitals.count(_tidy(token)) > 1 for token in rest[1:])
     )
 
 
@@ -376,7 +429,8 @@ def _parts(
 
     Returns ``(first, end, person)`` token ranges. A name with "of" in it is one name ("Bank
     of England") unless what comes before "of" is a person's: a title or a role came before
-    it, or it opens with a first name.
+    it, it opens with a first name, or it is two plain words ("Matthias Kalin of ETH
+    Zurich", not "Royal Bank of Scotland").
     """
     if "of" not in tokens[first:last]:
         return [(first, last, titled)]
@@ -385,6 +439,9 @@ def _parts(
     # they are from ("Bank of the West" has one word before "of")
     person = titled or tokens[first] in words.first_names
     person = person or (cut - first >= 2 and cut + 1 < last and tokens[cut + 1] == "the")
+    person = person or (
+        cut - first == 2 and not any(_name_word(t, words) for t in tokens[first:cut])
+    )
     if person:
         head = [(first, cut, True)] if cut > first else []
         rest = cut + 1
@@ -413,6 +470,24 @@ def _tidy(word: str) -> str:
     if word.endswith(".") and not _INITIALS.fullmatch(word):
         word = word.rstrip(".")
     return word
+
+
+class _Capitals:
+    """How often a body writes each capitalised word, counted once on first use (linear)."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.counts: Counter[str] | None = None
+
+    def count(self, word: str) -> int:
+        """How many times ``word`` stands as a capitalised word of its own in the body."""
+        if self.counts is None:
+            self.counts = Counter(_CAPITAL_WORDS.findall(self.body))
+        return self.counts[word]
+
+
+_CAPITAL_WORDS = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:['’](?!s\b)[\w-]+)*")
+"""A capitalised word, a possessive's "'s" left off ("Ferrandi's": "Ferrandi")."""
 
 
 class _LowerCase:
@@ -491,6 +566,10 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "place"
     if name in words.organisations or last in words.organisations:
         return "organisation"  # "Ofgem", "Liberal Democrats"
+    if several and _team(tokens, words):
+        return "organisation"  # "Denver Broncos", "New England Patriots", "Ohio Democrats"
+    if len(tokens) == 2 and tokens[0] in words.organisations and last not in words.titles:
+        return "organisation"  # "Samsung Electronics", "Amnesty International"
     if not several and name in words.organisation_words:
         return "organisation"  # "the Commission said"
     if not several and _CAMEL.fullmatch(name) and not name.startswith(_prefixes(words)):
@@ -501,11 +580,26 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "place"  # "Cape Varna", "River Tam"
     if several and tokens[0] in words.first_names:
         return "person"  # "Whitney Houston", "Clark Kent": a given name before a place's
+    if several and (last in words.places or bare.split()[-1] in words.acronym_places):
+        opening = tokens[0]
+        if opening.lower() in words.common_words and opening not in words.place_qualifiers:
+            return "organisation"  # "Infrastructure Australia", "Cancer Research UK"
     if bare in words.acronym_places or name in words.places or last in words.places:
         return "place"
     if bare.isupper() and 2 <= len(bare) <= 6 and bare.isalpha():
         return "organisation"
     return ""
+
+
+def _team(tokens: list[str], words: FactWords) -> bool:
+    """Whether a name is a place's and a plural: a team or a party's branch ("Denver Broncos")."""
+    last, place = tokens[-1], tokens[-2]
+    return (
+        last.endswith("s")
+        and not last.endswith("ss")
+        and last[:-1] not in words.demonyms
+        and (place in words.places or (len(tokens) > 2 and place in words.place_words))
+    )
 
 
 class _Clues(NamedTuple):

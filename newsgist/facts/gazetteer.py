@@ -13,6 +13,12 @@ In the same pass, a word written in lower case ``MIN_COMMON`` times or more, and
 ("critics", "residents", "data"): capitalised at the start of a sentence, it is no name.
 Those go to ``newsgist/lang/en-common-words.txt``.
 
+A given name is also a man's or a woman's where the stories say so (``GENDER_VOTES`` or
+more votes, ``GENDER_RATIO`` times as many one way as the other): a gendered word just
+before the name ("her son Alfie", "spokeswoman Ann Kerr"), or an honorific before its
+surname elsewhere in the story ("Mr Caldwell"). Those are the ``[male]`` and ``[female]``
+tables of the same file.
+
 Usage::
 
     python -m newsgist.facts.gazetteer DATA.jsonl[:N]... [-o newsgist/lang/en-first-names.txt]
@@ -25,12 +31,12 @@ import argparse
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsgist.evaluate.records import read_records
 from newsgist.facts.entities import SPEAKER, mentions
-from newsgist.lang import lookup
+from newsgist.lang import FactWords, lookup
 from newsgist.segment import segment
 
 MIN_VOTES = 2
@@ -44,12 +50,27 @@ MIN_COMMON = 20
 """Lower-case uses a word needs before it counts as common."""
 _COMMON_OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "en-common-words.txt"
 
+GENDER_VOTES = 2
+"""Votes a given name needs before it counts as a man's or a woman's."""
+GENDER_RATIO = 3
+"""... with this many times as many votes one way as the other."""
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 _GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "en-first-names.txt"
 
 
-def first_names(paths: Sequence[tuple[Path, int | None]]) -> tuple[list[str], list[str]]:
-    """Return the given names the articles of ``paths`` vote for, and the common words."""
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """What the data says: given names, the men's and women's among them, common words."""
+
+    given: list[str]
+    male: list[str]
+    female: list[str]
+    common: list[str]
+
+
+def learn(paths: Sequence[tuple[Path, int | None]]) -> Gazetteer:
+    """Return the given names the articles of ``paths`` vote for, their genders, common words."""
     english = lookup("en")
     assert english.facts is not None
     words = replace(english.facts, first_names=frozenset())
@@ -59,15 +80,19 @@ def first_names(paths: Sequence[tuple[Path, int | None]]) -> tuple[list[str], li
     votes: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     inner: Counter[str] = Counter()
+    genders: dict[str, Counter[str]] = {"male": Counter(), "female": Counter()}
     for path, limit in paths:
         for record in read_records(path, limit=limit)[0]:
             body = record.article
             lower.update(_LOWER.findall(body))
             inner.update(word.lower() for word in _INNER_CAPITAL.findall(body))
-            for name, _, kind in mentions(body, segment(body), words, english.stop_words):
+            honoured = _honoured(body, words)
+            for name, span, kind in mentions(body, segment(body), words, english.stop_words):
                 tokens = name.split()
                 if kind in ("person", SPEAKER) and 2 <= len(tokens) <= 3:
                     votes[tokens[0]] += 1
+                    for gender in _gender_votes(body, span, honoured.get(tokens[-1]), words):
+                        genders[gender][tokens[0]] += 1
     given = sorted(
         name
         for name, count in votes.items()
@@ -86,7 +111,46 @@ def first_names(paths: Sequence[tuple[Path, int | None]]) -> tuple[list[str], li
         and count >= COMMON_RATIO * inner[word]
         and word not in english.stop_words
     )
-    return given, common
+    male, female = genders["male"], genders["female"]
+    return Gazetteer(
+        given,
+        [n for n in given if male[n] >= GENDER_VOTES and male[n] >= GENDER_RATIO * female[n]],
+        [n for n in given if female[n] >= GENDER_VOTES and female[n] >= GENDER_RATIO * male[n]],
+        common,
+    )
+
+
+def _honoured(body: str, words: FactWords) -> dict[str, str | None]:
+    """Return the surnames a story writes after "Mr" or "Mrs" (None: after both)."""
+    found: dict[str, str | None] = {}
+    for match in _HONORIFIC.finditer(body):
+        gender = _gender_of(match[1].lower(), words)
+        surname = match[2]
+        found[surname] = gender if found.get(surname, gender) == gender else None
+    return found
+
+
+def _gender_votes(
+    body: str, span: tuple[int, int], honoured: str | None, words: FactWords
+) -> list[str]:
+    """Return the genders one mention votes for: its surname's honorific, a word before it.
+
+    A name right after an honorific votes for nothing ("Mrs Parker Bowles": "Parker" is no
+    given name there); a pronoun after a name too often means someone else to vote.
+    """
+    before = body[max(0, span[0] - 30) : span[0]].split()
+    word = before[-1].strip(",:;\"'“”‘’()") if before else ""
+    if word in words.titles:
+        return []
+    gender = _gender_of(word.rstrip(".").lower().split("-")[0], words)
+    return [g for g in (honoured, gender) if g]
+
+
+def _gender_of(word: str, words: FactWords) -> str | None:
+    """Return "male" or "female" for a gendered word, else None."""
+    if word in words.male_words:
+        return "male"
+    return "female" if word in words.female_words else None
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -100,22 +164,33 @@ def main(argv: Sequence[str] | None = None) -> None:
     for spec in args.data:
         name, _, count = spec.partition(":")
         paths.append((Path(name), int(count) if count else None))
-    names, common = first_names(paths)
+    found = learn(paths)
     header = (
         "# Given names for key facts, learned from news data by newsgist.facts.gazetteer:\n"
-        f"# first words of names in person contexts, {MIN_VOTES} votes or more.\n"
+        f"# first words of names in person contexts, {MIN_VOTES} votes or more; then those\n"
+        f"# used for men and for women ({GENDER_VOTES} votes or more, {GENDER_RATIO}x one way).\n"
     )
-    lines = [" ".join(names[i : i + 12]) for i in range(0, len(names), 12)]
-    args.output.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(names):,} given names → {args.output}")
+    sections = [_lines(found.given)]
+    for table, names in (("male", found.male), ("female", found.female)):
+        sections.append(f"\n[{table}]\n" + _lines(names))
+    args.output.write_text(header + "".join(sections), encoding="utf-8")
+    print(
+        f"{len(found.given):,} given names ({len(found.male):,} men's,"
+        f" {len(found.female):,} women's) → {args.output}"
+    )
+    common = found.common
     header = (
         "# Common words for key facts, learned from news data by newsgist.facts.gazetteer:\n"
         f"# lower case {MIN_COMMON} times or more, {COMMON_RATIO}x as often as capitalised"
         " inside a sentence.\n"
     )
-    lines = [" ".join(common[i : i + 12]) for i in range(0, len(common), 12)]
-    args.common_output.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    args.common_output.write_text(header + _lines(common), encoding="utf-8")
     print(f"{len(common):,} common words → {args.common_output}")
+
+
+def _lines(words: list[str]) -> str:
+    """Write words twelve to a line."""
+    return "".join(" ".join(words[i : i + 12]) + "\n" for i in range(0, len(words), 12))
 
 
 if __name__ == "__main__":

@@ -10,9 +10,11 @@ manager Graham Petrie``, ``…," Krell told reporters``, ``…," she said``) or 
 …, said the plan was "…"``, ``She called the findings "…"``). Words between the speaker and
 the verb are lower case ("Krell later said"): a capitalised word there is another name. A
 name becomes the person's canonical name (a surname: the full name); a pronoun, the person
-named last before the quotation, unless an unnamed speaker spoke since ("A fire service
-spokeswoman said …. "…," she said."); an unnamed speaker is the role as written, its
-article left out ("police spokeswoman"); "the judge" is the person named last, "the
+of its gender named last before the quotation outside any quotation (gender from "Mr",
+"Mrs", "her son" before a mention, else the given-name tables), unless an unnamed speaker
+spoke since ("A fire service spokeswoman said …. "…," she said."); an unnamed speaker is
+the role as written, its article and any relative clause left out ("police spokeswoman",
+"a witness who asked not to be named": "witness"); "the judge" is the person named last, "the
 commission" the body so named, "the family" itself; an aside after a title holds the name
 ("Staffordshire Police's Chief Constable, Martin Hollis-Greene, said"). A quotation with no
 attribution that opens the sentence right after another keeps that one's speaker: the
@@ -53,9 +55,9 @@ with its mark, so the engine's fast scan finds it."""
 _NAME = rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{CAPITAL}){{0,4}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
-_WHO = rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w.-]*\s+){{0,3}}?{_NAME}"
-"""Who an attribution names: a name, with the role words before it ("union secretary
-Nadia Holm", "the U.N. special envoy Mattias Krell")."""
+_WHO = rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w.-]*\s+){{0,3}}?(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME}"
+"""Who an attribution names: a name, with the role words or a short title before it ("union
+secretary Nadia Holm", "the U.N. special envoy Mattias Krell", "Dr. Hannah Greeley")."""
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
@@ -70,6 +72,10 @@ _TRIES = 6
 _MAX_SPOKEN = 500
 """Quotations whose speakers are looked for; later ones are listed with none, so a body of
 thousands of quotations (hostile) costs linear time. News stories have a few dozen."""
+_PRONOUN_REACH = 12
+"""Names a pronoun's search goes back past (quoted ones, the other gender's) at most."""
+_CONTEXT_CHARS = 30
+_EDGE = ",;:\"'“”‘’()"
 _ROLE_SAID_CHARS = 600
 """How far back a pronoun may find an unnamed speaker who spoke last ("a spokeswoman said")."""
 
@@ -112,8 +118,9 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
-        rf"(?i:the|a|an|another)\s+(?:{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\b"
-        rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from)\s+{_NAME})"
+        rf"(?i:the|a|an|another)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
+        rf"(?:{roles})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
+        rf"(?:the\s+)?{_NAME})"
     )
     plural = rf"\b(?:[a-z][\w-]*\s+)?(?:{roles})s\b"  # "inspectors described it as"
     who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns}))"
@@ -129,7 +136,7 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         appositive=re.compile(
             rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,200}}?),\s+"
-            rf"{_GAP}{{0,2}}?(?:{cues})\b"
+            rf"(?:[^,;:\"“”‘’\n]{{1,150}}?,\s+)?{_GAP}{{0,2}}?(?:{cues})\b"
             r"(?P<rest>[^.!?]*)$"
         ),
         name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>[^.!?]*)$"),
@@ -205,6 +212,7 @@ def quotes(
     if words is None:
         return [_bare(pair) for pair in _pairs(body) if _long_enough(pair)]
     patterns = _patterns(words)
+    pairs = list(_pairs(body))
     resolve = _Resolver(
         _Mentioned.of(named, "person"),
         _Mentioned.of(named, "organisation"),
@@ -214,11 +222,13 @@ def quotes(
         stop_words,
         body,
         patterns,
+        _genders(named, body, words),
+        _Quoted([pair.start for pair in pairs], [pair.end for pair in pairs]),
     )
     starts = [s.start for s in sentences]
     result: list[Quote] = []
     last_end, last_speaker = -1, None
-    for pair in _pairs(body):
+    for pair in pairs:
         if not _long_enough(pair):
             continue
         inner, span = _quoted(pair)
@@ -266,8 +276,8 @@ def _attributions(
     After it first, then before it (only where the head has a speech verb).
     """
     for pattern in (patterns.after_name, patterns.name_after, patterns.aside_after):
-        if pattern is patterns.aside_after and tail.count(",") < 3:
-            continue  # the quotation's own comma, and two around the aside
+        if pattern is patterns.aside_after and tail.count(",") < 2:
+            continue  # two commas around the aside (the quotation's own may be inside it)
         found = pattern.match(tail)
         if found:
             yield found, pair.end
@@ -284,7 +294,7 @@ def _attributions(
 
 
 def _speaking(found: re.Match[str], words: FactWords) -> str:
-    """Return the group that names the speaker: the aside where "who" is a title.
+    """Return the group that names the speaker: the aside where "who" is a title or a role.
 
     "Staffordshire Police's Chief Constable, Martin Hollis-Greene, said": the name; "said
     Kestrion's chief executive, Dana Whitcombe": the name after the owner's role.
@@ -294,7 +304,7 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
         return "owned"
     aside = groups.get("aside")
     last = found["who"].split()[-1]
-    if aside and _NAMED.search(aside) and (last in words.titles or last.lower() in words.roles):
+    if aside and _NAMED.search(aside) and (last in words.titles or last.islower()):
         return "aside"  # "his agent, Rodrigo Salas,", "His partner, the cellist Niamh O'Dwyer,"
     return "who"
 
@@ -314,7 +324,7 @@ def _reporter(body: str, start: int, patterns: _Patterns, resolve: _Resolver) ->
         for found in patterns.spoke.finditer(_paragraph_before(body, start))
         if (who := resolve(found["who"], start, people_only=True)) is not None
     ]
-    return speakers[-1] if speakers else resolve("he", start)
+    return speakers[-1] if speakers else resolve("they", start)
 
 
 def _reported(body: str, start: int, words: FactWords) -> bool:
@@ -408,6 +418,9 @@ class _Resolver:
     stop_words: frozenset[str]
     body: str
     patterns: _Patterns
+    genders: Mapping[str, str]
+    """Each person's gender where the story or the given-name tables say ("male", "female")."""
+    quoted: _Quoted
 
     def __call__(self, who: str | None, position: int, *, people_only: bool = False) -> str | None:
         """Resolve an attribution to a canonical name, the last speaker, or a role.
@@ -418,8 +431,13 @@ class _Resolver:
         if who is None:
             return None
         words = self.words
+        if " " in who:  # "a witness who asked not to be named": the witness
+            written = who.split()
+            cut = next((i for i, t in enumerate(written[1:], 1) if t in words.relatives), None)
+            if cut is not None:
+                who = " ".join(written[:cut])
         if who.lower() in words.pronouns:
-            return self._last_speaker(position)
+            return self._last_speaker(position, _gender_of(who.lower(), words))
         kind = _definite(who, words)
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
@@ -492,10 +510,25 @@ class _Resolver:
         ]
         return _unnamed(spoke[-1].split()) if spoke else None
 
-    def _last_speaker(self, position: int) -> str | None:
-        """Return the person named last before ``position``, or an unnamed one who spoke since."""
-        index = bisect.bisect_left(self.people.starts, position) - 1
-        named_at = self.people.starts[index] if index >= 0 else -1
+    def _last_speaker(self, position: int, gender: str | None) -> str | None:
+        """Return whom a pronoun before ``position`` means.
+
+        An unnamed speaker who spoke since the last person named, else that person. A name
+        inside a quotation is never the one meant, nor one of the other gender ("he said"
+        after "her son Alfie"): the search goes back past them, up to ``_PRONOUN_REACH``
+        names.
+        """
+        people = self.people
+        index = bisect.bisect_left(people.starts, position) - 1
+        stop = max(-1, index - _PRONOUN_REACH)
+        while index > stop and (
+            self.quoted.inside(people.starts[index])
+            or self.genders.get(people.named[index], gender) != gender
+        ):
+            index -= 1
+        if index == stop:
+            index = -1
+        named_at = people.starts[index] if index >= 0 else -1
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
         roles = self.words.roles
         spoke = (  # a cheap check first: the window names a role at all
@@ -505,12 +538,66 @@ class _Resolver:
         )
         if spoke:
             return _unnamed(spoke[-1].split())
-        return self.people.named[index] if index >= 0 else None
+        return people.named[index] if index >= 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Quoted:
+    """Where the body's quotations are, to tell a name quoted from a name in the narrative."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def inside(self, position: int) -> bool:
+        """Whether ``position`` lies between a pair of quotation marks."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+
+def _genders(named: Sequence[Entity], body: str, words: FactWords) -> dict[str, str]:
+    """Return each person's gender, where the story or the given-name tables tell it.
+
+    The story first: a gendered word just before a mention ("Mr Caldwell", "Her mother,
+    Denise Marchbanks", "mum-of-two Stacey Rudd"), the most votes winning; then the given
+    name ("Hannah", "Graham"). A person neither tells is left out: any pronoun may mean them.
+    """
+    genders: dict[str, str] = {}
+    for entity in named:
+        if entity.kind != "person":
+            continue
+        votes = [
+            gender
+            for start, _ in entity.spans
+            if (gender := _gender_of(_word_before(body, start), words)) is not None
+        ]
+        given = entity.name.split()[0]
+        if votes:
+            male = votes.count("male")
+            if male * 2 != len(votes):
+                genders[entity.name] = "male" if male * 2 > len(votes) else "female"
+        elif given in words.male_names:
+            genders[entity.name] = "male"
+        elif given in words.female_names:
+            genders[entity.name] = "female"
+    return genders
+
+
+def _word_before(body: str, start: int) -> str:
+    """Return the word before ``start``, lower case, without punctuation or a hyphenated tail."""
+    before = body[max(0, start - _CONTEXT_CHARS) : start].split()
+    return before[-1].strip(_EDGE).lower().split("-")[0] if before else ""
+
+
+def _gender_of(word: str, words: FactWords) -> str | None:
+    """Return "male" or "female" for a gendered word ("he", "Mrs", "son"), else None."""
+    if word in words.male_words:
+        return "male"
+    return "female" if word in words.female_words else None
 
 
 _DEFINITE = re.compile(r"(?i:the)\s")
 _ROLE_OF = re.compile(
-    r"^(?i:the|a|an|another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:for|at|from)\s"
+    r"^(?i:the|a|an|another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:for|at|from|of)\s"
 )
 """A role for a body ("a spokesman for Kendall Rowe Advisory"): the speaker is the phrase."""
 

@@ -193,6 +193,21 @@ class FactWords:
     demonyms: frozenset[str] = frozenset()
     """Words for a people ("American", "Spanish"): no name of their own, and not part of the
     name a given name after them opens ("American Jordan Pike")."""
+    place_qualifiers: frozenset[str] = frozenset()
+    """First words of places' names news also writes in lower case ("Greater London"); any
+    other common word before a country makes a body's name ("Infrastructure Australia")."""
+    relatives: frozenset[str] = frozenset()
+    """Words that open a relative clause: an unnamed speaker ends before one ("a witness who
+    asked not to be named")."""
+    male_words: frozenset[str] = frozenset()
+    """Lower-case pronouns and words before a name that say a man is meant ("he", "Mr",
+    "son"): "he said" is not a woman's quotation."""
+    female_words: frozenset[str] = frozenset()
+    """The same for a woman ("she", "Mrs", "mother")."""
+    male_names: frozenset[str] = frozenset()
+    """Given names news uses for men, learned with ``first_names`` (``make gazetteer``)."""
+    female_names: frozenset[str] = frozenset()
+    """Given names news uses for women."""
     quote_verbs: frozenset[str] = frozenset()
     """Verbs that put a quoted fragment in someone's mouth without a speech verb ("called",
     "described"): read by the quotation patterns only, as "a town called Lumea" is no

@@ -235,6 +235,7 @@ They make a quarter of the first 400 characters of the median English news story
 or more of 98 stories in 100 (``newsgist.lang.MARKER_SHARE``)."""
 
 _FACTS = read_word_tables("newsgist.lang", "en-facts.txt")
+_NAMES = read_word_tables("newsgist.lang", "en-first-names.txt")
 
 ENGLISH = Language(
     code="en",
@@ -263,7 +264,13 @@ ENGLISH = Language(
         organisation_words=_FACTS["organisation-words"],
         place_words=_FACTS["place-words"],
         place_openers=_FACTS["place-openers"],
-        first_names=read_word_tables("newsgist.lang", "en-first-names.txt").get("", frozenset()),
+        first_names=_NAMES.get("", frozenset()),
+        male_names=_NAMES.get("male", frozenset()),
+        female_names=_NAMES.get("female", frozenset()),
+        relatives=_FACTS["relatives"],
+        place_qualifiers=_FACTS["place-qualifiers"],
+        male_words=_FACTS["male-words"],
+        female_words=_FACTS["female-words"],
         place_nouns=_FACTS["place-nouns"],
         place_prepositions=_FACTS["place-prepositions"],
         places=_FACTS["places"],

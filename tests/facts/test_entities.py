@@ -241,3 +241,49 @@ def test_a_letter_tree_matches_its_words_and_nothing_else(words, others):
     pattern = re.compile(f"(?:{alternatives(words)})")
     for word in [*words, *others]:
         assert bool(pattern.fullmatch(word)) == (word in words)
+
+
+def test_two_people_each_of_somewhere_are_two_people():
+    text = (
+        "Ruth Abernathy of the University of Toronto and Matthias Kalin of ETH Zurich will"
+        " share the prize. Kalin said he was delighted."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Ruth Abernathy", "person") in kinds
+    assert ("Matthias Kalin", "person") in kinds
+    assert ("University of Toronto", "organisation") in kinds
+
+
+def test_a_one_word_owner_before_a_name_written_again_is_two_names():
+    found, canonical = names(
+        "Altamira's Luca Ferrandi won the race. Ferrandi said the tyres were finished."
+    )
+    assert canonical["Ferrandi"] == "Luca Ferrandi"
+    assert not any(name.startswith("Altamira") and kind == "person" for name, kind, _ in found)
+    # without the surname written again, an owner's possessive stays inside the name
+    found, _ = names("She ate a McDowell's Happy Meal at noon.")
+    assert not any(name == "Happy Meal" for name, _, _ in found)
+
+
+def test_teams_and_a_known_bodys_two_word_names_are_organisations():
+    text = (
+        "The Denver Broncos beat the New England Patriots on Sunday. Samsung Electronics said"
+        " its shares rose."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Denver Broncos", "organisation") in kinds
+    assert ("New England Patriots", "organisation") in kinds
+    assert ("Samsung Electronics", "organisation") in kinds
+
+
+def test_a_common_first_word_stays_in_a_bodys_whole_name():
+    text = (
+        "The case is open. Federal Trade Commission lawyers said the federal rules apply."
+        " Emergency Management Victoria (EMV) said an emergency is declared."
+    )
+    found, canonical = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Federal Trade Commission", "organisation") in kinds
+    assert canonical["EMV"] == "Emergency Management Victoria"

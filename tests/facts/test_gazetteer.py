@@ -2,7 +2,15 @@
 
 import json
 
-from newsgist.facts.gazetteer import COMMON_RATIO, MIN_COMMON, MIN_VOTES, first_names, main
+from newsgist.facts.gazetteer import (
+    COMMON_RATIO,
+    GENDER_RATIO,
+    GENDER_VOTES,
+    MIN_COMMON,
+    MIN_VOTES,
+    learn,
+    main,
+)
 
 
 def _write(path, stories):
@@ -19,7 +27,7 @@ def test_a_first_word_with_enough_person_votes_is_a_given_name(tmp_path):
         for n in range(MIN_VOTES)
     ] + ["Ships left Harbour Bay. Mayor Quill Ardent said nothing."]
     _write(data, stories)
-    names, _ = first_names([(data, None)])
+    names = learn([(data, None)]).given
     assert "Zoltan" in names  # said after it, three times
     assert "Quill" not in names  # once only
     assert "Harbour" not in names
@@ -30,7 +38,7 @@ def test_a_word_written_mostly_in_lower_case_is_no_given_name(tmp_path):
     person = "Reporters Desk said the count was fair. Zoltan Brask said so too."
     common = "The reporters left. " * (COMMON_RATIO * MIN_VOTES + 1)
     _write(data, [person] * MIN_VOTES + [common])
-    names, _ = first_names([(data, None)])
+    names = learn([(data, None)]).given
     assert "Zoltan" in names
     assert "Reporters" not in names
 
@@ -50,6 +58,30 @@ def test_a_word_mostly_in_lower_case_inside_sentences_is_common(tmp_path):
     lower = "Critics said the critics were loud. " * MIN_COMMON
     named = "Pass the word to Mark today and to Mark tomorrow, said mark. " * MIN_COMMON
     _write(data, [lower, named])
-    _, common = first_names([(data, None)])
+    common = learn([(data, None)]).common
     assert "critics" in common  # lower case inside sentences, capitalised only at their start
     assert "mark" not in common  # a name inside sentences as often as a word
+
+
+def test_a_given_name_is_a_mans_or_a_womans_where_the_stories_say_so(tmp_path):
+    data = tmp_path / "news.jsonl"
+    stories = [
+        "Her mother, Ilsa Varnow, said the count was fair. Mr Oakes agreed, and Bram Oakes"
+        " said so too. His son Robin Pell said no. Her daughter Robin Ames said yes.",
+    ] * max(GENDER_VOTES, MIN_VOTES)
+    _write(data, stories)
+    found = learn([(data, None)])
+    assert "Ilsa" in found.female  # "Her mother," before her name
+    assert "Bram" in found.male  # "Mr" before his surname in the same story
+    assert "Ilsa" not in found.male
+    assert "Robin" in found.given  # a son's and a daughter's name: neither one way enough
+    assert GENDER_RATIO > 1
+    assert "Robin" not in found.male
+    assert "Robin" not in found.female
+
+
+def test_a_name_right_after_an_honorific_votes_for_no_gender(tmp_path):
+    data = tmp_path / "news.jsonl"
+    _write(data, ["Mrs Parker Bowles said the count was fair. Mrs Parker Bowles left."] * 4)
+    found = learn([(data, None)])
+    assert "Parker" not in found.female  # "Parker" is no given name there

@@ -224,3 +224,61 @@ def test_single_marks_that_open_and_never_close_are_no_quotations():
 )
 def test_a_role_then_a_name_in_an_aside_and_a_role_after_a_small_word(text, expected):
     assert quotes(text)[0] == expected
+
+
+def test_a_pronoun_means_the_last_person_of_its_gender_named_outside_a_quotation():
+    text = (
+        "Chief Renata Solis said the footage was hard to watch and that she had met Mr."
+        ' Caldwell\'s family.\n\n"I will not tell you what this video shows," she said.\n\n'
+        'Team principal Greta Vollmer called it "the best drive I have seen from Luca".\n\n'
+        '"We were nowhere in July," she said.\n\n'
+        "Joanne Whitlow, whose son Alfie was treated at the hospital, ran a marathon.\n\n"
+        '"I feel sick about it," she said.'
+    )
+    speakers = [speaker for _, speaker, _ in quotes(text)]
+    # Caldwell is "Mr.", Luca is named inside a quotation, Alfie is "son": none is "she"
+    assert speakers == ["Renata Solis", "Greta Vollmer", "Greta Vollmer", "Joanne Whitlow"]
+
+
+def test_a_pronoun_with_no_one_of_its_gender_named_has_no_speaker():
+    text = 'Mr. Tomas Brenn chaired the meeting.\n\n"We will rebuild the bridge," she said.'
+    assert quotes(text) == [("We will rebuild the bridge", None, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a short title with its full stop before the name
+            'The hospital was hit.\n\n"We did not pay," Dr. Hannah Greeley, the hospital\'s'
+            " president, said on Tuesday.",
+            ("We did not pay", "Hannah Greeley", False),
+        ),
+        (  # two asides between the speaker and the verb
+            "Sunita Raghavan, professor of oncology at King's College London, who was not"
+            ' involved, said: "These are early data."',
+            ("These are early data.", "Sunita Raghavan", False),
+        ),
+        (  # a relative clause after an unnamed speaker is no part of the role
+            'Queues formed in the rain. "Nobody tells us anything," said a retired teacher who'
+            " declined to give her name.",
+            ("Nobody tells us anything", "retired teacher", False),
+        ),
+        (  # a word before the body's name in an unnamed speaker's role
+            'The count went on. The party had been "punished for local problems," a senior'
+            " Morena official told the BBC.",
+            ("punished for local problems", "senior Morena official", True),
+        ),
+        (  # a role for "the" body
+            'Polls closed. "The SNP should fix the schools," said a spokesman for the Scottish'
+            " Conservatives.",
+            ("The SNP should fix the schools", "spokesman for the Scottish Conservatives", False),
+        ),
+        (  # a role, then the name in an aside, then another aside
+            "Its chief observer, Karin Holm, a member of the European Parliament, told"
+            ' reporters: "The count was transparent."',
+            ("The count was transparent.", "Karin Holm", False),
+        ),
+    ],
+)
+def test_titles_with_stops_second_asides_and_relative_clauses(text, expected):
+    assert expected in quotes(text)
