@@ -249,8 +249,10 @@ def mentions(
             offsets.append(_SPACES.match(body, after).end())  # type: ignore[union-attr]
         titled = False
         while first < len(tokens) and (
-            tokens[first] in words.titles or tokens[first].lower() in words.roles
-        ):
+            tokens[first] in words.titles
+            or tokens[first].lower() in words.roles
+            or ("-" in tokens[first] and tokens[first].lower().split("-")[0] in words.roles)
+        ):  # "Mayor", "envoy", "Mum-of-two"
             titled = True
             first += 1
         inner = _inner_title(tokens, first, words)
@@ -621,6 +623,7 @@ class _Clues(NamedTuple):
     business_words: frozenset[str]
     employer_words: frozenset[str]
     company_roles: frozenset[str]
+    listener_verbs: frozenset[str]
 
 
 @cache
@@ -645,6 +648,7 @@ def _clues(words: FactWords) -> _Clues:
         words.business_words,
         words.employer_words,
         words.company_roles,
+        words.listener_verbs,
     )
 
 
@@ -659,6 +663,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
     kind = clues.before.get(previous)
+    if kind == SPEAKER and previous in clues.listener_verbs and " " in body[span[0] : span[1]]:
+        kind = None  # "told The Sun": who listens; one word alone is likely a paper ("Mint")
     if kind == "organisation" or _appositive(after, clues.organisation_nouns):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
     if _works_at(before, clues) or _owned(body, span, clues):
@@ -732,13 +738,11 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
             votes[name] = [spoke if kind == SPEAKER else kind for kind in voted]
     kinds = {name: _kind(name, votes.get(name), first_names) for name in spans}
     for name, kind in kinds.items():  # "Varga told": then "Ines Varga" is a person
-        if (
-            kind is None
-            and 1 <= name.count(" ") <= 2
-            and kinds.get(name.rsplit(" ", 1)[1]) == "person"
-        ):
-            kinds[name] = "person"
-    canonical = _aliases(kinds)
+        if kind is None and 1 <= name.count(" ") <= 2:
+            tokens = name.split(" ")
+            if any(kinds.get(token) == "person" for token in tokens[1:]):
+                kinds[name] = "person"  # "Mr Ibarra": "Raúl Ibarra Sotelo" too
+    canonical = _aliases(kinds, first_names)
     merged: dict[str, list[str]] = defaultdict(list)
     for name in spans:
         target = canonical[name]
@@ -772,10 +776,11 @@ def _kind(name: str, voted: list[str] | None, first_names: frozenset[str]) -> st
     return None
 
 
-def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
+def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[str, str]:
     """Map each name to its canonical form: surnames to full names, acronyms to names.
 
     A surname two people share is the first one's (news introduces its main figure first);
+    the first of two surnames is the person's too ("Raúl Ibarra Sotelo": "Ibarra");
     a surname with a particle is written either way ("van den Broek", "Van den Broek"). A
     name that opens exactly one organisation's longer name, and that no context called a
     place, is that organisation ("Brightwater" and "Van Rijn" after "Brightwater Foods" and
@@ -784,6 +789,7 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
     lists them in the order they are first mentioned.
     """
     surnames: dict[str, list[str]] = defaultdict(list)
+    later: dict[str, list[str]] = defaultdict(list)  # the first of two surnames
     initials: dict[str, set[str]] = defaultdict(set)
     openers: dict[str, set[str]] = defaultdict(set)  # an organisation's first words
     heads: dict[str, set[str]] = defaultdict(set)  # an organisation's last word
@@ -791,6 +797,8 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
         if kind == "person" and " " in name:
             tokens = name.split(" ")
             surnames[tokens[-1]].append(name)
+            if len(tokens) == 3 and tokens[1][0].isupper() and tokens[1] not in first_names:
+                later[tokens[1]].append(name)  # "Raúl Ibarra Sotelo": "Mr Ibarra"
             particle = next((i for i in range(1, len(tokens) - 1) if tokens[i].islower()), 0)
             if particle:  # "Maarten van den Broek": "van den Broek" and "Van den Broek"
                 tail = " ".join(tokens[particle:])
@@ -806,7 +814,7 @@ def _aliases(kinds: dict[str, str | None]) -> dict[str, str]:
     canonical: dict[str, str] = {name: name for name in kinds}
     for name, kind in kinds.items():
         single = " " not in name
-        bearers = surnames.get(name)
+        bearers = surnames.get(name) or later.get(name)
         if bearers and kind in (None, "person") and bearers[0] != name:
             canonical[name] = bearers[0]
         elif kind != "place" and len(longer := openers.get(name, ())) == 1:

@@ -55,9 +55,13 @@ with its mark, so the engine's fast scan finds it."""
 _NAME = rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{CAPITAL}){{0,4}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
-_WHO = rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w.-]*\s+){{0,3}}?(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME}"
+_WHO = (
+    rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){{0,3}}?"
+    rf"(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME}"
+)
 """Who an attribution names: a name, with the role words or a short title before it ("union
-secretary Nadia Holm", "the U.N. special envoy Mattias Krell", "Dr. Hannah Greeley")."""
+secretary Nadia Holm", "the u.s.-based envoy Mattias Krell", "Dr. Hannah Greeley"); a role
+word never ends in a full stop, so who never reaches back over a sentence's end."""
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
@@ -259,6 +263,10 @@ def quotes(
             and not head.strip()
             and last_end >= 0
             and pair.start - last_end < _NEXT_QUOTE_CHARS
+            and _goes_on(
+                body[last_end : pair.start],
+                resolve.people.between(last_end, pair.start, last_speaker),
+            )
         ):
             speaker = last_speaker  # the quotation goes on
         elif speaker is None and not head.strip() and _reported(body, pair.start, words):
@@ -311,6 +319,15 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
 
 _NAMED = re.compile(rf"(?:^|\s){CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}$")
 """An aside that ends in a name: "Martin Hollis-Greene", "the cellist Niamh O'Dwyer"."""
+
+
+def _goes_on(between: str, named: bool) -> bool:
+    """Whether a quotation continues the one before (its paragraph, or a later one).
+
+    Over paragraphs only while no one else is named between: a paragraph that names
+    someone is likely their turn.
+    """
+    return "\n" not in between or not named
 
 
 def _reporter(body: str, start: int, patterns: _Patterns, resolve: _Resolver) -> str | None:
@@ -398,6 +415,15 @@ class _Mentioned:
             index -= 1
         return None
 
+    def between(self, start: int, end: int, other_than: str | None) -> bool:
+        """Whether one of them other than ``other_than`` is mentioned in ``start:end``."""
+        index = bisect.bisect_left(self.starts, start)
+        while index < len(self.starts) and self.starts[index] < end:
+            if self.named[index] != other_than:
+                return True
+            index += 1
+        return False
+
     def last_before(self, position: int, within: int) -> str | None:
         """Return the one mentioned last before ``position``, at most ``within`` before it."""
         index = bisect.bisect_left(self.starts, position) - 1
@@ -442,7 +468,10 @@ class _Resolver:
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
             noun = who.split()[-1]
-            found = mentioned.last_named(position, noun.capitalize()) if kind != "person" else None
+            if kind == "person":  # "the judge": "Judge Helen Achterberg", else whoever is near
+                found = self._last_titled(position, noun.lower())
+            else:
+                found = mentioned.last_named(position, noun.capitalize())
             found = found or mentioned.last_before(position, _ROLE_SAID_CHARS)
             if found is not None and (kind == "person" or not people_only):
                 return found
@@ -489,8 +518,9 @@ class _Resolver:
         found = self._known(name, tokens[-1].rstrip(".,"))
         if found in self.places:
             return None  # "Pasadena said" is someone else's quotation
-        if people_only and found not in self.people.names and found not in self.bodies.names:
-            return None  # a subject that is no person or body ("Tolva", "Officials")
+        known = found in self.people.names or found in self.bodies.names
+        if not known and (people_only or (found.istitle() and found.lower() in words.common_words)):
+            return None  # no person or body ("Tolva"), or a common word ("Critics argued")
         return found
 
     def _known(self, name: str, last_word: str | None) -> str:
@@ -499,6 +529,15 @@ class _Resolver:
         if found is None and last_word is not None:
             found = self.canonical.get(last_word)
         return name if found is None else found
+
+    def _last_titled(self, position: int, role: str) -> str | None:
+        """Return the last person before ``position`` once named with ``role`` before them."""
+        people = self.people
+        index = bisect.bisect_left(people.starts, position) - 1
+        for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
+            if _word_before(self.body, people.starts[at]) == role:
+                return people.named[at]
+        return None
 
     def _last_unnamed(self, position: int, head: str) -> str | None:
         """Return the last unnamed speaker before ``position`` whose role is ``head``."""
@@ -523,7 +562,7 @@ class _Resolver:
         stop = max(-1, index - _PRONOUN_REACH)
         while index > stop and (
             self.quoted.inside(people.starts[index])
-            or self.genders.get(people.named[index], gender) != gender
+            or (gender is not None and self.genders.get(people.named[index], gender) != gender)
         ):
             index -= 1
         if index == stop:

@@ -193,6 +193,8 @@ class FactWords:
     demonyms: frozenset[str] = frozenset()
     """Words for a people ("American", "Spanish"): no name of their own, and not part of the
     name a given name after them opens ("American Jordan Pike")."""
+    listener_verbs: frozenset[str] = frozenset()
+    """Speech verbs whose object is who listens ("told The Sun"): no speaker's name."""
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""

@@ -282,3 +282,39 @@ def test_a_pronoun_with_no_one_of_its_gender_named_has_no_speaker():
 )
 def test_titles_with_stops_second_asides_and_relative_clauses(text, expected):
     assert expected in quotes(text)
+
+
+def test_a_quotation_after_a_paragraph_naming_someone_else_is_theirs():
+    text = (
+        '"We will not move," said Harriet Colville.\n\n'
+        "But the union's leader, Daniel Okonjo, said the offer was a cut.\n\n"
+        '"Teachers do not take this step lightly."\n\n'
+        "She appealed to both sides.\n\n"
+        '"Please, talk to us."'
+    )
+    speakers = [speaker for _, speaker, _ in quotes(text)]
+    # the third paragraph names no one: the quotation before goes on
+    assert speakers == ["Harriet Colville", "Daniel Okonjo", "Daniel Okonjo"]
+
+
+def test_the_judge_is_the_person_once_named_judge_and_a_common_word_speaks_for_no_one():
+    text = (
+        "Sentencing her, Judge Helen Achterberg said the thefts were cruel. Deborah Kerslake,"
+        ' 52, wept. The judge added that her remorse came "only when you were caught".\n\n'
+        "Critics have argued that the rules are weak, but the minister called the ruling"
+        ' "the right call".'
+    )
+    speakers = {text: speaker for text, speaker, _ in quotes(text)}
+    assert speakers["only when you were caught"] == "Helen Achterberg"
+    assert speakers["the right call"] != "Critics"
+
+
+def test_the_first_of_two_surnames_and_an_addressee_are_read_right():
+    text = (
+        "Turnout was 58%, against 41.8% for Morena's Raúl Ibarra Sotelo.\n\n"
+        'Mr Ibarra has not conceded. He said his team would "defend every vote".\n\n'
+        "Mum-of-two Stacey Rudd, 41, had booked a hotel.\n\n"
+        "She told The Sun: 'My daughter has been counting down the days.'"
+    )
+    speakers = [speaker for _, speaker, _ in quotes(text)]
+    assert speakers == ["Raúl Ibarra Sotelo", "Stacey Rudd"]
