@@ -7,9 +7,11 @@ time counts the whole body.
 The facts stage runs after the headline (``newsgist.pipeline``); each part has its module:
 ``entities`` (people, organisations, places), ``quotes`` (quotations and their speakers),
 ``figures`` (numbers with what they count, dates apart), ``keywords`` and ``faithful`` (the
-check that the summary's names and numbers are the article's). Everything is rules over
-word tables in ``newsgist.lang`` (``FactWords``); a language without them gets quotations
-without speakers, figures, keywords and the reading time.
+check that the summary's names and numbers are the article's). A dateline ingest took off
+the body ("STOCKHOLM (Reuters) -") still names a place and an agency: they are listed, with
+no spans. Everything is rules over word tables in ``newsgist.lang`` (``FactWords``); a
+language without them gets quotations without speakers, figures, keywords and the reading
+time.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ import math
 from collections.abc import Iterable
 
 from newsgist.document import Document
-from newsgist.facts.entities import entities, mentions
+from newsgist.facts.entities import KINDS, entities, mentions
 from newsgist.facts.faithful import unsupported
 from newsgist.facts.figures import figures
 from newsgist.facts.keywords import keywords
 from newsgist.facts.quotes import quotes
-from newsgist.models import Facts
+from newsgist.models import ArticleMeta, Entity, Facts
 
 WORDS_PER_MINUTE = 230
 """An adult's silent reading speed for news, to the nearest ten (the reading time)."""
@@ -39,6 +41,7 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
     words = language.facts
     found = mentions(body, document.sentences, words, language.stop_words) if words else []
     people, canonical = entities(found, words) if words else ([], {})
+    people = _with_dateline(people, document.article.meta)
     said = quotes(body, document.sentences, people, canonical, words, language.stop_words)
     counted, dates = figures(body, words)
     grammar = language.headline
@@ -54,3 +57,23 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
         reading_minutes=max(1, math.ceil(word_count / WORDS_PER_MINUTE)),
         unsupported=tuple(unsupported(summary_texts, body, number_words)),
     )
+
+
+def _with_dateline(named: list[Entity], meta: ArticleMeta) -> list[Entity]:
+    """Add the place and the wire agency of a dateline ingest took off the body.
+
+    "YOGYAKARTA, Indonesia (Reuters) -": "Yogyakarta" and "Reuters", unless named already;
+    with no spans, as the body no longer holds them.
+    """
+    known = {form.casefold() for e in named for form in (e.name, *e.aliases)}
+    extra = [
+        Entity(name, kind)
+        for name, kind in (
+            (meta.source, "organisation"),
+            (meta.metadata.get("dateline", "").split(",")[0].strip().title(), "place"),
+        )
+        if name and name.casefold() not in known
+    ]
+    if not extra:
+        return named
+    return sorted([*named, *extra], key=lambda e: KINDS.index(e.kind))  # stable: order kept

@@ -227,7 +227,11 @@ def mentions(
             first = 1  # "American Jordan Pike"
         while first < len(tokens) and opening:
             token = tokens[first].strip(".")
-            if not _common(token, lower_words, stop_words) and token not in words.date_words:
+            if (
+                not _common(token, lower_words, stop_words)
+                and token not in words.date_words
+                and token.lower() not in words.number_words
+            ):
                 break
             if token.lower() not in stop_words and _body_named(
                 tokens, first, body, where + len(text), words
@@ -309,12 +313,13 @@ def mentions(
 def _body_named(tokens: list[str], first: int, body: str, end: int, words: FactWords) -> bool:
     """Whether a run from ``first`` is a body's whole name, its common first word and all.
 
-    Three words or more ending in a body's word ("Federal Trade Commission"), or initials in
-    brackets after it that spell the run ("Emergency Management Victoria (EMV)").
+    Three words or more ending in a body's word ("Federal Trade Commission") or opening with
+    one and "of" ("Bank of Estoria"), or initials in brackets after it that spell the run
+    ("Emergency Management Victoria (EMV)").
     """
     rest = tokens[first:]
-    if len(rest) >= 3 and rest[-1] in words.organisation_words:
-        return True
+    if len(rest) >= 3 and (rest[-1] in words.organisation_words or rest[1] == "of"):
+        return rest[-1] in words.organisation_words or rest[0] in words.organisation_words
     bracketed = _BRACKETED.match(body, end)
     return bracketed is not None and _letters(bracketed.group()) == "".join(
         token[0] for token in rest if token[0].isupper()
@@ -566,8 +571,8 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "Bank of England", "Army Corps of Engineers"
     if several and (last in words.place_words or head in words.place_words):
         return "place"
-    if name in words.organisations or last in words.organisations:
-        return "organisation"  # "Ofgem", "Liberal Democrats"
+    if name in words.organisations or last in words.organisations or " & " in name:
+        return "organisation"  # "Ofgem", "Liberal Democrats", "Hollins & Reed"
     if several and _team(tokens, words):
         return "organisation"  # "Denver Broncos", "New England Patriots", "Ohio Democrats"
     if len(tokens) == 2 and tokens[0] in words.organisations and last not in words.titles:
@@ -584,8 +589,10 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "person"  # "Whitney Houston", "Clark Kent": a given name before a place's
     if several and (last in words.places or bare.split()[-1] in words.acronym_places):
         opening = tokens[0]
-        if opening.lower() in words.common_words and opening not in words.place_qualifiers:
-            return "organisation"  # "Infrastructure Australia", "Cancer Research UK"
+        if (opening.lower() in words.common_words and opening not in words.place_qualifiers) or (
+            opening.isupper() and opening.isalpha() and opening not in words.acronym_places
+        ):
+            return "organisation"  # "Infrastructure Australia", "NHS England"
     if bare in words.acronym_places or name in words.places or last in words.places:
         return "place"
     if bare.isupper() and 2 <= len(bare) <= 6 and bare.isalpha():
@@ -728,6 +735,7 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
             votes[name].append(kind)
     first_names = words.first_names
     surnames = {name.rsplit(" ", 1)[1] for name in spans if " " in name}
+    surnames |= {name.split(" ")[1] for name in spans if name.count(" ") == 2}  # "Ibarra"
     for name, voted in votes.items():
         if SPEAKER in voted:  # "Krell said": a person; "Ofwat said": an organisation
             spoke = (

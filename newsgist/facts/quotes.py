@@ -104,7 +104,8 @@ class _Patterns:
     according: re.Pattern[str]
     """``According to Krell, "…"``."""
     subject: re.Pattern[str]
-    """A sentence's subject when it is a pronoun or a name ("She called the findings …")."""
+    """A sentence's subject when it is a pronoun or a name ("She called the findings …"),
+    roles before the name and all ("Former girl-band star Kerry Vance")."""
     role_said: re.Pattern[str]
     """An unnamed speaker and a speech verb ("A fire service spokeswoman said …")."""
     spoke: re.Pattern[str]
@@ -150,7 +151,7 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         subject=re.compile(
             rf"\W*(?P<who>(?i:{pronouns})|(?i:the)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
-            rf"(?:-[\w-]+)?|{_NAME})\b"
+            rf"(?:-[\w-]+)?|{CAPITAL}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}|{_NAME})\b"
         ),
         spoke=re.compile(
             rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?,)?\s+{_GAP}?(?:{cues})\b"

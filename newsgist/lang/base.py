@@ -198,6 +198,9 @@ class FactWords:
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""
+    number_words: frozenset[str] = frozenset()
+    """Numbers written as words ("two"): opening a sentence, no part of the name after them
+    ("Two Philippine Navy ships")."""
     relatives: frozenset[str] = frozenset()
     """Words that open a relative clause: an unnamed speaker ends before one ("a witness who
     asked not to be named")."""
