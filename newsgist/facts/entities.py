@@ -233,8 +233,11 @@ def mentions(
                 and token.lower() not in words.number_words
             ):
                 break
-            if token.lower() not in stop_words and _body_named(
-                tokens, first, body, where + len(text), words
+            lowered = token.lower()
+            if (
+                lowered not in stop_words
+                and lowered not in words.number_words
+                and _body_named(tokens, first, body, where + len(text), words)
             ):
                 break  # "Federal Trade Commission", "Single Resolution Board (SRB)"
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")

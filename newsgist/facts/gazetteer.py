@@ -55,7 +55,7 @@ GENDER_VOTES = 2
 GENDER_RATIO = 3
 """... with this many times as many votes one way as the other."""
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
-_GIVEN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_GIVEN = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?")
 _OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "en-first-names.txt"
 
 
@@ -69,13 +69,23 @@ class Gazetteer:
     common: list[str]
 
 
-def learn(paths: Sequence[tuple[Path, int | None]]) -> Gazetteer:
-    """Return the given names the articles of ``paths`` vote for, their genders, common words."""
+def learn(paths: Sequence[tuple[Path, int | None]], *, listed: bool = True) -> Gazetteer:
+    """Return the given names the articles of ``paths`` vote for, their genders, common words.
+
+    ``listed``: add the given names of Faker's lists (``_listed_names``) that the data does
+    not write in lower case.
+    """
     english = lookup("en")
     assert english.facts is not None
     words = replace(english.facts, first_names=frozenset())
     ruled_out = (
-        words.titles | words.places | words.organisation_words | words.place_words | words.demonyms
+        words.titles
+        | words.places
+        | words.organisation_words
+        | words.organisations
+        | words.place_words
+        | words.demonyms
+        | words.date_words
     )
     votes: Counter[str] = Counter()
     lower: Counter[str] = Counter()
@@ -93,15 +103,21 @@ def learn(paths: Sequence[tuple[Path, int | None]]) -> Gazetteer:
                     votes[tokens[0]] += 1
                     for gender in _gender_votes(body, span, honoured.get(tokens[-1]), words):
                         genders[gender][tokens[0]] += 1
+    listed_male, listed_female = _listed_names() if listed else (set(), set())
+
+    def usable(name: str) -> bool:
+        """Whether a word may be a given name: no title, place, body, date or common word."""
+        return (
+            bool(_GIVEN.fullmatch(name))
+            and name not in ruled_out
+            and name.lower() not in english.stop_words
+            and name.lower() not in words.roles
+            and lower[name.lower()] <= COMMON_RATIO * max(votes[name], 1)
+        )
+
     given = sorted(
-        name
-        for name, count in votes.items()
-        if count >= MIN_VOTES
-        and _GIVEN.fullmatch(name)
-        and name not in ruled_out
-        and name.lower() not in english.stop_words
-        and name.lower() not in words.roles
-        and lower[name.lower()] <= COMMON_RATIO * count
+        {name for name, count in votes.items() if count >= MIN_VOTES and usable(name)}
+        | {name for name in listed_male | listed_female if usable(name)}
     )
     common = sorted(
         word
@@ -112,12 +128,41 @@ def learn(paths: Sequence[tuple[Path, int | None]]) -> Gazetteer:
         and word not in english.stop_words
     )
     male, female = genders["male"], genders["female"]
+    for name in listed_male - listed_female:  # a list's gender counts as the data's votes
+        male[name] += GENDER_VOTES
+    for name in listed_female - listed_male:
+        female[name] += GENDER_VOTES
     return Gazetteer(
         given,
         [n for n in given if male[n] >= GENDER_VOTES and male[n] >= GENDER_RATIO * female[n]],
         [n for n in given if female[n] >= GENDER_VOTES and female[n] >= GENDER_RATIO * male[n]],
         common,
     )
+
+
+LISTED_LOCALES = (
+    "en_US en_GB en_IE en_IN en_KE en_NG en_NZ es_ES es_MX es_AR es_CO es_CL pt_BR pt_PT fr_FR"
+    " de_DE it_IT nl_NL sv_SE no_NO da_DK fi_FI pl_PL cs_CZ sk_SK hu_HU ro_RO hr_HR sl_SI et_EE"
+    " lt_LT lv_LV tr_TR id_ID sw zu_ZA yo_NG ig_NG ha_NG tw_GH ga_IE"
+).split()
+"""Faker's person providers whose given names are written in the Latin alphabet."""
+
+
+def _listed_names() -> tuple[set[str], set[str]]:
+    """Return the men's and women's given names of Faker's person providers (MIT licence).
+
+    The news data names too few people to know "Greta" or "Kwame"; Faker's lists, by
+    locale and gender, fill the gap. Faker is a build-time dependency (``newsgist[dev]``).
+    """
+    import importlib
+
+    male: set[str] = set()
+    female: set[str] = set()
+    for locale in LISTED_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        male.update(provider.__dict__.get("first_names_male", ()))
+        female.update(provider.__dict__.get("first_names_female", ()))
+    return male, female
 
 
 def _honoured(body: str, words: FactWords) -> dict[str, str | None]:

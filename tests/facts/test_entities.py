@@ -287,3 +287,16 @@ def test_a_common_first_word_stays_in_a_bodys_whole_name():
     kinds = {(name, kind) for name, kind, _ in found}
     assert ("Federal Trade Commission", "organisation") in kinds
     assert canonical["EMV"] == "Emergency Management Victoria"
+
+
+def test_firms_with_an_ampersand_a_body_before_a_country_and_a_bank_of_somewhere():
+    text = (
+        "The suit was made by Savile Row tailors Hartwell & Finch. Figures from NHS England and"
+        " Infrastructure Australia were cited. The Bank of Estoria raised its rate as the"
+        " bank said it would. Two Philippine Navy ships helped."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    for body in ("Hartwell & Finch", "NHS England", "Infrastructure Australia", "Bank of Estoria"):
+        assert (body, "organisation") in kinds
+    assert ("Philippine Navy", "organisation") in kinds  # "Two" is no part of it

@@ -111,3 +111,15 @@ def test_a_place_before_based_and_the_name_after_it_point_at_their_own_words():
         "Brussels": ["Brussels"],
         "European Polymer Council": ["European Polymer Council"],
     }
+
+
+def test_a_datelines_place_and_agency_are_listed_without_spans():
+    text = (
+        "STOCKHOLM (Reuters) - The chemistry prize went to two researchers on Wednesday, the"
+        " academy said. The prize is worth 11 million crowns."
+    )
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    listed = {(e.name, e.kind, e.spans) for e in facts.entities}
+    assert ("Reuters", "organisation", ()) in listed
+    assert ("Stockholm", "place", ()) in listed

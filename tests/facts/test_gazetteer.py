@@ -27,7 +27,7 @@ def test_a_first_word_with_enough_person_votes_is_a_given_name(tmp_path):
         for n in range(MIN_VOTES)
     ] + ["Ships left Harbour Bay. Mayor Quill Ardent said nothing."]
     _write(data, stories)
-    names = learn([(data, None)]).given
+    names = learn([(data, None)], listed=False).given
     assert "Zoltan" in names  # said after it, three times
     assert "Quill" not in names  # once only
     assert "Harbour" not in names
@@ -38,7 +38,7 @@ def test_a_word_written_mostly_in_lower_case_is_no_given_name(tmp_path):
     person = "Reporters Desk said the count was fair. Zoltan Brask said so too."
     common = "The reporters left. " * (COMMON_RATIO * MIN_VOTES + 1)
     _write(data, [person] * MIN_VOTES + [common])
-    names = learn([(data, None)]).given
+    names = learn([(data, None)], listed=False).given
     assert "Zoltan" in names
     assert "Reporters" not in names
 
@@ -49,7 +49,8 @@ def test_main_writes_the_list(tmp_path, capsys):
     out, common = tmp_path / "names.txt", tmp_path / "common.txt"
     main([str(data), "-o", str(out), "--common-output", str(common)])
     assert "Zoltan" in out.read_text(encoding="utf-8")
-    assert "1 given names" in capsys.readouterr().out
+    assert "given names" in capsys.readouterr().out
+    assert "[female]" in out.read_text(encoding="utf-8")
     assert common.exists()
 
 
@@ -58,7 +59,7 @@ def test_a_word_mostly_in_lower_case_inside_sentences_is_common(tmp_path):
     lower = "Critics said the critics were loud. " * MIN_COMMON
     named = "Pass the word to Mark today and to Mark tomorrow, said mark. " * MIN_COMMON
     _write(data, [lower, named])
-    common = learn([(data, None)]).common
+    common = learn([(data, None)], listed=False).common
     assert "critics" in common  # lower case inside sentences, capitalised only at their start
     assert "mark" not in common  # a name inside sentences as often as a word
 
@@ -70,7 +71,7 @@ def test_a_given_name_is_a_mans_or_a_womans_where_the_stories_say_so(tmp_path):
         " said so too. His son Robin Pell said no. Her daughter Robin Ames said yes.",
     ] * max(GENDER_VOTES, MIN_VOTES)
     _write(data, stories)
-    found = learn([(data, None)])
+    found = learn([(data, None)], listed=False)
     assert "Ilsa" in found.female  # "Her mother," before her name
     assert "Bram" in found.male  # "Mr" before his surname in the same story
     assert "Ilsa" not in found.male
@@ -83,5 +84,17 @@ def test_a_given_name_is_a_mans_or_a_womans_where_the_stories_say_so(tmp_path):
 def test_a_name_right_after_an_honorific_votes_for_no_gender(tmp_path):
     data = tmp_path / "news.jsonl"
     _write(data, ["Mrs Parker Bowles said the count was fair. Mrs Parker Bowles left."] * 4)
-    found = learn([(data, None)])
+    found = learn([(data, None)], listed=False)
     assert "Parker" not in found.female  # "Parker" is no given name there
+
+
+def test_faker_lists_add_given_names_with_genders_unless_the_data_writes_them_in_lower_case(
+    tmp_path,
+):
+    data = tmp_path / "news.jsonl"
+    _write(data, ["The will of the people was clear, said Ines Varga. " * 10])
+    found = learn([(data, None)])
+    assert {"Greta", "Kwame"} <= set(found.given)  # in Faker's lists, never voted for here
+    assert "Greta" in found.female
+    assert "Kwame" in found.male
+    assert "Will" not in found.given  # a given name in the lists, a common word here
