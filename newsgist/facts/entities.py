@@ -214,7 +214,11 @@ def mentions(
                 record(name, (where, where + len(name)), False)
             return
         tokens = text.split()
-        cut = _cut(tokens, words, capitals) if "s " in text or " and " in text else None
+        cut = (
+            _cut(tokens, words, capitals)
+            if "s " in text or " and " in text or " for " in text
+            else None
+        )
         if cut is not None:  # "Switzerland's Federal Office", "Ghana and Malawi"
             head, skip = cut
             bounds = [m.span() for m in _TOKEN.finditer(text)]
@@ -340,13 +344,22 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
     After a possessive ("Switzerland's Federal Office for the Environment"), and at an "and"
     in a run that is no organisation's ("Ghana and Malawi", not "Devon and Cornwall Police"
     or "Department of Health and Social Care") or that joins two ("the Red Cross Society and
-    the World Food Programme"). An "&" always joins one name ("Procter & Gamble"); two
+    the World Food Programme"); at "for" after one word that is no body's, before a body's
+    name ("Kestrelview for the Glasgow Courier", not "Office for National Statistics"). An "&" always joins one name ("Procter & Gamble"); two
     people, each of somewhere, are two ("Ruth Abernathy of the University of Toronto and
     Matthias Kälin of ETH Zurich").
     """
     for i, token in enumerate(tokens[:-1]):
         if token[-2:] in ("'s", "’s") and _owner(tokens, i, words, capitals):
             return i + 1, 0
+    if (
+        len(tokens) > 3
+        and tokens[1] == "for"
+        and tokens[0] not in words.organisation_words
+        and tokens[0] not in words.titles
+        and tokens[-1] in words.organisation_words
+    ):
+        return 1, 1 + (tokens[2] == "the")  # "Kestrelview for the Glasgow Courier"
     ands = [i for i, token in enumerate(tokens) if token == "and" and 0 < i < len(tokens) - 1]
     for at in ands:
         if tokens[at - 1] in words.organisation_words or tokens[at + 1] == "the":
@@ -377,6 +390,7 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
         or (owner.isupper() and owner.isalpha() and len(owner) >= 2)  # "FTC's Bureau of …"
         or owner in words.places
         or owner in words.acronym_places
+        or owner in words.date_words  # "May's Scottish Parliament election"
         or after in words.titles
         or after in words.first_names
         or (at == 0 and _named_again(tokens[1:], words, capitals))
@@ -604,8 +618,13 @@ def _form_vote(name: str, words: FactWords) -> str:
 
 
 def _team(tokens: list[str], words: FactWords) -> bool:
-    """Whether a name is a place's and a plural: a team or a party's branch ("Denver Broncos")."""
+    """Whether a name is a place's and a plural: a team or a party's branch ("Buffalo Bills").
+
+    Of two words, the plural must be a common word's ("Bills"), not a surname ("Jones").
+    """
     last, place = tokens[-1], tokens[-2]
+    if len(tokens) == 2 and last[:-1].lower() not in words.common_words:
+        return False  # "Sofia Lazaridis", "Paris Jones": a person's surname
     return (
         last.endswith("s")
         and not last.endswith("ss")
