@@ -345,9 +345,9 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
     in a run that is no organisation's ("Ghana and Malawi", not "Devon and Cornwall Police"
     or "Department of Health and Social Care") or that joins two ("the Red Cross Society and
     the World Food Programme"); at "for" after one word that is no body's, before a body's
-    name ("Kestrelview for the Glasgow Courier", not "Office for National Statistics"). An "&" always joins one name ("Procter & Gamble"); two
-    people, each of somewhere, are two ("Ruth Abernathy of the University of Toronto and
-    Matthias Kälin of ETH Zurich").
+    name ("Kestrelview for the Glasgow Courier", not "Office for National Statistics"). An
+    "&" always joins one name ("Procter & Gamble"); two people, each of somewhere, are two
+    ("Ruth Abernathy of the University of Toronto and Matthias Kälin of ETH Zurich").
     """
     for i, token in enumerate(tokens[:-1]):
         if token[-2:] in ("'s", "’s") and _owner(tokens, i, words, capitals):
