@@ -52,7 +52,9 @@ mark that opens nothing fails at the next one (linear on any text). A plural pos
 inside ("the players' fault") ends the quotation early: telling it from a closing mark
 ("'a menace on our roads' and promised") cost more quotations than it saved. Each opens
 with its mark, so the engine's fast scan finds it."""
-_NAME = rf"{CAPITAL}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{CAPITAL}){{0,4}}"
+_PARTICLED = rf"(?:(?:al|el|ad|as|ash|az|ibn|bin|ben|de|di|da|du|la|le|d)[-’'])?{CAPITAL}"
+"""A capitalised word, maybe after a particle and a hyphen or apostrophe ("al-Hassani")."""
+_NAME = rf"{_PARTICLED}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{_PARTICLED}){{0,5}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
 _WHO = (
@@ -137,7 +139,8 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
         aside_after=re.compile(
-            rf"^\W{{0,3}}\s*(?P<who>{_WHO}),\s+[^,;:\"“”‘’\n]{{1,120}}?,\s+{_GAP}?(?:{verbs})\b"
+            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
+            rf"{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
             rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,200}}?),\s+"
@@ -154,11 +157,12 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?:-[\w-]+)?|{CAPITAL}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}|{_NAME})\b"
         ),
         spoke=re.compile(
-            rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?,)?\s+{_GAP}?(?:{cues})\b"
+            rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
         ),
         role_said=re.compile(
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w-]+\s+){{0,4}}?(?:{roles}))"
-            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,)?\s+{_GAP}?(?:{verbs})\b"
+            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:familiar\s+with|close\s+to)\s+[^,.;\"“”‘’\n]"
+            rf"{{1,60}}?)?\s+{_GAP}?(?:{verbs})\b"
         ),
     )
 
@@ -249,7 +253,8 @@ def quotes(
             continue
         speaks = bool(head.strip()) and _attributes(head, words)
         speaker, where = None, None
-        for found, offset in _attributions(patterns, head, tail, speaks, pair):
+        head_first = speaks and not opens  # "X said the cut was "…", while Y said …": X's
+        for found, offset in _attributions(patterns, head, tail, speaks, pair, head_first):
             group = _speaking(found, words)
             speaker = resolve(found[group], pair.start)
             if speaker is not None:
@@ -278,28 +283,36 @@ def quotes(
 
 
 def _attributions(
-    patterns: _Patterns, head: str, tail: str, speaks: bool, pair: _Pair
+    patterns: _Patterns, head: str, tail: str, speaks: bool, pair: _Pair, head_first: bool
 ) -> Iterator[tuple[re.Match[str], int]]:
     """Yield the attributions beside a quotation, each with its text's offset in the body.
 
-    After it first, then before it (only where the head has a speech verb).
+    After it first, then before it (only where the head has a speech verb); before it first
+    for a fragment quoted in reported speech (``head_first``).
     """
+    if head_first:
+        yield from _before(patterns, head, pair)
     for pattern in (patterns.after_name, patterns.name_after, patterns.aside_after):
         if pattern is patterns.aside_after and tail.count(",") < 2:
             continue  # two commas around the aside (the quotation's own may be inside it)
         found = pattern.match(tail)
         if found:
             yield found, pair.end
-    if speaks:
-        asides = head.count(",") >= 2  # an aside between commas needs two
-        for pattern in (patterns.according, patterns.appositive, patterns.name_before):
-            if pattern is patterns.appositive and not asides:
-                continue
-            at, tries = 0, 0
-            while tries < _TRIES and (found := pattern.search(head, at)) is not None:
-                yield found, pair.start - len(head)
-                at = found.start("who") + 1  # "a five-hour meeting in which opposition …"
-                tries += 1
+    if speaks and not head_first:
+        yield from _before(patterns, head, pair)
+
+
+def _before(patterns: _Patterns, head: str, pair: _Pair) -> Iterator[tuple[re.Match[str], int]]:
+    """Yield the attributions in the text before a quotation."""
+    asides = head.count(",") >= 2  # an aside between commas needs two
+    for pattern in (patterns.according, patterns.appositive, patterns.name_before):
+        if pattern is patterns.appositive and not asides:
+            continue
+        at, tries = 0, 0
+        while tries < _TRIES and (found := pattern.search(head, at)) is not None:
+            yield found, pair.start - len(head)
+            at = found.start("who") + 1  # "a five-hour meeting in which opposition …"
+            tries += 1
 
 
 def _speaking(found: re.Match[str], words: FactWords) -> str:
@@ -469,17 +482,14 @@ class _Resolver:
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
             noun = who.split()[-1]
-            if kind == "person":  # "the judge": "Judge Helen Achterberg", else whoever is near
+            if kind == "person":  # "Judge Helen Achterberg", else "a state official said"
                 found = self._last_titled(position, noun.lower())
+                found = found or self._last_unnamed(position, noun.lower())
             else:
                 found = mentioned.last_named(position, noun.capitalize())
             found = found or mentioned.last_before(position, _ROLE_SAID_CHARS)
             if found is not None and (kind == "person" or not people_only):
                 return found
-            if kind == "person":  # "a regional emergency official said …" … "the official said"
-                earlier = self._last_unnamed(position, noun.lower())
-                if earlier is not None:
-                    return earlier
             return None if people_only else _unnamed(who.split())
         tokens = [t for t in who.split() if t not in words.titles]
         if not tokens:
@@ -546,8 +556,8 @@ class _Resolver:
         spoke = [
             found["who"]
             for found in self.patterns.role_said.finditer(window)
-            if found["who"].split()[-1].lower() == head
-        ]
+            if found["who"].split()[-1].lower() == head and not _DEFINITE.match(found["who"])
+        ]  # "A state official … told CNN", not a later "the official spoke": the role in full
         return _unnamed(spoke[-1].split()) if spoke else None
 
     def _last_speaker(self, position: int, gender: str | None) -> str | None:
