@@ -320,13 +320,16 @@ def mentions(
 def _body_named(tokens: list[str], first: int, body: str, end: int, words: FactWords) -> bool:
     """Whether a run from ``first`` is a body's whole name, its common first word and all.
 
-    Three words or more ending in a body's word ("Federal Trade Commission") or opening with
-    one and "of" ("Bank of Estoria"), or initials in brackets after it that spell the run
-    ("Emergency Management Victoria (EMV)").
+    Three words or more ending in a body's word ("Federal Trade Commission") or with one
+    before "of" ("Bank of Estoria", "Federal Ministry of Agriculture"), or initials in
+    brackets after it that spell the run ("Emergency Management Victoria (EMV)").
     """
     rest = tokens[first:]
-    if len(rest) >= 3 and (rest[-1] in words.organisation_words or rest[1] == "of"):
-        return rest[-1] in words.organisation_words or rest[0] in words.organisation_words
+    if len(rest) >= 3:
+        joiner = next((i for i, token in enumerate(rest) if token in ("of", "for")), len(rest))
+        head = rest[joiner - 1]  # "Bank" of "Bank of Estoria", "Ministry" of "Federal Ministry of"
+        if rest[-1] in words.organisation_words or head in words.organisation_words:
+            return True
     bracketed = _BRACKETED.match(body, end)
     return bracketed is not None and _letters(bracketed.group()) == "".join(
         token[0] for token in rest if token[0].isupper()
@@ -810,7 +813,8 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
     """Map each name to its canonical form: surnames to full names, acronyms to names.
 
     A surname two people share is the first one's (news introduces its main figure first);
-    the first of two surnames is the person's too ("Raúl Ibarra Sotelo": "Ibarra");
+    the first of two surnames is the person's too ("Raúl Ibarra Sotelo": "Ibarra"), and a
+    given name alone the one person who bears it ("Gareth", after "Gareth Prothero");
     a surname with a particle is written either way ("van den Broek", "Van den Broek"). A
     name that opens exactly one organisation's longer name, and that no context called a
     place, is that organisation ("Brightwater" and "Van Rijn" after "Brightwater Foods" and
@@ -820,6 +824,7 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
     """
     surnames: dict[str, list[str]] = defaultdict(list)
     later: dict[str, list[str]] = defaultdict(list)  # the first of two surnames
+    given: dict[str, list[str]] = defaultdict(list)  # given names
     initials: dict[str, set[str]] = defaultdict(set)
     openers: dict[str, set[str]] = defaultdict(set)  # an organisation's first words
     heads: dict[str, set[str]] = defaultdict(set)  # an organisation's last word
@@ -829,6 +834,8 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
             surnames[tokens[-1]].append(name)
             if len(tokens) == 3 and tokens[1][0].isupper() and tokens[1] not in first_names:
                 later[tokens[1]].append(name)  # "Raúl Ibarra Sotelo": "Mr Ibarra"
+            if tokens[0] in first_names:
+                given[tokens[0]].append(name)  # "Malcolm said", after "Malcolm Treherne"
             particle = next((i for i in range(1, len(tokens) - 1) if tokens[i].islower()), 0)
             if particle:  # "Maarten van den Broek": "van den Broek" and "Van den Broek"
                 tail = " ".join(tokens[particle:])
@@ -847,6 +854,8 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
         bearers = surnames.get(name) or later.get(name)
         if bearers and kind in (None, "person") and bearers[0] != name:
             canonical[name] = bearers[0]
+        elif kind in (None, "person") and len(bearing := given.get(name, [])) == 1:
+            canonical[name] = bearing[0]  # one person has this given name: "Gareth" is them
         elif kind != "place" and len(longer := openers.get(name, ())) == 1:
             canonical[name] = next(iter(longer))  # "Brightwater", "Van Rijn": the company
         elif single and kind in (None, "organisation") and len(named := heads.get(name, ())) == 1:

@@ -112,6 +112,12 @@ class _Patterns:
     """An unnamed speaker and a speech verb ("A fire service spokeswoman said …")."""
     spoke: re.Pattern[str]
     """A name, maybe an aside, and a speech verb: who speaks in a paragraph."""
+    role_of: re.Pattern[str]
+    """A role for a body or tied to something ("a spokesman for Kendall Rowe Advisory", "a
+    source close to the actor"): the speaker is the phrase."""
+    introduced: re.Pattern[str]
+    """An unnamed speaker introduced with what they are tied to ("a source close to the
+    actor", "two people familiar with the matter"), for a later "the source said"."""
 
 
 @cache
@@ -121,13 +127,17 @@ def _patterns(words: FactWords) -> _Patterns:
     cues = alternatives(words.speech_verbs | words.quote_verbs)
     pronouns = "|".join(words.pronouns)
     roles = alternatives(words.roles)
+    groups = alternatives(words.groups)
+    ties = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words.speaker_ties))
+    ties = ties or "(?!)"
     named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
         rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
         rf"(?i:the|a|an|another)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
         rf"(?:{roles})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
-        rf"(?:the\s+)?{_NAME})"
+        rf"(?:the\s+)?{_NAME}|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
+        rf"(?:the\s+)?(?:{_NAME}|[a-z][\w'’-]*))"
     )
     plural = rf"\b(?:[a-z][\w-]*\s+)?(?:{roles})s\b"  # "inspectors described it as"
     who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns}))"
@@ -161,8 +171,16 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         role_said=re.compile(
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w-]+\s+){{0,4}}?(?:{roles}))"
-            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:familiar\s+with|close\s+to)\s+[^,.;\"“”‘’\n]"
+            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:{ties})\s+[^,.;\"“”‘’\n]"
             rf"{{1,60}}?)?\s+{_GAP}?(?:{verbs})\b"
+        ),
+        role_of=re.compile(
+            rf"^(?i:the|a|an|another|one)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*\s+"
+            rf"(?:for|at|from|of|{ties})\s"
+        ),
+        introduced=re.compile(
+            rf"\b(?i:an?|one|two|three|several|some)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)\s+"
+            rf"(?P<rest>(?:{ties})\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)"
         ),
     )
 
@@ -429,6 +447,15 @@ class _Mentioned:
             index -= 1
         return None
 
+    def most_named(self, position: int, least: int) -> str | None:
+        """Return the one mentioned most often before ``position``, if ``least`` times."""
+        index = bisect.bisect_left(self.starts, position)
+        counts: dict[str, int] = {}
+        for name in self.named[:index]:
+            counts[name] = counts.get(name, 0) + 1
+        most = max(counts, key=counts.__getitem__) if counts else None
+        return most if most is not None and counts[most] >= least else None
+
     def between(self, start: int, end: int, other_than: str | None) -> bool:
         """Whether one of them other than ``other_than`` is mentioned in ``start:end``."""
         index = bisect.bisect_left(self.starts, start)
@@ -478,6 +505,8 @@ class _Resolver:
                 who = " ".join(written[:cut])
         if who.lower() in words.pronouns:
             return self._last_speaker(position, _gender_of(who.lower(), words))
+        if _DEFINITE.match(who) and (introduced := self._introduced(position, who)):
+            return introduced  # "the source said", after "a source close to the actor"
         kind = _definite(who, words)
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
@@ -485,16 +514,19 @@ class _Resolver:
             if kind == "person":  # "Judge Helen Achterberg", else "a state official said"
                 found = self._last_titled(position, noun.lower())
                 found = found or self._last_unnamed(position, noun.lower())
-            else:
+            else:  # "the company": the one so named, else the story's main body, else near
                 found = mentioned.last_named(position, noun.capitalize())
+                found = found or mentioned.most_named(position, 2)
             found = found or mentioned.last_before(position, _ROLE_SAID_CHARS)
+            if kind != "person":
+                found = found or mentioned.most_named(position, 1)
             if found is not None and (kind == "person" or not people_only):
                 return found
             return None if people_only else _unnamed(who.split())
         tokens = [t for t in who.split() if t not in words.titles]
         if not tokens:
             return None
-        if tokens[-1].lower() in words.roles or _ROLE_OF.search(who):  # whoever holds it
+        if tokens[-1].lower() in words.roles or self.patterns.role_of.search(who):  # who holds it
             return None if people_only else _unnamed(tokens)
         written = who.split()
         last_title = max((i for i, t in enumerate(written[:-1]) if t in words.titles), default=-1)
@@ -550,6 +582,26 @@ class _Resolver:
                 return people.named[at]
         return None
 
+    def _owns(self, start: int) -> bool:
+        """Whether the mention at ``start`` is a possessive ("Caldwell's family")."""
+        end = start + len(self.body[start : start + _CONTEXT_CHARS * 2].split(None, 1)[0])
+        return self.body[end - 2 : end] in ("'s", "’s") or self.body[end : end + 2] in ("'s", "’s")
+
+    def _introduced(self, position: int, who: str) -> str | None:
+        """Return "source close to the actor" for "the source", as the story introduced them.
+
+        The last "a source close to …" / "people familiar with …" before ``position`` whose
+        noun is the one ``who`` ends in (one or many): that noun and what follows it.
+        """
+        noun = who.split()[-1].lower()
+        if noun not in self.words.groups:
+            return None
+        window = self.body[max(0, position - _ROLE_SAID_CHARS * 2) : position]
+        found = [
+            m for m in self.patterns.introduced.finditer(window) if _same_noun(m["noun"], noun)
+        ]
+        return f"{noun} {found[-1]['rest']}" if found else None
+
     def _last_unnamed(self, position: int, head: str) -> str | None:
         """Return the last unnamed speaker before ``position`` whose role is ``head``."""
         window = self.body[max(0, position - _ROLE_SAID_CHARS) : position]
@@ -571,13 +623,17 @@ class _Resolver:
         people = self.people
         index = bisect.bisect_left(people.starts, position) - 1
         stop = max(-1, index - _PRONOUN_REACH)
+        owner = -1  # a possessive ("ten Bosch's party") is the one meant only if no one else is
         while index > stop and (
             self.quoted.inside(people.starts[index])
             or (gender is not None and self.genders.get(people.named[index], gender) != gender)
+            or self._owns(people.starts[index])
         ):
+            if owner < 0 and not self.quoted.inside(people.starts[index]):
+                owner = index if self._owns(people.starts[index]) else owner
             index -= 1
         if index == stop:
-            index = -1
+            index = owner
         named_at = people.starts[index] if index >= 0 else -1
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
         roles = self.words.roles
@@ -646,10 +702,11 @@ def _gender_of(word: str, words: FactWords) -> str | None:
 
 
 _DEFINITE = re.compile(r"(?i:the)\s")
-_ROLE_OF = re.compile(
-    r"^(?i:the|a|an|another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:for|at|from|of)\s"
-)
-"""A role for a body ("a spokesman for Kendall Rowe Advisory"): the speaker is the phrase."""
+
+
+def _same_noun(written: str, noun: str) -> bool:
+    """Whether a noun as written is ``noun``, one or many ("people" for "person")."""
+    return written in (noun, noun + "s") or {written, noun} == {"person", "people"}
 
 
 def _definite(who: str, words: FactWords) -> str | None:

@@ -201,6 +201,9 @@ class FactWords:
     number_words: frozenset[str] = frozenset()
     """Numbers written as words ("two"): opening a sentence, no part of the name after them
     ("Two Philippine Navy ships")."""
+    speaker_ties: frozenset[str] = frozenset()
+    """Phrases that tie an unnamed speaker to something ("close to", "familiar with"): "a
+    source close to the actor" is the speaker, and "the source" later."""
     relatives: frozenset[str] = frozenset()
     """Words that open a relative clause: an unnamed speaker ends before one ("a witness who
     asked not to be named")."""

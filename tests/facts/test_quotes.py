@@ -318,3 +318,44 @@ def test_the_first_of_two_surnames_and_an_addressee_are_read_right():
     )
     speakers = [speaker for _, speaker, _ in quotes(text)]
     assert speakers == ["Raúl Ibarra Sotelo", "Stacey Rudd"]
+
+
+def test_unnamed_speakers_keep_what_ties_them_and_a_later_the_means_them():
+    text = (
+        "Ironvale dropped the actor. But a source close to the actor told reporters a"
+        ' different story. "He signed on for a very different film," the source said.\n\n'
+        "Two people familiar with the matter said the price rose twice.\n\n"
+        '"Nobody walked away unhappy," the person said.\n\n'
+        "A SkyMerra spokeswoman said the airline had offered a rise. Ana Ruiz, a union"
+        ' official, disagreed. "We apologise sincerely," the spokeswoman said.'
+    )
+    speakers = [speaker for _, speaker, _ in quotes(text)]
+    assert speakers == [
+        "source close to the actor",
+        "person familiar with the matter",
+        "SkyMerra spokeswoman",
+    ]
+
+
+def test_a_given_name_alone_a_main_body_and_the_attribution_before_a_fragment():
+    text = (
+        "Castellan Home Group raised its dividend. Castellan Home Group shares rose. Analysts"
+        " at Brook Bank were pleased.\n\n"
+        '"Our cash generation is robust," the company said in a statement.\n\n'
+        "Gareth Prothero, 58, took part in the trial. Gareth said he felt well.\n\n"
+        '"I honestly thought I had a year left," Gareth said.\n\n'
+        'Chancellor Rebecca Oyelaran said the cut was "welcome news", while the Treasury said'
+        ' in a statement that it would act.'
+    )
+    speakers = {text: speaker for text, speaker, _ in quotes(text)}
+    assert speakers["Our cash generation is robust"] == "Castellan Home Group"
+    assert speakers["I honestly thought I had a year left"] == "Gareth Prothero"
+    assert speakers["welcome news"] == "Rebecca Oyelaran"
+
+
+def test_a_pronoun_passes_over_an_owner_named_last():
+    text = (
+        "Esther de Bruijn, meanwhile, ruled out any deal with Rutger Bosch's party.\n\n"
+        '"Our values are not for sale," she said.'
+    )
+    assert quotes(text) == [("Our values are not for sale", "Esther de Bruijn", False)]
