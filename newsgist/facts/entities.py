@@ -69,6 +69,9 @@ _MAX_RUN_WORDS = 24
 holds at most two or three names, each of at most ``_MAX_NAME_WORDS`` words)."""
 _EDGE = ",;:.\"'“”‘’()"
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_DASHES = frozenset({"—", "–", "-", "--"})
+"""The dash after a dateline: the word after it opens a sentence ("Hanover, Germany — The
+Christian Democratic Union")."""
 _CLOSING = "\"'”’)"
 _SENTENCE_ENDS = frozenset(".!?")
 _CLOSING_QUOTES = frozenset("\"'”’")
@@ -207,7 +210,12 @@ def mentions(
             name = singles.get(text)
             if name is None:
                 name = _tidy(text) if text[-1] in _TIDIED else text
-                if text in words.titles or text.lower().strip(".") in words.roles:
+                if (
+                    text in words.titles
+                    or text.lower().strip(".") in words.roles
+                    or _post_nominal(text, words)
+                    or _CONTRACTION.fullmatch(text)
+                ):
                     name = ""
                 singles[text] = name
             if name:
@@ -269,21 +277,23 @@ def mentions(
         inner = _inner_title(tokens, first, words)
         if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
             titled, first = True, inner
-            while first < len(tokens) and tokens[first] in words.titles:
-                first += 1  # "Police Chief Constable": titles all, no one named
+            while first < len(tokens) and (
+                tokens[first] in words.titles or tokens[first].lower() in words.roles
+            ):
+                first += 1  # "Police Chief Constable": titles all; "Chief Executive Nadia"
         if titled and first < len(tokens) and tokens[first] in ("of", "for"):
             titled = False  # "the Labour MP for Stockport": a place, not a person
         body_named = tokens[-1] in words.organisation_words or tokens[-1] in words.place_words
         if titled and body_named and "of" not in tokens[first:]:
             titled, first = False, 0  # "Premier League", "Queen Elizabeth Hospital": a body's
-        if first < len(tokens) - 2 and tokens[first] == "The":
-            first += 1  # "the European Commission" written "The European Commission"
+        if first < len(tokens) - 2 and tokens[first] == "The" and opening:
+            first += 1  # "The European Commission said": mid-sentence, "The Reel Ledger" keeps it
         while first < len(tokens) and tokens[first] in _JOINER_WORDS:
             first += 1  # "Mayor of The …": the title went, its "of" goes too ("Van Rijn" stays)
         last = len(tokens)
         while last > first and (
             tokens[last - 1] in _JOINER_WORDS
-            or (tokens[last - 1] in words.titles and tokens[last - 1].isupper())
+            or (_post_nominal(tokens[last - 1], words) and last - 1 > first)
         ):
             last -= 1  # "… of", "Alison Farrugia SC": a post-nominal is no part of the name
         if (
@@ -302,7 +312,11 @@ def mentions(
 
     for match in _name_pattern(words).finditer(body):
         where = match.start()
-        opening = where in starts or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
+        opening = (
+            where in starts
+            or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
+            or body[max(0, where - 3) : where].strip() in _DASHES
+        )
         scan(where, match.group(), opening)
     for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
         if found[i][2] is None and found[i - 1][2] == "place":
@@ -413,6 +427,16 @@ def _named_again(rest: list[str], words: FactWords, capitals: _Capitals) -> bool
         )
         and any(capitals.count(_tidy(token)) > 1 for token in rest[1:])
     )
+
+
+def _post_nominal(token: str, words: FactWords) -> bool:
+    """Whether a word is a post-nominal or its plural ("SC", "MPs"): no part of a name."""
+    single = token[:-1] if token.endswith("s") else token
+    return single.isupper() and single in words.titles
+
+
+_CONTRACTION = re.compile(r"[A-Z][a-z]*['’](?:m|re|ve|ll|d)")
+"""A capitalised contraction ("I'm", "We're"): no name."""
 
 
 def _words_in(tokens: list[str], first: int, last: int) -> int:
@@ -709,8 +733,10 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         return "place"
     if previous == "of" and len(before) == 2 and before[0].lower() in clues.place_nouns:
         return "place"  # "the city of Lumea"
-    if following in clues.place_nouns and after[0][0].islower():
-        return "place"  # "the Varda province"
+    if (following in clues.place_nouns or following[:-1] in clues.place_nouns) and after[0][
+        0
+    ].islower():
+        return "place"  # "the Varda province", "Kano and Katsina states"
     if _BRACKETED.match(body, span[1]):
         return "organisation"  # "the U.S. Geological Survey (USGS)"
     if after and after[0] == "," and (aside := clues.aside.match(body, span[1])):

@@ -305,3 +305,20 @@ def test_firms_with_an_ampersand_a_body_before_a_country_and_a_bank_of_somewhere
     for body in ("Hartwell & Finch", "NHS England", "Infrastructure Australia", "Bank of Estoria"):
         assert (body, "organisation") in kinds
     assert ("Philippine Navy", "organisation") in kinds  # "Two" is no part of it
+
+
+def test_post_nominal_plurals_contractions_and_a_capital_the_mid_sentence():
+    text = (
+        "Dozens of Labour MPs rebelled. I'm told the vote was close, a study in The Reel"
+        " Ledger said. Harwell Spence Chief Executive Nadia Okafor spoke to MPs.\n\n"
+        "Hanover, Germany — The Christian Democratic Union won. Farmers in Kano and Katsina"
+        " states were hit."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Labour", "organisation") in kinds  # "MPs" is a post-nominal's plural
+    assert ("The Reel Ledger", "organisation") in kinds  # "The" mid-sentence is the name's
+    assert ("Christian Democratic Union", "organisation") in kinds  # after a dateline's dash
+    assert ("Nadia Okafor", "person") in kinds
+    assert ("Kano", "place") in kinds
+    assert not any(name in ("I'm", "MPs") for name, _ in kinds)

@@ -345,7 +345,7 @@ def test_a_given_name_alone_a_main_body_and_the_attribution_before_a_fragment():
         "Gareth Prothero, 58, took part in the trial. Gareth said he felt well.\n\n"
         '"I honestly thought I had a year left," Gareth said.\n\n'
         'Chancellor Rebecca Oyelaran said the cut was "welcome news", while the Treasury said'
-        ' in a statement that it would act.'
+        " in a statement that it would act."
     )
     speakers = {text: speaker for text, speaker, _ in quotes(text)}
     assert speakers["Our cash generation is robust"] == "Castellan Home Group"
