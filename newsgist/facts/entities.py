@@ -50,6 +50,8 @@ _JOINERS = (
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
 JOINED = _JOINERS + "|the"
+PARTICLE = r"(?:al|el|ad|as|ash|az|ibn|bin|ben|de|di|da|du|la|le|d)[-’']"
+"""A particle joined to a surname by a hyphen or an apostrophe ("al-Hassani", "d'Anjou")."""
 """The words that may join a name's capitalised words, as a pattern's alternatives: one or
 two in a row, the second maybe "the" ("Federal Office for the Environment")."""
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -144,7 +146,10 @@ def _name_pattern(words: FactWords) -> re.Pattern[str]:
     up = f"[{UPPER}]"
     stop = rf"(?:(?:{titled})\.(?=\s+{up}))?" if titled else ""
     rest = rf"(?:\.(?:{up}\.)*|[\w'’&-]*{stop})"  # after the capital: initials, or a word
-    joined = rf"(?:(?:\s+(?:{_JOINERS})(?:\s+(?:{_JOINERS}|the))?(?=\s+{up}))?[ \t]+{up}{rest})*"
+    joined = (
+        rf"(?:(?:\s+(?:{_JOINERS})(?:\s+(?:{_JOINERS}|the))?(?=\s+{up}))?[ \t]+(?:{PARTICLE})?"
+        rf"{up}{rest})*"
+    )
     return re.compile(rf"{up}(?<![\w'’-].){rest}{joined}")
 
 

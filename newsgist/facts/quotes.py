@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from newsgist.facts.entities import CAPITAL, JOINED, alternatives
+from newsgist.facts.entities import CAPITAL, JOINED, PARTICLE, alternatives
 from newsgist.lang import FactWords
 from newsgist.models import Entity, Quote, Sentence
 
@@ -52,7 +52,7 @@ mark that opens nothing fails at the next one (linear on any text). A plural pos
 inside ("the players' fault") ends the quotation early: telling it from a closing mark
 ("'a menace on our roads' and promised") cost more quotations than it saved. Each opens
 with its mark, so the engine's fast scan finds it."""
-_PARTICLED = rf"(?:(?:al|el|ad|as|ash|az|ibn|bin|ben|de|di|da|du|la|le|d)[-’'])?{CAPITAL}"
+_PARTICLED = rf"(?:{PARTICLE})?{CAPITAL}"
 """A capitalised word, maybe after a particle and a hyphen or apostrophe ("al-Hassani")."""
 _NAME = rf"{_PARTICLED}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{_PARTICLED}){{0,5}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
@@ -349,6 +349,8 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
     return "who"
 
 
+_CAPITALISED = re.compile(rf"(?:{PARTICLE})?[A-ZÀ-Þ]")
+"""A word that opens with a capital, maybe after a particle ("al-Hassani")."""
 _NAMED = re.compile(rf"(?:^|\s){CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}$")
 """An aside that ends in a name: "Martin Hollis-Greene", "the cellist Niamh O'Dwyer"."""
 
@@ -538,7 +540,7 @@ class _Resolver:
         role = max((i for i, t in enumerate(tokens[:-1]) if t.lower() in words.roles), default=None)
         if role is not None and tokens[role + 1][:1].isupper():
             tokens = tokens[role + 1 :]  # "Northfield manager Graham Petrie"
-        capital = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
+        capital = next((i for i, t in enumerate(tokens) if _CAPITALISED.match(t)), None)
         if capital is None:  # "opposition councillors", not "a statement after the vote"
             head = tokens[-1].lower().rstrip(".,")
             spoke = (
@@ -571,6 +573,8 @@ class _Resolver:
         found = self.canonical.get(name)
         if found is None and last_word is not None:
             found = self.canonical.get(last_word)
+        if found is None and " " not in name:  # a surname no mention wrote alone ("al-Hassani")
+            found = next((p for p in self.people.named if p.endswith(" " + name)), None)
         return name if found is None else found
 
     def _last_titled(self, position: int, role: str) -> str | None:

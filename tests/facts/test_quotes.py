@@ -359,3 +359,13 @@ def test_a_pronoun_passes_over_an_owner_named_last():
         '"Our values are not for sale," she said.'
     )
     assert quotes(text) == [("Our values are not for sale", "Esther de Bruijn", False)]
+
+
+def test_a_surname_with_a_particle_and_hyphen_is_the_person():
+    text = (
+        "The party, led by lawyer Nadia al-Hassani, tripled its seats.\n\n"
+        '"People said a party like ours could never win," al-Hassani told reporters.'
+    )
+    assert quotes(text) == [
+        ("People said a party like ours could never win", "Nadia al-Hassani", False)
+    ]
