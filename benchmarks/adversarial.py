@@ -323,6 +323,11 @@ SHAPES: tuple[Shape, ...] = (
         lambda size: _repeat('Mr Ab Cd met Mr Ef Gh. "a b," she said. ', size, head=STORY + " "),
     ),
     Shape(
+        "the-company-said",
+        "key facts' back-references: 'the company said' after many bodies (a bounded look back)",
+        lambda size: _repeat('Acme Corp sued Bolt Ltd. "ab cd," the company said. ', size),
+    ),
+    Shape(
         "quote-said",
         "key facts' speakers: a short quotation and an attribution over and over",
         lambda size: _repeat('"ab cd," said Jo Bell. ', size, head=STORY + " "),

@@ -78,6 +78,8 @@ _TRIES = 6
 _MAX_SPOKEN = 500
 """Quotations whose speakers are looked for; later ones are listed with none, so a body of
 thousands of quotations (hostile) costs linear time. News stories have a few dozen."""
+_LOOK_BACK = 1_000
+"""Mentions read back for "the commission" or a story's main body: bounded, for hostile input."""
 _PRONOUN_REACH = 12
 """Names a pronoun's search goes back past (quoted ones, the other gender's) at most."""
 _CONTEXT_CHARS = 30
@@ -429,21 +431,29 @@ class _Mentioned:
     names: frozenset[str]
     starts: list[int]
     named: list[str]
+    last_words: dict[str, str]
+    """Each name's last word, to the first one mentioned with it ("al-Hassani")."""
 
     @classmethod
     def of(cls, entities: Sequence[Entity], kind: str) -> _Mentioned:
         """Gather the mentions of ``kind``."""
         mentions = sorted((span[0], e.name) for e in entities if e.kind == kind for span in e.spans)
+        named = [name for _, name in mentions]
+        last_words: dict[str, str] = {}
+        for name in named:
+            last_words.setdefault(name.rsplit(" ", 1)[-1], name)
         return cls(
             frozenset(e.name for e in entities if e.kind == kind),
             [start for start, _ in mentions],
-            [name for _, name in mentions],
+            named,
+            last_words,
         )
 
     def last_named(self, position: int, word: str) -> str | None:
         """Return the last one before ``position`` whose name has ``word`` ("Commission")."""
         index = bisect.bisect_left(self.starts, position) - 1
-        while index >= 0:
+        stop = index - _LOOK_BACK
+        while index >= 0 and index > stop:
             if word in self.named[index].split():
                 return self.named[index]
             index -= 1
@@ -453,7 +463,7 @@ class _Mentioned:
         """Return the one mentioned most often before ``position``, if ``least`` times."""
         index = bisect.bisect_left(self.starts, position)
         counts: dict[str, int] = {}
-        for name in self.named[:index]:
+        for name in self.named[max(0, index - _LOOK_BACK) : index]:
             counts[name] = counts.get(name, 0) + 1
         most = max(counts, key=counts.__getitem__) if counts else None
         return most if most is not None and counts[most] >= least else None
@@ -574,7 +584,7 @@ class _Resolver:
         if found is None and last_word is not None:
             found = self.canonical.get(last_word)
         if found is None and " " not in name:  # a surname no mention wrote alone ("al-Hassani")
-            found = next((p for p in self.people.named if p.endswith(" " + name)), None)
+            found = self.people.last_words.get(name)
         return name if found is None else found
 
     def _last_titled(self, position: int, role: str) -> str | None:
