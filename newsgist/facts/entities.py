@@ -50,8 +50,9 @@ _JOINERS = (
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
 JOINED = _JOINERS + "|the"
-PARTICLE = r"(?:al|el|ad|as|ash|az|ibn|bin|ben|de|di|da|du|la|le|d)[-’']"
-"""A particle joined to a surname by a hyphen or an apostrophe ("al-Hassani", "d'Anjou")."""
+PARTICLE = r"[a-z]{1,3}[-’']"
+"""A particle joined to a surname by a hyphen or an apostrophe ("al-Hassani", "d'Anjou",
+"ibn-"): a short lower-case word, as one character class is cheap to try everywhere."""
 """The words that may join a name's capitalised words, as a pattern's alternatives: one or
 two in a row, the second maybe "the" ("Federal Office for the Environment")."""
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -218,8 +219,8 @@ def mentions(
                 if (
                     text in words.titles
                     or text.lower().strip(".") in words.roles
-                    or _post_nominal(text, words)
-                    or _CONTRACTION.fullmatch(text)
+                    or (text[1:2].isupper() and _post_nominal(text, words))
+                    or (("'" in text or "’" in text) and _CONTRACTION.fullmatch(text))
                 ):
                     name = ""
                 singles[text] = name
@@ -298,7 +299,11 @@ def mentions(
         last = len(tokens)
         while last > first and (
             tokens[last - 1] in _JOINER_WORDS
-            or (_post_nominal(tokens[last - 1], words) and last - 1 > first)
+            or (
+                tokens[last - 1][1:2].isupper()
+                and _post_nominal(tokens[last - 1], words)
+                and last - 1 > first
+            )
         ):
             last -= 1  # "… of", "Alison Farrugia SC": a post-nominal is no part of the name
         if (

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
@@ -251,7 +251,7 @@ def quotes(
         stop_words,
         body,
         patterns,
-        _genders(named, body, words),
+        {e.name: e for e in named if e.kind == "person"},
         _Quoted([pair.start for pair in pairs], [pair.end for pair in pairs]),
     )
     starts = [s.start for s in sentences]
@@ -432,7 +432,7 @@ class _Mentioned:
     starts: list[int]
     named: list[str]
     last_words: dict[str, str]
-    """Each name's last word, to the first one mentioned with it ("al-Hassani")."""
+    """Each person's last word, to the first one mentioned with it ("al-Hassani")."""
 
     @classmethod
     def of(cls, entities: Sequence[Entity], kind: str) -> _Mentioned:
@@ -440,7 +440,7 @@ class _Mentioned:
         mentions = sorted((span[0], e.name) for e in entities if e.kind == kind for span in e.spans)
         named = [name for _, name in mentions]
         last_words: dict[str, str] = {}
-        for name in named:
+        for name in named if kind == "person" else ():
             last_words.setdefault(name.rsplit(" ", 1)[-1], name)
         return cls(
             frozenset(e.name for e in entities if e.kind == kind),
@@ -497,9 +497,11 @@ class _Resolver:
     stop_words: frozenset[str]
     body: str
     patterns: _Patterns
-    genders: Mapping[str, str]
-    """Each person's gender where the story or the given-name tables say ("male", "female")."""
+    persons: Mapping[str, Entity]
+    """Each person by canonical name, for their gender when a pronoun needs it."""
     quoted: _Quoted
+    genders: dict[str, str | None] = field(default_factory=dict)
+    """Each person's gender once asked for (``_gender``)."""
 
     def __call__(self, who: str | None, position: int, *, people_only: bool = False) -> str | None:
         """Resolve an attribution to a canonical name, the last speaker, or a role.
@@ -596,6 +598,33 @@ class _Resolver:
                 return people.named[at]
         return None
 
+    def _gender(self, name: str) -> str | None:
+        """Return a person's gender where the story or the given-name tables tell it.
+
+        The story first: a gendered word just before a mention ("Mr Caldwell", "Her mother,
+        Denise Marchbanks", "mum-of-two Stacey Rudd"), the most votes winning; then the given
+        name ("Hannah", "Graham"). None: any pronoun may mean them.
+        """
+        if name in self.genders:
+            return self.genders[name]
+        words, entity = self.words, self.persons.get(name)
+        votes = [
+            vote
+            for start, _ in (entity.spans if entity else ())
+            if (vote := _gender_of(_word_before(self.body, start), words)) is not None
+        ]
+        male = votes.count("male")
+        given = name.split()[0]
+        gender: str | None = None
+        if votes and male * 2 != len(votes):
+            gender = "male" if male * 2 > len(votes) else "female"
+        elif not votes and given in words.male_names:
+            gender = "male"
+        elif not votes and given in words.female_names:
+            gender = "female"
+        self.genders[name] = gender
+        return gender
+
     def _owns(self, start: int) -> bool:
         """Whether the mention at ``start`` is a possessive ("Caldwell's family")."""
         end = start + len(self.body[start : start + _CONTEXT_CHARS * 2].split(None, 1)[0])
@@ -640,7 +669,7 @@ class _Resolver:
         owner = -1  # a possessive ("ten Bosch's party") is the one meant only if no one else is
         while index > stop and (
             self.quoted.inside(people.starts[index])
-            or (gender is not None and self.genders.get(people.named[index], gender) != gender)
+            or (gender is not None and self._gender(people.named[index]) not in (None, gender))
             or self._owns(people.starts[index])
         ):
             if owner < 0 and not self.quoted.inside(people.starts[index]):
@@ -672,34 +701,6 @@ class _Quoted:
         """Whether ``position`` lies between a pair of quotation marks."""
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and position < self.ends[index]
-
-
-def _genders(named: Sequence[Entity], body: str, words: FactWords) -> dict[str, str]:
-    """Return each person's gender, where the story or the given-name tables tell it.
-
-    The story first: a gendered word just before a mention ("Mr Caldwell", "Her mother,
-    Denise Marchbanks", "mum-of-two Stacey Rudd"), the most votes winning; then the given
-    name ("Hannah", "Graham"). A person neither tells is left out: any pronoun may mean them.
-    """
-    genders: dict[str, str] = {}
-    for entity in named:
-        if entity.kind != "person":
-            continue
-        votes = [
-            gender
-            for start, _ in entity.spans
-            if (gender := _gender_of(_word_before(body, start), words)) is not None
-        ]
-        given = entity.name.split()[0]
-        if votes:
-            male = votes.count("male")
-            if male * 2 != len(votes):
-                genders[entity.name] = "male" if male * 2 > len(votes) else "female"
-        elif given in words.male_names:
-            genders[entity.name] = "male"
-        elif given in words.female_names:
-            genders[entity.name] = "female"
-    return genders
 
 
 def _word_before(body: str, start: int) -> str:
