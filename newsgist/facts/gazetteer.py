@@ -36,6 +36,7 @@ from pathlib import Path
 
 from newsgist.evaluate.records import read_records
 from newsgist.facts.entities import SPEAKER, mentions
+from newsgist.facts.quotes import gender_of
 from newsgist.lang import FactWords, lookup
 from newsgist.segment import segment
 
@@ -169,7 +170,7 @@ def _honoured(body: str, words: FactWords) -> dict[str, str | None]:
     """Return the surnames a story writes after "Mr" or "Mrs" (None: after both)."""
     found: dict[str, str | None] = {}
     for match in _HONORIFIC.finditer(body):
-        gender = _gender_of(match[1].lower(), words)
+        gender = gender_of(match[1].lower(), words)
         surname = match[2]
         found[surname] = gender if found.get(surname, gender) == gender else None
     return found
@@ -187,15 +188,8 @@ def _gender_votes(
     word = before[-1].strip(",:;\"'“”‘’()") if before else ""
     if word in words.titles:
         return []
-    gender = _gender_of(word.rstrip(".").lower().split("-")[0], words)
+    gender = gender_of(word.rstrip(".").lower().split("-")[0], words)
     return [g for g in (honoured, gender) if g]
-
-
-def _gender_of(word: str, words: FactWords) -> str | None:
-    """Return "male" or "female" for a gendered word, else None."""
-    if word in words.male_words:
-        return "male"
-    return "female" if word in words.female_words else None
 
 
 def main(argv: Sequence[str] | None = None) -> None:

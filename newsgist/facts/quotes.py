@@ -518,7 +518,7 @@ class _Resolver:
             if cut is not None:
                 who = " ".join(written[:cut])
         if who.lower() in words.pronouns:
-            return self._last_speaker(position, _gender_of(who.lower(), words))
+            return self._last_speaker(position, gender_of(who.lower(), words))
         if _DEFINITE.match(who) and (introduced := self._introduced(position, who)):
             return introduced  # "the source said", after "a source close to the actor"
         kind = _definite(who, words)
@@ -611,7 +611,7 @@ class _Resolver:
         votes = [
             vote
             for start, _ in (entity.spans if entity else ())
-            if (vote := _gender_of(_word_before(self.body, start), words)) is not None
+            if (vote := gender_of(_word_before(self.body, start), words)) is not None
         ]
         male = votes.count("male")
         given = name.split()[0]
@@ -667,13 +667,13 @@ class _Resolver:
         index = bisect.bisect_left(people.starts, position) - 1
         stop = max(-1, index - _PRONOUN_REACH)
         owner = -1  # a possessive ("ten Bosch's party") is the one meant only if no one else is
-        while index > stop and (
-            self.quoted.inside(people.starts[index])
-            or (gender is not None and self._gender(people.named[index]) not in (None, gender))
-            or self._owns(people.starts[index])
-        ):
-            if owner < 0 and not self.quoted.inside(people.starts[index]):
-                owner = index if self._owns(people.starts[index]) else owner
+        while index > stop:
+            start = people.starts[index]
+            if not self.quoted.inside(start):
+                if self._owns(start):
+                    owner = index if owner < 0 else owner
+                elif gender is None or self._gender(people.named[index]) in (None, gender):
+                    break
             index -= 1
         if index == stop:
             index = owner
@@ -709,7 +709,7 @@ def _word_before(body: str, start: int) -> str:
     return before[-1].strip(_EDGE).lower().split("-")[0] if before else ""
 
 
-def _gender_of(word: str, words: FactWords) -> str | None:
+def gender_of(word: str, words: FactWords) -> str | None:
     """Return "male" or "female" for a gendered word ("he", "Mrs", "son"), else None."""
     if word in words.male_words:
         return "male"
