@@ -45,10 +45,13 @@ KINDS = ("person", "organisation", "place")
 """The kinds of entity, in the order they are listed: people, then organisations, places."""
 
 _JOINERS = (
-    r"of|de|da|del|della|la|le|los|las|van|von|der|den|ter|ten|du|des|dos|das|di|bin|al|el"
+    r"of|de|da|del|della|la|le|los|las|van|von|der|den|ter|ten|du|des|dos|das|di|bin|binti|ibn"
+    r"|al|el"
     r"|for|and|&"
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
+_PATRONYMICS = frozenset({"bin", "binti", "ibn"})
+"""Joiners before a father's name: the words before one are what the person is called."""
 JOINED = _JOINERS + "|the"
 PARTICLE = r"[a-z]{1,3}[-’']"
 """A particle joined to a surname by a hyphen or an apostrophe ("al-Hassani", "d'Anjou",
@@ -276,8 +279,8 @@ def mentions(
         while first < len(tokens) and (
             tokens[first] in words.titles
             or tokens[first].lower() in words.roles
-            or ("-" in tokens[first] and tokens[first].lower().split("-")[0] in words.roles)
-        ):  # "Mayor", "envoy", "Mum-of-two"
+            or ("-" in tokens[first] and _hyphen_role(tokens[first].lower(), words))
+        ):  # "Mayor", "envoy", "Mum-of-two", "Co-author"
             titled = True
             first += 1
         inner = _inner_title(tokens, first, words)
@@ -339,6 +342,12 @@ def mentions(
             if body[span[1] : found[i + 1][1][0]] == ", ":
                 found[i] = (name, span, "place")
     return found
+
+
+def _hyphen_role(token: str, words: FactWords) -> bool:
+    """Whether a hyphened word opens or closes with a role ("mum-of-two", "co-author")."""
+    parts = token.split("-")
+    return parts[0] in words.roles or parts[-1] in words.roles
 
 
 def _body_named(tokens: list[str], first: int, body: str, end: int, words: FactWords) -> bool:
@@ -478,7 +487,10 @@ def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
             "for",
         ):
             rest = [t for t in tokens[at + 1 :] if t not in _JOINER_WORDS]
-            if rest and len(rest) <= 3 and rest[-1] not in words.organisation_words:
+            most = 3 + any(
+                t in words.surname_prefixes for t in rest[1:]
+            )  # "Pádraig Mac Giolla Rua"
+            if rest and len(rest) <= most and rest[-1] not in words.organisation_words:
                 return at + 1
     return None
 
@@ -503,6 +515,11 @@ def _parts(
     person = person or (
         cut - first == 2 and not any(_name_word(t, words) for t in tokens[first:cut])
     )
+    person = person or (
+        cut - first == 3
+        and not any(_name_word(t, words) for t in tokens[first:cut])
+        and _form_vote(" ".join(tokens[cut + 1 : last]), words) == "organisation"
+    )  # "Lim Wei Chuan of Parti Hijau Sejahtera"
     if person:
         head = [(first, cut, True)] if cut > first else []
         rest = cut + 1
@@ -637,6 +654,8 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "CeltAir", "FlightWatch"
     if several and any(token in words.organisation_words for token in tokens[1:-1]):
         return "organisation"  # "King's College London", "Alzheimer's Research UK"
+    if several and tokens[0] in words.organisation_openers:
+        return "organisation"  # "Team Cordillera", "Parti Hijau Sejahtera"
     if several and tokens[0] in words.place_openers:
         return "place"  # "Cape Varna", "River Tam"
     if several and tokens[0] in words.first_names:
@@ -690,6 +709,7 @@ class _Clues(NamedTuple):
     employer_words: frozenset[str]
     company_roles: frozenset[str]
     listener_verbs: frozenset[str]
+    work_verbs: frozenset[str]
 
 
 @cache
@@ -715,6 +735,7 @@ def _clues(words: FactWords) -> _Clues:
         words.employer_words,
         words.company_roles,
         words.listener_verbs,
+        words.work_verbs,
     )
 
 
@@ -764,6 +785,7 @@ def _works_at(before: list[str], clues: _Clues) -> bool:
     held = role in clues.roles and (
         joiner in clues.employer_words or (joiner == "of" and role in clues.company_roles)
     )
+    held = held or (role in clues.work_verbs and joiner in ("for", "at"))  # "rides for Velox"
     return held or (joiner == "in" and role in clues.business_words)  # "shares in Lumora"
 
 
@@ -801,11 +823,17 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
         if SPEAKER in voted:  # "Krell said": a person; "Ofwat said": an organisation
             spoke = (
                 "person"
-                if " " in name or name in surnames or name in first_names or "person" in voted
+                if name in surnames
+                or name.split(" ", 1)[0] in first_names
+                or "person" in voted
+                or (" " in name and "organisation" not in voted)
                 else "organisation"
-            )
+            )  # "the operator, Minera Altiplano Sur", then "Minera Altiplano Sur said"
             votes[name] = [spoke if kind == SPEAKER else kind for kind in voted]
     kinds = {name: _kind(name, votes.get(name), first_names) for name in spans}
+    for name in surnames & kinds.keys():  # "from Quintero" and "Quintero, …, admitted"
+        if kinds[name] == "place" and "person" in votes.get(name, ()):
+            kinds[name] = "person"
     for name, kind in kinds.items():  # "Varga told": then "Ines Varga" is a person
         if kind is None and 1 <= name.count(" ") <= 2:
             tokens = name.split(" ")
@@ -868,6 +896,13 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
         if kind == "person" and " " in name:
             tokens = name.split(" ")
             surnames[tokens[-1]].append(name)
+            for i in range(1, len(tokens) - 1):  # "Mr Ole Sankale", "Mr Mac Giolla Rua"
+                surnames[" ".join(tokens[i:])].append(name)
+            patronym = next((i for i, t in enumerate(tokens) if t in _PATRONYMICS), 0)
+            if patronym:  # "Nur Aisyah binti Kamarudin": "Nur Aisyah"
+                surnames[" ".join(tokens[:patronym])].append(name)
+            elif tokens[0] not in first_names:
+                given[tokens[0]].append(name)  # "Lim", after "Lim Wei Chuan"
             if len(tokens) == 3 and tokens[1][0].isupper() and tokens[1] not in first_names:
                 later[tokens[1]].append(name)  # "Raúl Ibarra Sotelo": "Mr Ibarra"
             if tokens[0] in first_names:

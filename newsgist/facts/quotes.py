@@ -583,6 +583,16 @@ class _Resolver:
     def _known(self, name: str, last_word: str | None) -> str:
         """Return a name's canonical form, or its last word's ("Krell"), or the name itself."""
         found = self.canonical.get(name)
+        if found is None and " " in name:  # "Co-author Henrik Aasland": a name it ends with
+            tokens = name.split()
+            found = next(
+                (
+                    self.canonical[tail]
+                    for i in range(1, len(tokens) - 1)
+                    if (tail := " ".join(tokens[i:])) in self.canonical
+                ),
+                None,
+            )
         if found is None and last_word is not None:
             found = self.canonical.get(last_word)
         if found is None and " " not in name:  # a surname no mention wrote alone ("al-Hassani")

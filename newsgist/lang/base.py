@@ -172,6 +172,10 @@ class FactWords:
     organisations: frozenset[str] = frozenset()
     """Bodies named without other clues ("Labour", "Ofgem", "Reuters"); a name ending in one
     is one too ("Liberal Democrats")."""
+    organisation_openers: frozenset[str] = frozenset()
+    """First words that make a name an organisation's ("Team Cordillera", "Grupo Aval")."""
+    work_verbs: frozenset[str] = frozenset()
+    """Verbs whose "for" or "at" names an employer or a team ("who rides for Velox")."""
     employer_words: frozenset[str] = frozenset()
     """Words between a role and where it is held ("an analyst at Kessel": "at")."""
     company_roles: frozenset[str] = frozenset()

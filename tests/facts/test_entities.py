@@ -322,3 +322,56 @@ def test_post_nominal_plurals_contractions_and_a_capital_the_mid_sentence():
     assert ("Nadia Okafor", "person") in kinds
     assert ("Kano", "place") in kinds
     assert not any(name in ("I'm", "MPs") for name, _ in kinds)
+
+
+def test_an_employer_by_its_verb_opener_or_last_word_is_an_organisation():
+    text = (
+        "The 24-year-old, who rides for Quellmar-Vessa, finished ahead of Tomas Ruhl of "
+        "Team Ostrava. Lena Barsky, a volunteer with Harlow Search and Rescue, found him. "
+        "Plans came from Brisbane-based Tidewell Harbour Developments."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Quellmar-Vessa", "organisation") in kinds
+    assert ("Team Ostrava", "organisation") in kinds
+    assert ("Tomas Ruhl", "person") in kinds
+    assert ("Harlow Search and Rescue", "organisation") in kinds
+    assert ("Tidewell Harbour Developments", "organisation") in kinds
+
+
+def test_a_body_that_speaks_stays_a_body_and_a_person_of_a_party_splits():
+    text = (
+        "Talks with the operator, Cobre Andino Norte, collapsed. In a statement, Cobre Andino "
+        "Norte said it regretted the strike. Teo Wei Ming of Parti Rakyat Baru trailed. "
+        "Teo said the party held firm."
+    )
+    found, canonical = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Cobre Andino Norte", "organisation") in kinds
+    assert ("Parti Rakyat Baru", "organisation") in kinds
+    assert ("Teo Wei Ming", "person") in kinds
+    assert canonical["Teo"] == "Teo Wei Ming"  # a name written surname first
+
+
+def test_short_forms_of_longer_names_are_the_person():
+    text = (
+        "Senator Joseph Ole Kiprono rejected the budget. Mr Ole Kiprono said it was hollow. "
+        "Siti Aminah binti Razak won the seat. Siti Aminah thanked voters. "
+        "Co-author Henrik Solvang, a chemist, agreed. Labour TD Ciarán Mac Giolla Bhríde "
+        "spoke next, then Mr Mac Giolla Bhríde left."
+    )
+    found, canonical = names(text)
+    assert canonical["Ole Kiprono"] == "Joseph Ole Kiprono"
+    assert canonical["Siti Aminah"] == "Siti Aminah binti Razak"
+    assert ("Henrik Solvang", "person", ()) in found
+    assert canonical["Mac Giolla Bhríde"] == "Ciarán Mac Giolla Bhríde"
+
+
+def test_a_surname_a_preposition_called_a_place_is_still_the_person():
+    text = (
+        "Marta Quintal won by 30 seconds from Ines Corvo. Corvo, the champion, admitted "
+        "defeat. The lead over Corvo is small."
+    )
+    found, canonical = names(text)
+    assert canonical["Corvo"] == "Ines Corvo"
+    assert not any(kind == "place" for _, kind, _ in found)

@@ -369,3 +369,15 @@ def test_a_surname_with_a_particle_and_hyphen_is_the_person():
     assert quotes(text) == [
         ("People said a party like ours could never win", "Nadia al-Hassani", False)
     ]
+
+
+def test_a_role_hyphened_before_a_name_and_a_body_that_speaks_are_read():
+    text = (
+        'Co-author Henrik Solvang, a chemist at the institute, called it "a snapshot".\n\n'
+        "Talks with the operator, Cobre Andino Norte, failed.\n\n"
+        '"Our offer stands," Cobre Andino Norte said in a statement.'
+    )
+    assert quotes(text) == [
+        ("a snapshot", "Henrik Solvang", True),
+        ("Our offer stands", "Cobre Andino Norte", False),
+    ]
