@@ -423,6 +423,7 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
     owner, after = tokens[at][:-2], tokens[at + 1]
     return (
         owner in words.organisation_words  # "The European Space Agency's Halcyon probe"
+        or owner in words.organisations  # "Al Jazeera's Rawan Abu Shakra"
         or (owner.isupper() and owner.isalpha() and len(owner) >= 2)  # "FTC's Bureau of …"
         or owner in words.places
         or owner in words.acronym_places

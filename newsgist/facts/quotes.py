@@ -64,7 +64,7 @@ _WHO = (
 """Who an attribution names: a name, with the role words or a short title before it ("union
 secretary Nadia Holm", "the u.s.-based envoy Mattias Krell", "Dr. Hannah Greeley"); a role
 word never ends in a full stop, so who never reaches back over a sentence's end."""
-_ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*"
+_ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w-]*"
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
@@ -172,7 +172,7 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
         ),
         role_said=re.compile(
-            rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w-]+\s+){{0,4}}?(?:{roles}))"
+            rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles}))"
             rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:{ties})\s+[^,.;\"“”‘’\n]"
             rf"{{1,60}}?)?\s+{_GAP}?(?:{verbs})\b"
         ),
@@ -521,6 +521,9 @@ class _Resolver:
             return self._last_speaker(position, gender_of(who.lower(), words))
         if _DEFINITE.match(who) and (introduced := self._introduced(position, who)):
             return introduced  # "the source said", after "a source close to the actor"
+        if _KIN.match(who) and _definite("the " + who.split(None, 1)[1], words) == "person":
+            found = self._last_titled(position, who.split()[-1].lower())  # "Her mother, Ann …"
+            return found or (None if people_only else _unnamed(who.split()))
         kind = _definite(who, words)
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
@@ -727,6 +730,8 @@ def gender_of(word: str, words: FactWords) -> str | None:
 
 
 _DEFINITE = re.compile(r"(?i:the)\s")
+_KIN = re.compile(r"(?i:his|her|their)\s+\S")
+"""A possessive before a role ("her mother"): the person once introduced with that role."""
 
 
 def _same_noun(written: str, noun: str) -> bool:

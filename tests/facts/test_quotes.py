@@ -381,3 +381,30 @@ def test_a_role_hyphened_before_a_name_and_a_body_that_speaks_are_read():
         ("a snapshot", "Henrik Solvang", True),
         ("Our offer stands", "Cobre Andino Norte", False),
     ]
+
+
+def test_a_kin_word_means_the_person_introduced_with_it_and_an_owned_role_is_unnamed():
+    text = (
+        "Lia Brandt, 29, was found alive on Thursday. Her mother, Dora Brandt, raised the "
+        "alarm.\n\n"
+        'Her mother described the call as "the best news of my life."\n\n'
+        '"A whistle and a phone saved her," a sheriff’s office spokeswoman said.\n\n'
+        '"It was close," his brother said.'
+    )
+    assert quotes(text) == [
+        ("the best news of my life.", "Dora Brandt", True),
+        ("A whistle and a phone saved her", "sheriff’s office spokeswoman", False),
+        ("It was close", "brother", False),
+    ]
+
+
+def test_a_known_broadcasters_reporter_and_a_remembered_fragment():
+    text = (
+        "Al Jazeera's Rawan Ferhat, reporting from Basra, said crops had failed.\n\n"
+        '"The families who stay are mostly women," she said.\n\n'
+        'Amina Okoth, who studied under him, remembered him as "fierce and generous".'
+    )
+    assert quotes(text) == [
+        ("The families who stay are mostly women", "Rawan Ferhat", False),
+        ("fierce and generous", "Amina Okoth", True),
+    ]
