@@ -711,6 +711,9 @@ class _Clues(NamedTuple):
     company_roles: frozenset[str]
     listener_verbs: frozenset[str]
     work_verbs: frozenset[str]
+    person_pronouns: re.Pattern[str]
+    """A person's pronoun later in the sentence ("…, her brother")."""
+    common_words: frozenset[str]
 
 
 @cache
@@ -737,6 +740,8 @@ def _clues(words: FactWords) -> _Clues:
         words.company_roles,
         words.listener_verbs,
         words.work_verbs,
+        re.compile(rf"[^.!?,;\"“”]{{0,80}}?\b(?:{alternatives(words.person_pronouns)})\b"),
+        words.common_words,
     )
 
 
@@ -775,6 +780,12 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         if (aside["aside"] or "").startswith("which "):
             return "organisation"  # "Seaview Lodge, which is now under new ownership, said"
         return "person"  # "Chloe Marsden, 29," / "Megan Whitfield, a nurse from Omaha, told"
+    if (
+        1 <= body.count(" ", *span) <= 2
+        and clues.person_pronouns.match(body, span[1])
+        and not any(w.lower() in clues.common_words for w in body[span[0] : span[1]].split())
+    ):
+        return "person"  # "Nomsa Dlamini waited for news of her brother", not "Range Rover"
     return None
 
 

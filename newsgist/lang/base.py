@@ -174,6 +174,8 @@ class FactWords:
     is one too ("Liberal Democrats")."""
     organisation_openers: frozenset[str] = frozenset()
     """First words that make a name an organisation's ("Team Cordillera", "Grupo Aval")."""
+    person_pronouns: frozenset[str] = frozenset()
+    """Pronouns that, later in a name's sentence, make it a person's ("…, her brother")."""
     work_verbs: frozenset[str] = frozenset()
     """Verbs whose "for" or "at" names an employer or a team ("who rides for Velox")."""
     employer_words: frozenset[str] = frozenset()

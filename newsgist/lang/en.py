@@ -293,6 +293,7 @@ ENGLISH = Language(
         employer_words=_FACTS["employer-words"],
         organisation_openers=_FACTS["organisation-openers"],
         work_verbs=_FACTS["work-verbs"],
+        person_pronouns=_FACTS["person-pronouns"],
         company_roles=_FACTS["company-roles"],
         place_suffixes=_FACTS["place-suffixes"],
         surname_prefixes=_FACTS["surname-prefixes"],

@@ -375,3 +375,14 @@ def test_a_surname_a_preposition_called_a_place_is_still_the_person():
     found, canonical = names(text)
     assert canonical["Corvo"] == "Ines Corvo"
     assert not any(kind == "place" for _, kind, _ in found)
+
+
+def test_a_pronoun_later_in_its_sentence_makes_an_unknown_name_a_persons():
+    text = (
+        "Outside the gates, Thandeka Mabuza waited for news of her brother. "
+        "Mina Okonkwo, who runs a cafe on Mill Gate, said she was worried."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Thandeka Mabuza", "person") in kinds
+    assert not any(name == "Mill Gate" and kind == "person" for name, kind in kinds)
