@@ -173,7 +173,7 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         role_said=re.compile(
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles}))"
-            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:{ties})\s+[^,.;\"“”‘’\n]"
+            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:{ties})\s+(?:[^,.;\"“”‘’\n]|[’']s\b)"
             rf"{{1,60}}?)?\s+{_GAP}?(?:{verbs})\b"
         ),
         role_of=re.compile(
@@ -522,15 +522,15 @@ class _Resolver:
         if _DEFINITE.match(who) and (introduced := self._introduced(position, who)):
             return introduced  # "the source said", after "a source close to the actor"
         if _KIN.match(who) and _definite("the " + who.split(None, 1)[1], words) == "person":
-            found = self._last_titled(position, who.split()[-1].lower())  # "Her mother, Ann …"
+            at = self._last_titled(position, who.split()[-1].lower())  # "Her mother, Ann …"
+            found = None if at is None else self.people.named[at]
             return found or (None if people_only else _unnamed(who.split()))
         kind = _definite(who, words)
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
             noun = who.split()[-1]
             if kind == "person":  # "Judge Helen Achterberg", else "a state official said"
-                found = self._last_titled(position, noun.lower())
-                found = found or self._last_unnamed(position, noun.lower())
+                found = self._nearest_role(position, noun.lower())
             else:  # "the company": the one so named, else the story's main body, else near
                 found = mentioned.last_named(position, noun.capitalize())
                 found = found or mentioned.most_named(position, 2)
@@ -602,13 +602,13 @@ class _Resolver:
             found = self.people.last_words.get(name)
         return name if found is None else found
 
-    def _last_titled(self, position: int, role: str) -> str | None:
-        """Return the last person before ``position`` once named with ``role`` before them."""
+    def _last_titled(self, position: int, role: str) -> int | None:
+        """Return the last mention before ``position`` with ``role`` before it (its index)."""
         people = self.people
         index = bisect.bisect_left(people.starts, position) - 1
         for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
             if _word_before(self.body, people.starts[at]) == role:
-                return people.named[at]
+                return at
         return None
 
     def _gender(self, name: str) -> str | None:
@@ -658,15 +658,24 @@ class _Resolver:
         ]
         return f"{noun} {found[-1]['rest']}" if found else None
 
-    def _last_unnamed(self, position: int, head: str) -> str | None:
-        """Return the last unnamed speaker before ``position`` whose role is ``head``."""
-        window = self.body[max(0, position - _ROLE_SAID_CHARS) : position]
+    def _nearest_role(self, position: int, head: str) -> str | None:
+        """Return who "the ``head``" means: whoever of the two came last.
+
+        The person named with that role before them, or the unnamed speaker so called ("A
+        state official … told CNN").
+        """
+        at = self._last_titled(position, head)
+        begin = max(0, position - _ROLE_SAID_CHARS)
+        titled = None
+        if at is not None:
+            begin, titled = max(begin, self.people.starts[at]), self.people.named[at]
+        window = self.body[begin:position]
         spoke = [
             found["who"]
             for found in self.patterns.role_said.finditer(window)
             if found["who"].split()[-1].lower() == head and not _DEFINITE.match(found["who"])
-        ]  # "A state official … told CNN", not a later "the official spoke": the role in full
-        return _unnamed(spoke[-1].split()) if spoke else None
+        ]  # not a later "the official spoke": the role in full
+        return _unnamed(spoke[-1].split()) if spoke else titled
 
     def _last_speaker(self, position: int, gender: str | None) -> str | None:
         """Return whom a pronoun before ``position`` means.
@@ -690,6 +699,8 @@ class _Resolver:
             index -= 1
         if index == stop:
             index = owner
+        elif gender is not None and self._gender(people.named[index]) is None:
+            index = self._same_sentence(index, stop, gender)
         named_at = people.starts[index] if index >= 0 else -1
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
         roles = self.words.roles
@@ -701,6 +712,22 @@ class _Resolver:
         if spoke:
             return _unnamed(spoke[-1].split())
         return people.named[index] if index >= 0 else None
+
+    def _same_sentence(self, index: int, stop: int, gender: str) -> int:
+        """Return a person of ``gender`` in the sentence of the unknown one at ``index``.
+
+        Named earlier in it ("spokeswoman Ada Obi said … Femi Ade. "…," she said"); else
+        ``index`` itself.
+        """
+        people, body = self.people, self.body
+        end = people.starts[index]
+        for at in range(index - 1, stop, -1):
+            start = people.starts[at]
+            if _SENTENCE_END.search(body, start, end):
+                break
+            if self._gender(people.named[at]) == gender and not self.quoted.inside(start):
+                return at
+        return index
 
 
 @dataclass(frozen=True, slots=True)
@@ -730,6 +757,7 @@ def gender_of(word: str, words: FactWords) -> str | None:
 
 
 _DEFINITE = re.compile(r"(?i:the)\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
 _KIN = re.compile(r"(?i:his|her|their)\s+\S")
 """A possessive before a role ("her mother"): the person once introduced with that role."""
 

@@ -408,3 +408,21 @@ def test_a_known_broadcasters_reporter_and_a_remembered_fragment():
         ("The families who stay are mostly women", "Rawan Ferhat", False),
         ("fierce and generous", "Amina Okoth", True),
     ]
+
+
+def test_a_pronoun_prefers_a_person_of_its_gender_in_the_sentence_of_an_unknown_one():
+    text = (
+        "Police spokeswoman Adaora Nwosu said 43 people were held after a crowd attacked the "
+        'home of a lawmaker, Kunle Adeyemi. "Our officers showed restraint," she said.'
+    )
+    assert quotes(text) == [("Our officers showed restraint", "Adaora Nwosu", False)]
+
+
+def test_the_official_is_the_unnamed_one_introduced_after_a_named_mayor():
+    text = (
+        'Mayor Everett Brannock said the town was in shock. "Stay off the roads," Brannock '
+        "said.\n\nA state official with direct knowledge of the dam’s condition told CNN that "
+        "inspectors had rated it poor.\n\n"
+        '"Everybody in that office knew," the official said.'
+    )
+    assert quotes(text)[-1] == ("Everybody in that office knew", "state official", False)
