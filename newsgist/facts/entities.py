@@ -190,6 +190,8 @@ def mentions(
         form = forms[name] if name in forms else form_of(name)
         if form is not None:
             kind = "person" if person else form or _context_vote(body, span, clues)
+            if kind in ("place", None) and _contest(body, span, clues):
+                kind = "organisation"  # "a 3-1 win over Saltmarsh City": a team
             found.append((name, span, kind))
 
     def scan(where: int, text: str, opening: bool) -> None:
@@ -711,6 +713,8 @@ class _Clues(NamedTuple):
     company_roles: frozenset[str]
     listener_verbs: frozenset[str]
     work_verbs: frozenset[str]
+    match_nouns: frozenset[str]
+    match_joiners: frozenset[str]
     person_pronouns: re.Pattern[str]
     """A person's pronoun later in the sentence ("…, her brother")."""
     common_words: frozenset[str]
@@ -740,6 +744,8 @@ def _clues(words: FactWords) -> _Clues:
         words.company_roles,
         words.listener_verbs,
         words.work_verbs,
+        words.match_nouns,
+        words.match_joiners,
         re.compile(rf"[^.!?,;\"“”]{{0,80}}?\b(?:{alternatives(words.person_pronouns)})\b"),
         words.common_words,
     )
@@ -787,6 +793,16 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     ):
         return "person"  # "Nomsa Dlamini waited for news of her brother", not "Range Rover"
     return None
+
+
+def _contest(body: str, span: tuple[int, int], clues: _Clues) -> bool:
+    """Whether the words before a name are a contest's: "victory over", "leaders"."""
+    before = body[max(0, span[0] - _CONTEXT) : span[0]].rsplit(None, 2)[-2:]
+    if not before:
+        return False
+    if len(before) == 2 and before[1].lower() in clues.match_joiners:
+        return before[0].lower() in clues.match_nouns
+    return before[-1] in clues.match_nouns
 
 
 def _works_at(before: list[str], clues: _Clues) -> bool:

@@ -176,6 +176,10 @@ class FactWords:
     """First words that make a name an organisation's ("Team Cordillera", "Grupo Aval")."""
     person_pronouns: frozenset[str] = frozenset()
     """Pronouns that, later in a name's sentence, make it a person's ("…, her brother")."""
+    match_nouns: frozenset[str] = frozenset()
+    """A contest's nouns before a team's name ("victory over X", "leaders X")."""
+    match_joiners: frozenset[str] = frozenset()
+    """Words between a contest's noun and a team's name ("over", "against")."""
     work_verbs: frozenset[str] = frozenset()
     """Verbs whose "for" or "at" names an employer or a team ("who rides for Velox")."""
     employer_words: frozenset[str] = frozenset()

@@ -386,3 +386,15 @@ def test_a_pronoun_later_in_its_sentence_makes_an_unknown_name_a_persons():
     kinds = {(name, kind) for name, kind, _ in found}
     assert ("Thandeka Mabuza", "person") in kinds
     assert not any(name == "Mill Gate" and kind == "person" for name, kind in kinds)
+
+
+def test_a_contest_before_a_name_makes_it_a_team():
+    text = (
+        "Kingsford moved top with a 3-1 win over Marlow City at Ferrier Park. "
+        "They trail leaders Eastholm Foresters by a point."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Marlow City", "organisation") in kinds
+    assert ("Eastholm Foresters", "organisation") in kinds
+    assert ("Ferrier Park", "place") in kinds
