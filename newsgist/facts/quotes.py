@@ -98,6 +98,9 @@ class _Patterns:
     """``…," Krell told reporters`` / ``…," she said``: who, then the verb."""
     aside_after: re.Pattern[str]
     """``…," Daniel Whitford, an analyst at Brookline, told Reuters``: who, an aside, the verb."""
+    clause_after: re.Pattern[str]
+    """``made the fire "extremely difficult" to contain, spokesman Yannis Karras told ERT``:
+    a fragment's sentence ending in who said it."""
     appositive: re.Pattern[str]
     """``Dr Samuel Okonjo, a glaciologist at …, said the plan was "…"``: who, an aside between
     commas, the verb, last in the head."""
@@ -150,6 +153,9 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?:,\s+(?P<aside>{_NAME})(?=[,.]))?)"
         ),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
+        clause_after=re.compile(
+            rf"^[^.!?\"“”‘’\n]{{0,100}}?,\s+{who}\s+{_GAP}?(?:{verbs})\b(?![^.!?\n]*[\"“”])"
+        ),
         aside_after=re.compile(
             rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
             rf"{_GAP}?(?:{verbs})\b"
@@ -263,6 +269,8 @@ def quotes(
         inner, span = _quoted(pair)
         sentence_start = starts[max(bisect.bisect_right(starts, pair.start) - 1, 0)]
         head = body[max(sentence_start, pair.start - _HEAD_CHARS) : pair.start]
+        if sentence_start < last_end < pair.start and _ENDED.search(body, last_end, pair.start):
+            head = ""  # '"…," al-Hassani told broadcaster NOS. "…"': a sentence the split missed
         tail = body[pair.end : pair.end + _TAIL_CHARS].split("\n", 1)[0]
         if inner.rstrip()[-1:] in ".!?" and tail[:1] not in (",", ")"):
             tail = ""  # the quotation ends its sentence: what follows is the next one
@@ -274,7 +282,8 @@ def quotes(
         speaks = bool(head.strip()) and _attributes(head, words)
         speaker, where = None, None
         head_first = speaks and not opens  # "X said the cut was "…", while Y said …": X's
-        for found, offset in _attributions(patterns, head, tail, speaks, pair, head_first):
+        found_in = _attributions(patterns, head, tail, speaks, pair, head_first, partial)
+        for found, offset in found_in:
             group = _speaking(found, words)
             speaker = resolve(found[group], pair.start)
             if speaker is not None:
@@ -303,12 +312,19 @@ def quotes(
 
 
 def _attributions(
-    patterns: _Patterns, head: str, tail: str, speaks: bool, pair: _Pair, head_first: bool
+    patterns: _Patterns,
+    head: str,
+    tail: str,
+    speaks: bool,
+    pair: _Pair,
+    head_first: bool,
+    fragment: bool,
 ) -> Iterator[tuple[re.Match[str], int]]:
     """Yield the attributions beside a quotation, each with its text's offset in the body.
 
     After it first, then before it (only where the head has a speech verb); before it first
-    for a fragment quoted in reported speech (``head_first``).
+    for a fragment quoted in reported speech (``head_first``); last, for a fragment, who
+    said it at its sentence's end.
     """
     if head_first:
         yield from _before(patterns, head, pair)
@@ -320,6 +336,8 @@ def _attributions(
             yield found, pair.end
     if speaks and not head_first:
         yield from _before(patterns, head, pair)
+    if fragment and (found := patterns.clause_after.match(tail)):
+        yield found, pair.end
 
 
 def _before(patterns: _Patterns, head: str, pair: _Pair) -> Iterator[tuple[re.Match[str], int]]:
@@ -758,6 +776,8 @@ def gender_of(word: str, words: FactWords) -> str | None:
 
 _DEFINITE = re.compile(r"(?i:the)\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
+_ENDED = re.compile(r"[A-Z][.!?]\s+$")
+"""Text between two quotations that ends a sentence at a capital's full stop ("NOS. ")."""
 _KIN = re.compile(r"(?i:his|her|their)\s+\S")
 """A possessive before a role ("her mother"): the person once introduced with that role."""
 

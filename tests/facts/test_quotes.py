@@ -426,3 +426,17 @@ def test_the_official_is_the_unnamed_one_introduced_after_a_named_mayor():
         '"Everybody in that office knew," the official said.'
     )
     assert quotes(text)[-1] == ("Everybody in that office knew", "state official", False)
+
+
+def test_a_fragment_takes_the_speaker_its_sentence_ends_with_and_a_missed_split_goes_on():
+    text = (
+        "Winds made the fire 'extremely difficult' to contain, fire service spokesman Yannis "
+        "Karras told the state broadcaster ERT.\n\n"
+        'Lawyer Nadia al-Hassani led the party.\n\n"People said we could never win," '
+        'al-Hassani told public broadcaster NOS. "Tonight the voters proved them wrong."'
+    )
+    assert [(text, speaker) for text, speaker, _ in quotes(text)] == [
+        ("extremely difficult", "Yannis Karras"),
+        ("People said we could never win", "Nadia al-Hassani"),
+        ("Tonight the voters proved them wrong.", "Nadia al-Hassani"),
+    ]
