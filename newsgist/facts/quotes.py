@@ -269,7 +269,9 @@ def quotes(
         inner, span = _quoted(pair)
         sentence_start = starts[max(bisect.bisect_right(starts, pair.start) - 1, 0)]
         head = body[max(sentence_start, pair.start - _HEAD_CHARS) : pair.start]
-        if sentence_start < last_end < pair.start and _ENDED.search(body, last_end, pair.start):
+        if sentence_start < last_end < pair.start and _ENDED.search(
+            body, max(last_end, pair.start - _CONTEXT_CHARS), pair.start
+        ):
             head = ""  # '"…," al-Hassani told broadcaster NOS. "…"': a sentence the split missed
         tail = body[pair.end : pair.end + _TAIL_CHARS].split("\n", 1)[0]
         if inner.rstrip()[-1:] in ".!?" and tail[:1] not in (",", ")"):
@@ -743,6 +745,7 @@ class _Resolver:
             start = people.starts[at]
             if _SENTENCE_END.search(body, start, end):
                 break
+            end = start  # each stretch of text read once
             if self._gender(people.named[at]) == gender and not self.quoted.inside(start):
                 return at
         return index
