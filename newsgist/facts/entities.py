@@ -764,7 +764,7 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     kind = clues.before.get(previous)
     if kind == SPEAKER and previous in clues.listener_verbs and " " in body[span[0] : span[1]]:
         kind = None  # "told The Sun": who listens; one word alone is likely a paper ("Mint")
-    if kind == "organisation" or _appositive(after, clues.organisation_nouns):
+    if kind == "organisation" or _appositive(body, span[1], clues.organisation_nouns):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
     if _works_at(before, clues) or _owned(body, span, clues):
         return "organisation"  # "an analyst at Kessel", "Lumora's shares"
@@ -810,6 +810,8 @@ def _works_at(before: list[str], clues: _Clues) -> bool:
     if len(before) != 2:
         return False
     role, joiner = before[0].lower().strip(_EDGE), before[1].lower()
+    if role not in clues.roles and role[:-1] in clues.roles:
+        role = role[:-1]  # "analysts at Citewell"
     held = role in clues.roles and (
         joiner in clues.employer_words or (joiner == "of" and role in clues.company_roles)
     )
@@ -826,14 +828,27 @@ def _owned(body: str, span: tuple[int, int], clues: _Clues) -> bool:
     return any(word.strip(_EDGE).lower() in clues.business_words for word in following)
 
 
-def _appositive(after: list[str], organisation_nouns: frozenset[str]) -> bool:
-    """Whether a name is followed by ", the company" / ", a charity": an organisation's."""
-    return (
-        len(after) == 3
-        and after[0] == ","
-        and after[1] in ("the", "a", "an")
-        and after[2].rstrip(",.;:") in organisation_nouns
-    )
+def _appositive(body: str, end: int, organisation_nouns: frozenset[str]) -> bool:
+    """Whether a name is followed by an aside whose noun is a body's: an organisation's.
+
+    ", the company", ", a charity", ", Spain's third-largest airline,", ", a Lagos-based
+    economic consultancy.": an article or an owner, then at most four words.
+    """
+    if body[end : end + 2] != ", ":
+        return False
+    aside = _ASIDE.match(body, end + 2)
+    if aside is None:
+        return False
+    tokens = aside.group().split()
+    opener = tokens[0]
+    if opener not in ("the", "a", "an") and not opener.endswith(("'s", "’s")):
+        return False
+    cut = next((i for i, t in enumerate(tokens) if t in _ASIDE_ENDS), len(tokens))
+    return tokens[cut - 1] in organisation_nouns  # not "a spokesman for the group"
+
+
+_ASIDE_ENDS = frozenset({"for", "of", "at", "in", "with", "from", "that", "which", "who"})
+_ASIDE = re.compile(r"[\w'’-]+(?: [\w'’-]+){1,4}(?=[,.;:])")
 
 
 def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict[str, str]]:
@@ -857,7 +872,11 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
                 or (" " in name and "organisation" not in voted)
                 else "organisation"
             )  # "the operator, Minera Altiplano Sur", then "Minera Altiplano Sur said"
-            votes[name] = [spoke if kind == SPEAKER else kind for kind in voted]
+            others = [kind for kind in voted if kind != SPEAKER]
+            if spoke == "organisation" and others:
+                votes[name] = others  # "Montaño said Jalisco had voted": no body's clue
+            else:
+                votes[name] = [spoke if kind == SPEAKER else kind for kind in voted]
     kinds = {name: _kind(name, votes.get(name), first_names) for name in spans}
     for name in surnames & kinds.keys():  # "from Quintero" and "Quintero, …, admitted"
         if kinds[name] == "place" and "person" in votes.get(name, ()):
@@ -886,6 +905,11 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
     return result, {form: target for form, target in canonical.items() if kinds[target]}
 
 
+_TIE_ORDER = ("place", "organisation", "person")
+"""On a tie, the kind whose clues are surest wins: a role's or a title's over a body noun's,
+and either over a preposition's ("head of research at Lumenhaus", "the firm Lumenhaus")."""
+
+
 def _kind(name: str, voted: list[str] | None, first_names: frozenset[str]) -> str | None:
     """Return the kind most mentions vote for; with no vote, a first name makes a person."""
     if voted:
@@ -894,7 +918,7 @@ def _kind(name: str, voted: list[str] | None, first_names: frozenset[str]) -> st
         tally: dict[str, int] = {}
         for kind in voted:
             tally[kind] = tally.get(kind, 0) + 1
-        return max(tally, key=lambda kind: (tally[kind], kind))
+        return max(tally, key=lambda kind: (tally[kind], _TIE_ORDER.index(kind)))
     tokens = name.split()
     if 2 <= len(tokens) <= 3 and tokens[0] in first_names:
         return "person"

@@ -398,3 +398,16 @@ def test_a_contest_before_a_name_makes_it_a_team():
     assert ("Marlow City", "organisation") in kinds
     assert ("Eastholm Foresters", "organisation") in kinds
     assert ("Ferrier Park", "place") in kinds
+
+
+def test_a_body_by_its_aside_its_analysts_and_the_surer_clue_on_a_tie():
+    text = (
+        "Corvessa, Spain's third-largest airline, said fares would rise. Analysts at Quillmark, "
+        "which tracks citations, agreed. Data came from the analytics firm Lumora. Dana Reyes, "
+        "head of research at Lumora, said more. Olu Adeyemi, a spokesman for the group, spoke "
+        "too. Voters in Tavira backed her; Reyes said Tavira had voted for change."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Corvessa", "organisation"), ("Quillmark", "organisation")} <= kinds
+    assert {("Lumora", "organisation"), ("Olu Adeyemi", "person"), ("Tavira", "place")} <= kinds
