@@ -534,7 +534,14 @@ class _Resolver:
         words = self.words
         if " " in who:  # "a witness who asked not to be named": the witness
             written = who.split()
-            cut = next((i for i, t in enumerate(written[1:], 1) if t in words.relatives), None)
+            cut = next(
+                (
+                    i
+                    for i, t in enumerate(written[1:], 1)
+                    if t in words.relatives or t in words.speech_verbs
+                ),
+                None,
+            )  # "The studio said a replacement would be announced": the studio
             if cut is not None:
                 who = " ".join(written[:cut])
         if who.lower() in words.pronouns:

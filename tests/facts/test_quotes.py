@@ -440,3 +440,11 @@ def test_a_fragment_takes_the_speaker_its_sentence_ends_with_and_a_missed_split_
         ("People said we could never win", "Nadia al-Hassani"),
         ("Tonight the voters proved them wrong.", "Nadia al-Hassani"),
     ]
+
+
+def test_an_unnamed_speaker_ends_before_a_speech_verb_inside_it():
+    text = (
+        "Larkfield Pictures dropped the actor on Friday. The studio said a replacement would "
+        'be announced "in the coming days".'
+    )
+    assert quotes(text) == [("in the coming days", "Larkfield Pictures", True)]
