@@ -92,7 +92,9 @@ def _average_linkage(similarity: npt.NDArray[np.float64]) -> npt.NDArray[np.intp
 
     ``linked`` holds the mean similarity between live clusters (Lance-Williams update for
     average linkage); merged-away clusters are set to -inf. Sizes and owners are Python
-    lists: a story has a few dozen sentences, and numpy's per-call cost is the loop's.
+    lists: a story has a few dozen sentences, and numpy's per-call cost is the loop's, so
+    each merge updates row ``a`` in place (its -inf cells, ``a`` and ``b`` among them, stay
+    -inf) and then copies it to column ``a``.
     """
     n = len(similarity)
     linked = similarity.astype(np.float64, copy=True)
@@ -101,13 +103,15 @@ def _average_linkage(similarity: npt.NDArray[np.float64]) -> npt.NDArray[np.intp
     sizes = [1.0] * n
     merged_into = list(range(n))
     for _ in range(n - 1):
-        a, b = divmod(int(flat.argmax()), n)
-        if linked[a, b] < JOIN:
+        best = int(flat.argmax())
+        if flat[best] < JOIN:
             break
+        a, b = divmod(best, n)
         total = sizes[a] + sizes[b]
-        merged = linked[a] * (sizes[a] / total) + linked[b] * (sizes[b] / total)
-        merged[a] = merged[b] = -np.inf
-        linked[a] = linked[:, a] = merged
+        merged = linked[a]
+        merged *= sizes[a] / total
+        merged += linked[b] * (sizes[b] / total)
+        linked[:, a] = merged
         linked[b] = linked[:, b] = -np.inf
         sizes[a] = total
         merged_into[b] = a
@@ -145,14 +149,16 @@ def _ranked(
     centroid_cosine = products / np.outer(norms, norms)
     by_score = np.lexsort((np.arange(count), -best)).tolist()
     order = by_score[:1]
-    pending = [t for t in by_score[1:] if sizes[t] >= MIN_MAJOR]
-    closest = centroid_cosine[:, order[0]].copy()  # each thread's nearest ranked one
-    while pending:
-        left = np.array(pending)
-        pick = pending[int(np.argmax(best[left] - DISTINCTNESS * closest[left]))]
-        order.append(pick)
-        pending.remove(pick)
-        np.maximum(closest, centroid_cosine[:, pick], out=closest)
+    major = (sizes >= MIN_MAJOR).tolist()
+    pending = [t for t in by_score[1:] if major[t]]
+    if pending:  # a few threads: Python floats cost less than numpy calls
+        best_of, similar = best.tolist(), centroid_cosine.T.tolist()  # similar[t]: column t
+        closest = similar[order[0]]  # each thread's nearest ranked one
+        while pending:
+            pick = max(pending, key=lambda t: best_of[t] - DISTINCTNESS * closest[t])
+            order.append(pick)
+            pending.remove(pick)
+            closest = [max(c, s) for c, s in zip(closest, similar[pick], strict=True)]
     order += [t for t in by_score if t not in order]
     rank = np.empty(count, dtype=np.intp)
     rank[order] = np.arange(count)

@@ -41,10 +41,13 @@ def pagerank(weights: npt.NDArray[np.float64], *, damping: float) -> npt.NDArray
     sums = weights.sum(axis=1) - weights.diagonal()
     dangling = sums <= 0
     sums[dangling] = np.inf
-    transition = weights / sums[:, None]
-    np.fill_diagonal(transition, 0.0)
-    transition[dangling] = 1.0 / n
-    system = transition.T * -damping
-    system.flat[:: n + 1] += 1.0
+    system = np.divide(weights.T, sums, order="C")  # the transition matrix, transposed
+    system *= -damping
+    diagonal = system.reshape(-1)[:: n + 1]  # a view: no self-loops, so 1 - 0
+    diagonal[:] = 1.0
+    if dangling.any():  # a dangling row jumps anywhere, itself included
+        jump = 1.0 / n * -damping
+        system[:, dangling] = jump
+        diagonal[dangling] = jump + 1.0
     scores: npt.NDArray[np.float64] = np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
     return scores
