@@ -713,6 +713,8 @@ class _Clues(NamedTuple):
     company_roles: frozenset[str]
     listener_verbs: frozenset[str]
     work_verbs: frozenset[str]
+    work_joiners: frozenset[str]
+    aside_ends: frozenset[str]
     match_nouns: frozenset[str]
     match_joiners: frozenset[str]
     person_pronouns: re.Pattern[str]
@@ -744,6 +746,8 @@ def _clues(words: FactWords) -> _Clues:
         words.company_roles,
         words.listener_verbs,
         words.work_verbs,
+        words.work_joiners,
+        words.aside_ends,
         words.match_nouns,
         words.match_joiners,
         re.compile(rf"[^.!?,;\"“”]{{0,80}}?\b(?:{alternatives(words.person_pronouns)})\b"),
@@ -764,7 +768,7 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     kind = clues.before.get(previous)
     if kind == SPEAKER and previous in clues.listener_verbs and " " in body[span[0] : span[1]]:
         kind = None  # "told The Sun": who listens; one word alone is likely a paper ("Mint")
-    if kind == "organisation" or _appositive(body, span[1], clues.organisation_nouns):
+    if kind == "organisation" or _appositive(body, span[1], clues):
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
     if _works_at(before, clues) or _owned(body, span, clues):
         return "organisation"  # "an analyst at Kessel", "Lumora's shares"
@@ -815,7 +819,7 @@ def _works_at(before: list[str], clues: _Clues) -> bool:
     held = role in clues.roles and (
         joiner in clues.employer_words or (joiner == "of" and role in clues.company_roles)
     )
-    held = held or (role in clues.work_verbs and joiner in ("for", "at"))  # "rides for Velox"
+    held = held or (role in clues.work_verbs and joiner in clues.work_joiners)  # "rides for"
     return held or (joiner == "in" and role in clues.business_words)  # "shares in Lumora"
 
 
@@ -828,7 +832,7 @@ def _owned(body: str, span: tuple[int, int], clues: _Clues) -> bool:
     return any(word.strip(_EDGE).lower() in clues.business_words for word in following)
 
 
-def _appositive(body: str, end: int, organisation_nouns: frozenset[str]) -> bool:
+def _appositive(body: str, end: int, clues: _Clues) -> bool:
     """Whether a name is followed by an aside whose noun is a body's: an organisation's.
 
     ", the company", ", a charity", ", Spain's third-largest airline,", ", a Lagos-based
@@ -843,11 +847,10 @@ def _appositive(body: str, end: int, organisation_nouns: frozenset[str]) -> bool
     opener = tokens[0]
     if opener not in ("the", "a", "an") and not opener.endswith(("'s", "’s")):
         return False
-    cut = next((i for i, t in enumerate(tokens) if t in _ASIDE_ENDS), len(tokens))
-    return tokens[cut - 1] in organisation_nouns  # not "a spokesman for the group"
+    cut = next((i for i, t in enumerate(tokens) if t in clues.aside_ends), len(tokens))
+    return tokens[cut - 1] in clues.organisation_nouns  # not "a spokesman for the group"
 
 
-_ASIDE_ENDS = frozenset({"for", "of", "at", "in", "with", "from", "that", "which", "who"})
 _ASIDE = re.compile(r"[\w'’-]+(?: [\w'’-]+){1,4}(?=[,.;:])")
 
 
