@@ -757,7 +757,7 @@ def _clues(words: FactWords) -> _Clues:
 
 def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None:
     """Return the kind the words next to one mention say, or None without a clue."""
-    before = body[max(0, span[0] - _CONTEXT) : span[0]].rsplit(None, 2)[-2:]
+    before = _two_before(body, span[0])
     after = body[span[1] : span[1] + _CONTEXT].split(None, 3)[:3]
     if before and (
         before[-1].rstrip(_CLOSING)[-1:] in _SENTENCE_ENDS or before[-1][-1:] in _CLOSING_QUOTES
@@ -799,9 +799,14 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     return None
 
 
+def _two_before(body: str, start: int) -> list[str]:
+    """Return the (at most) two words before ``start``, as written."""
+    return body[max(0, start - _CONTEXT) : start].rsplit(None, 2)[-2:]
+
+
 def _contest(body: str, span: tuple[int, int], clues: _Clues) -> bool:
     """Whether the words before a name are a contest's: "victory over", "leaders"."""
-    before = body[max(0, span[0] - _CONTEXT) : span[0]].rsplit(None, 2)[-2:]
+    before = _two_before(body, span[0])
     if not before:
         return False
     if len(before) == 2 and before[1].lower() in clues.match_joiners:
