@@ -203,7 +203,8 @@ class Highlight:
     """One bullet: its text, the sentences (indices and body spans) it comes from, its thread.
 
     ``thread`` numbers the story's threads by importance (0: the main one; see
-    ``newsgist.threads``); None where the sentence was past what the features cover.
+    ``newsgist.threads``); None where the sentence was past what the features cover, or where
+    selection ignored threads (they are then not computed).
     """
 
     text: str
@@ -257,7 +258,10 @@ class Headline:
 
 @dataclass(frozen=True, slots=True)
 class SentenceScore:
-    """One sentence of the body as the method scored it: index, span, score and thread."""
+    """One sentence of the body as the method scored it: index, span, score and thread.
+
+    ``thread`` is None as in ``Highlight``: past the features, or threads ignored.
+    """
 
     index: int
     start: int

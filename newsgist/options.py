@@ -108,8 +108,8 @@ class SummarizeOptions:
         default=None,
         metadata=_about(
             Setting(
-                "cover: one highlight from each thread of the story first; ignore: plain ranking"
-                " [default: the method's own].",
+                "cover: one highlight from each thread of the story first; ignore: plain ranking,"
+                " threads not computed [default: the method's own].",
                 "str",
                 choices=lambda: THREAD_MODES,
                 nullable=True,

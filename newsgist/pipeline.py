@@ -247,9 +247,13 @@ class Pipeline:
             )
         timed("features", lambda: document.features)  # shared by scoring, threads and facts
         scores = timed("score", lambda: self._score(document))
-        threads = timed("threads", lambda: find_threads(document.features, scores))
+        threads = (  # only a selection that covers threads needs them: they cost a fifth
+            timed("threads", lambda: find_threads(document.features, scores))
+            if self.selection.threads == "cover"
+            else None
+        )
         chosen = timed("select", lambda: select(document, scores, self.selection, threads))
-        thread_of = threads.labels.tolist()
+        thread_of = [] if threads is None else threads.labels.tolist()
         highlights = timed(
             "compress",
             lambda: tuple(

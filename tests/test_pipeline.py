@@ -274,7 +274,9 @@ def test_the_summary_says_which_thread_each_sentence_and_highlight_belongs_to():
     assert [h["thread"] for h in data["highlights"]] == [h.thread for h in summary.highlights]
     assert [s["thread"] for s in data["sentences"]] == threads
     ignored = newsgist.summarize(TWO_THREADS, sentences=3, threads="ignore")
-    assert {h.thread for h in ignored.highlights} == {0}
+    assert {h.thread for h in ignored.highlights} == {None}  # not computed, not needed
+    assert {s.thread for s in ignored.sentences} == {None}
+    assert "threads" not in ignored.timings
 
 
 def test_a_summary_runs_with_one_blas_thread_and_gives_the_setting_back(example_page):
