@@ -287,6 +287,13 @@ def mentions(
             first += 1
         inner = _inner_title(tokens, first, words)
         if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
+            owner = _title_owner(tokens[first:inner], words, lower_words, stop_words)
+            form = (forms[owner] if owner in forms else form_of(owner)) if owner else None
+            if form == "" and tokens[inner - 1].lower() in words.company_roles:
+                form = "organisation"  # "Velmora Chief Executive Ines Roth": a company's
+            if form in _OWNERS:
+                span = (offsets[first], offsets[first] + len(owner))
+                found.append((owner, span, form if form == "place" else "organisation"))
             titled, first = True, inner
             while first < len(tokens) and (
                 tokens[first] in words.titles or tokens[first].lower() in words.roles
@@ -294,7 +301,8 @@ def mentions(
                 first += 1  # "Police Chief Constable": titles all; "Chief Executive Nadia"
         if titled and first < len(tokens) and tokens[first] in ("of", "for"):
             titled = False  # "the Labour MP for Stockport": a place, not a person
-        body_named = tokens[-1] in words.organisation_words or tokens[-1] in words.place_words
+        tail = _tidy(tokens[-1])  # "The Justice Department's antitrust division"
+        body_named = tail in words.organisation_words or tail in words.place_words
         if titled and body_named and "of" not in tokens[first:]:
             titled, first = False, 0  # "Premier League", "Queen Elizabeth Hospital": a body's
         if first < len(tokens) - 2 and tokens[first] == "The" and opening:
@@ -344,6 +352,29 @@ def mentions(
             if body[span[1] : found[i + 1][1][0]] == ", ":
                 found[i] = (name, span, "place")
     return found
+
+
+_OWNERS = frozenset({"organisation", "place"})
+"""What a title's owner can be: "Labour MP", "Texas Governor" (not "Transport Secretary")."""
+
+
+def _title_owner(
+    run: list[str], words: FactWords, lower_words: _LowerCase, stop_words: frozenset[str]
+) -> str:
+    """Return the body or place a title in ``run`` names, or "": "Labour" of "Labour MP".
+
+    ``run`` ends with the title; the title's own words go ("Tesla Chief Executive": "Tesla"),
+    and nothing is named before a portfolio's title ("Labour Minister") or after a common
+    word ("Assistant U.S. Attorney").
+    """
+    if run[-1] not in words.owned_titles:
+        return ""
+    last = len(run) - 1
+    while last and (run[last - 1] in words.titles or run[last - 1].lower() in words.roles):
+        last -= 1
+    if not last or _common(run[0].strip("."), lower_words, stop_words):
+        return ""
+    return " ".join(run[:last])
 
 
 def _hyphen_role(token: str, words: FactWords) -> bool:
@@ -772,6 +803,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
     if _works_at(before, clues) or _owned(body, span, clues):
         return "organisation"  # "an analyst at Kessel", "Lumora's shares"
+    if _role_owner(body, span, before, after, clues):
+        return "organisation"  # "said Jefferies analyst Tomasz Wilk"
     if kind == "person":
         return "person"
     if kind == SPEAKER or following in clues.speech_verbs:
@@ -797,6 +830,24 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     ):
         return "person"  # "Nomsa Dlamini waited for news of her brother", not "Range Rover"
     return None
+
+
+def _role_owner(
+    body: str, span: tuple[int, int], before: list[str], after: list[str], clues: _Clues
+) -> bool:
+    """Whether a company's role and a name follow a name, with no comma: the role's employer.
+
+    "said Jefferies analyst Tomasz Wilk". Only mid-sentence, and never a common word: a
+    sentence's first word may be a sector's ("Aviation analyst Priya Lendl"), as may a
+    common one ("by Finance executive Samuel Ngetich").
+    """
+    return (
+        bool(before)
+        and len(after) > 1
+        and after[0] in clues.company_roles
+        and after[1][:1].isupper()
+        and body[span[0] : span[1]].lower() not in clues.common_words
+    )
 
 
 def _two_before(body: str, start: int) -> list[str]:

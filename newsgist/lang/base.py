@@ -181,11 +181,14 @@ class FactWords:
     match_joiners: frozenset[str] = frozenset()
     """Words between a contest's noun and a team's name ("over", "against")."""
     work_verbs: frozenset[str] = frozenset()
+    """Verbs whose "for" or "at" names an employer or a team ("who rides for Velox")."""
     work_joiners: frozenset[str] = frozenset()
     """Words between a work verb and an employer ("rides for", "works at")."""
     aside_ends: frozenset[str] = frozenset()
     """Words that end an aside's noun phrase (", a spokesman for the group,": "for")."""
-    """Verbs whose "for" or "at" names an employer or a team ("who rides for Velox")."""
+    owned_titles: frozenset[str] = frozenset()
+    """Titles whose words before name the body or place the holder belongs to ("Labour MP",
+    "Texas Governor"), unlike a portfolio's ("Labour Minister", "Transport Secretary")."""
     employer_words: frozenset[str] = frozenset()
     """Words between a role and where it is held ("an analyst at Kessel": "at")."""
     company_roles: frozenset[str] = frozenset()

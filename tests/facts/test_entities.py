@@ -411,3 +411,44 @@ def test_a_body_by_its_aside_its_analysts_and_the_surer_clue_on_a_tie():
     kinds = {(name, kind) for name, kind, _ in found}
     assert {("Corvessa", "organisation"), ("Quillmark", "organisation")} <= kinds
     assert {("Lumora", "organisation"), ("Olu Adeyemi", "person"), ("Tavira", "place")} <= kinds
+
+
+def test_the_body_or_place_before_a_members_title_but_not_a_portfolio():
+    text = (
+        "Labour MP Dan Whitcombe met Texas Governor Greg Abbott. Velmora Chief Executive Ines "
+        "Roth agreed, but Finance Minister Ann Ree and Assistant U.S. Attorney Jo Hale did not."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Labour", "organisation"), ("Texas", "place"), ("Velmora", "organisation")} <= kinds
+    assert {("Dan Whitcombe", "person"), ("Ines Roth", "person"), ("Jo Hale", "person")} <= kinds
+    assert not {name for name, _ in kinds} & {"Finance", "Assistant U.S.", "Velmora Chief"}
+
+
+def test_a_bodys_possessive_a_fellowship_and_a_tribunal_name_bodies():
+    text = (
+        "The Justice Department's antitrust division is reviewing the deal. She was elected a "
+        "Fellow of the Royal Society in 1979. Berrios won, according to the Supreme Electoral "
+        "Tribunal."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {
+        ("Justice Department", "organisation"),
+        ("Royal Society", "organisation"),
+        ("Supreme Electoral Tribunal", "organisation"),
+    } <= kinds
+    assert "Department" not in {name for name, _ in kinds}
+
+
+def test_a_companys_role_after_a_name_mid_sentence_makes_it_a_company():
+    text = (
+        "The deal was fair, said Jefferies analyst Tomasz Wilk. Aviation analyst Priya Lendl "
+        "disagreed. Kelvra also licensed chips from chipmaker Tessaron, and Nuvolink's general "
+        "counsel, Priya Desai, objected."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Jefferies", "organisation"), ("Tessaron", "organisation")} <= kinds
+    assert ("Nuvolink", "organisation") in kinds
+    assert "Aviation" not in {name for name, _ in kinds}
