@@ -58,13 +58,15 @@ _NAME = rf"{_PARTICLED}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{_PARTICLED}){{0,5}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
 _WHO = (
-    rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){{0,3}}?"
+    rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){{0,4}}?"
     rf"(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME}"
 )
 """Who an attribution names: a name, with the role words or a short title before it ("union
 secretary Nadia Holm", "the u.s.-based envoy Mattias Krell", "Dr. Hannah Greeley"); a role
 word never ends in a full stop, so who never reaches back over a sentence's end."""
-_ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w-]*"
+_ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
+_AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
+"""An age for a name ("the 24-year-old said"): news writes it for the person just named."""
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
@@ -145,7 +147,9 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"(?:the\s+)?(?:{_NAME}|[a-z][\w'’-]*))"
     )
     plural = rf"\b(?:[a-z][\w-]*\s+)?(?:{roles})s\b"  # "inspectors described it as"
-    who = rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns}))"
+    who = (
+        rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns})|{_AGED.pattern})"
+    )
     return _Patterns(
         after_name=re.compile(
             rf"^\W{{0,3}}\s*(?:{verbs})\s+(?:{CAPITAL}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
@@ -538,7 +542,7 @@ class _Resolver:
                 (
                     i
                     for i, t in enumerate(written[1:], 1)
-                    if t in words.relatives or t in words.speech_verbs
+                    if t in words.relatives or t in words.speech_verbs or t in words.speaker_ends
                 ),
                 None,
             )  # "The studio said a replacement would be announced": the studio
@@ -546,6 +550,8 @@ class _Resolver:
                 who = " ".join(written[:cut])
         if who.lower() in words.pronouns:
             return self._last_speaker(position, gender_of(who.lower(), words))
+        if _AGED.fullmatch(who):  # "the 24-year-old said": the person last named, as "they"
+            return self._last_speaker(position, None)
         if _DEFINITE.match(who) and (introduced := self._introduced(position, who)):
             return introduced  # "the source said", after "a source close to the actor"
         if _KIN.match(who) and _definite("the " + who.split(None, 1)[1], words) == "person":

@@ -224,6 +224,8 @@ class FactWords:
     relatives: frozenset[str] = frozenset()
     """Words that open a relative clause: an unnamed speaker ends before one ("a witness who
     asked not to be named")."""
+    speaker_ends: frozenset[str] = frozenset()
+    """Verbs that end an unnamed speaker's words ("a spokeswoman for the company declined")."""
     male_words: frozenset[str] = frozenset()
     """Lower-case pronouns and words before a name that say a man is meant ("he", "Mr",
     "son"): "he said" is not a woman's quotation."""

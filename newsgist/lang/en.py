@@ -268,6 +268,7 @@ ENGLISH = Language(
         male_names=_NAMES.get("male", frozenset()),
         female_names=_NAMES.get("female", frozenset()),
         relatives=_FACTS["relatives"],
+        speaker_ends=_FACTS["speaker-ends"],
         speaker_ties=frozenset(tie.replace("_", " ") for tie in _FACTS["speaker-ties"]),
         number_words=frozenset(_NUMBER_WORDS),
         listener_verbs=_FACTS["listener-verbs"],

@@ -448,3 +448,28 @@ def test_an_unnamed_speaker_ends_before_a_speech_verb_inside_it():
         'be announced "in the coming days".'
     )
     assert quotes(text) == [("in the coming days", "Larkfield Pictures", True)]
+
+
+def test_an_age_means_the_person_just_named_and_four_role_words_reach_the_name():
+    text = (
+        "Tane Haumoana scored twice for the Wolves on Saturday.\n\n"
+        '"I just saw the space and backed myself," the 24-year-old said.\n\n'
+        "Quorvane raised $40 million from investors.\n\n"
+        '"We are not in a hurry to sell," co-founder and chief executive Lena Hartwig said.'
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("I just saw the space and backed myself", "Tane Haumoana"),
+        ("We are not in a hurry to sell", "Lena Hartwig"),
+    ]
+
+
+def test_an_unnamed_speakers_words_reach_five_words_and_end_before_a_modal():
+    text = (
+        "The pair split in March. A longtime friend of the actor insisted there was "
+        '"no one else involved". A spokesperson for the club would only say talks were at '
+        '"an advanced stage".'
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("no one else involved", "longtime friend of the actor"),
+        ("an advanced stage", "spokesperson for the club"),
+    ]
