@@ -62,15 +62,17 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
 def _with_dateline(named: list[Entity], meta: ArticleMeta) -> list[Entity]:
     """Add the place and the wire agency of a dateline ingest took off the body.
 
-    "YOGYAKARTA, Indonesia (Reuters) -": "Yogyakarta" and "Reuters", unless named already;
-    with no spans, as the body no longer holds them.
+    "YOGYAKARTA, Indonesia (Reuters) -": "Yogyakarta", "Indonesia" and "Reuters", unless
+    named already; with no spans, as the body no longer holds them. A part in capitals is
+    written in title case, others as they are ("HARRISBURG, Pa.": "Harrisburg", "Pa.").
     """
     known = {form.casefold() for e in named for form in (e.name, *e.aliases)}
+    places = [part.strip() for part in meta.metadata.get("dateline", "").split(",")]
     extra = [
         Entity(name, kind)
         for name, kind in (
             (meta.source, "organisation"),
-            (meta.metadata.get("dateline", "").split(",")[0].strip().title(), "place"),
+            *((part.title() if part.isupper() else part, "place") for part in places),
         )
         if name and name.casefold() not in known
     ]

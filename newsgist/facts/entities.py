@@ -858,6 +858,8 @@ def _two_before(body: str, start: int) -> list[str]:
 def _contest(body: str, span: tuple[int, int], clues: _Clues) -> bool:
     """Whether the words before a name are a contest's: "victory over", "leaders"."""
     before = _two_before(body, span[0])
+    if before and "-" in before[-1] and before[-1].islower():  # "over ten-man Ashbourne City"
+        before = _two_before(body, body.rindex(before[-1], 0, span[0]))
     if not before:
         return False
     if len(before) == 2 and before[1].lower() in clues.match_joiners:
@@ -1028,6 +1030,9 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
             heads[tokens[-1]].add(name)  # "the Alliance": "Green Alliance"
             initials["".join(t[0] for t in tokens if t[0].isupper())].add(name)
             initials["".join(c for c in name if c.isupper())].add(name)  # "U.S. … Survey": USGS
+            capitals = [t[0] for t in tokens if t[0].isupper()]
+            for i in range(1, len(capitals) - 2):  # "United Nations Office for the …": OCHA
+                initials["".join(capitals[i:])].add(name)
             for size in range(1, len(tokens)):
                 openers[" ".join(tokens[:size])].add(name)
     canonical: dict[str, str] = {name: name for name in kinds}

@@ -452,3 +452,16 @@ def test_a_companys_role_after_a_name_mid_sentence_makes_it_a_company():
     assert {("Jefferies", "organisation"), ("Tessaron", "organisation")} <= kinds
     assert ("Nuvolink", "organisation") in kinds
     assert "Aviation" not in {name for name, _ in kinds}
+
+
+def test_an_acronym_of_a_long_names_last_words_and_a_hyphened_word_before_a_team():
+    text = (
+        "The United Nations Office for the Coordination of Humanitarian Affairs said roads "
+        "were cut. OCHA said more aid was coming. Kingsmere sealed a 3-1 victory over ten-man Ashbourne "
+        "City on Saturday. Pennsylvania Gov. Daniel Okafor vetoed the budget."
+    )
+    found, canonical = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert canonical["OCHA"] == "United Nations Office for the Coordination of Humanitarian Affairs"
+    assert ("Ashbourne City", "organisation") in kinds
+    assert {("Pennsylvania", "place"), ("Daniel Okafor", "person")} <= kinds

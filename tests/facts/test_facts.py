@@ -123,3 +123,14 @@ def test_a_datelines_place_and_agency_are_listed_without_spans():
     listed = {(e.name, e.kind, e.spans) for e in facts.entities}
     assert ("Reuters", "organisation", ()) in listed
     assert ("Stockholm", "place", ()) in listed
+
+
+def test_every_part_of_a_datelines_place_is_listed():
+    text = (
+        "CHAMONIX, France (AFP) — Four skiers were killed on Tuesday, rescuers said. Two others"
+        " were flown to hospital."
+    )
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    places = {e.name for e in facts.entities if e.kind == "place"}
+    assert {"Chamonix", "France"} <= places
