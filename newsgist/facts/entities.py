@@ -246,8 +246,16 @@ def mentions(
             scan(where + resume, text[resume:], False)
             return
         first = 0
-        if tokens[0] in words.demonyms and len(tokens) > 1 and tokens[1] in words.first_names:
-            first = 1  # "American Jordan Pike"
+        if (
+            len(tokens) > 1
+            and tokens[1] in words.first_names
+            and tokens[0] not in words.first_names
+            and (
+                tokens[0] in words.demonyms
+                or (opening and len(tokens) > 2 and tokens[0].lower() in words.common_words)
+            )
+        ):
+            first = 1  # "American Jordan Pike", a sentence's "Brave Margaret Ellery"
         while first < len(tokens) and opening:
             token = tokens[first].strip(".")
             if (
@@ -511,10 +519,11 @@ def _name_word(token: str, words: FactWords) -> bool:
 def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
     """Return where a person's name starts after a title a word or two in, or None.
 
-    "Transport Secretary Neil Ashworth", "Chief Fire Officer Marta Lindqvist": a title within
-    the run's first three words, followed by one to three words that are no organisation's.
+    "Transport Secretary Neil Ashworth", "Chief Fire Officer Marta Lindqvist", "Koorabri Shire
+    Council Mayor Greg Halloran": a title within the run's first five words, followed by one
+    to three words that are no organisation's.
     """
-    for at in range(min(first + 2, len(tokens) - 2), first, -1):
+    for at in range(min(first + 4, len(tokens) - 2), first, -1):
         token = tokens[at]
         if (token in words.titles or token.lower() in words.roles) and tokens[at + 1] not in (
             "of",

@@ -708,7 +708,25 @@ class _Resolver:
             for found in self.patterns.role_said.finditer(window)
             if found["who"].split()[-1].lower() == head and not _DEFINITE.match(found["who"])
         ]  # not a later "the official spoke": the role in full
-        return _unnamed(spoke[-1].split()) if spoke else titled
+        if spoke:
+            return _unnamed(spoke[-1].split())
+        return titled or self._described(position, head)
+
+    def _described(self, position: int, head: str) -> str | None:
+        """Return the person an aside gave the role "the ``head``" means, or None.
+
+        "Alison Trevelyan-Marsh, the senior coroner for Lancashire, said …" and later "the
+        coroner said": the last of ``_PRONOUN_REACH`` people named before ``position``.
+        """
+        people = self.people
+        aside = re.compile(
+            rf"[^,\n]{{1,60}}?,\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b"
+        )
+        index = bisect.bisect_left(people.starts, position) - 1
+        for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
+            if aside.match(self.body, people.starts[at], position):
+                return people.named[at]
+        return None
 
     def _last_speaker(self, position: int, gender: str | None) -> str | None:
         """Return whom a pronoun before ``position`` means.

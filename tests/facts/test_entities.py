@@ -465,3 +465,16 @@ def test_an_acronym_of_a_long_names_last_words_and_a_hyphened_word_before_a_team
     assert canonical["OCHA"] == "United Nations Office for the Coordination of Humanitarian Affairs"
     assert ("Ashbourne City", "organisation") in kinds
     assert {("Pennsylvania", "place"), ("Daniel Okafor", "person")} <= kinds
+
+
+def test_a_company_chair_a_title_four_words_in_and_a_tabloids_adjective():
+    text = (
+        "The board met on Monday. Brantwell Chair Fiona Aldridge backed the offer. Koorabri "
+        "Shire Council Mayor Greg Halloran closed 23 roads. Brave Margaret Ellery, 71, vaulted "
+        "the counter."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Fiona Aldridge", "person"), ("Brantwell", "organisation")} <= kinds
+    assert {("Greg Halloran", "person"), ("Koorabri Shire Council", "organisation")} <= kinds
+    assert ("Margaret Ellery", "person") in kinds

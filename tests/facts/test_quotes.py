@@ -473,3 +473,16 @@ def test_an_unnamed_speakers_words_reach_five_words_and_end_before_a_modal():
         ("no one else involved", "longtime friend of the actor"),
         ("an advanced stage", "spokesperson for the club"),
     ]
+
+
+def test_the_role_an_aside_gave_a_person_and_a_forecasters_name():
+    text = (
+        "Alison Trevelyan-Marsh, the senior coroner for Lancashire, recorded a narrative "
+        'conclusion.\n\n"I am satisfied that her pain was underestimated," the coroner said.'
+        '\n\n"The atmosphere is not done with this region yet," CNN meteorologist Jenna Ruiz '
+        "said."
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("I am satisfied that her pain was underestimated", "Alison Trevelyan-Marsh"),
+        ("The atmosphere is not done with this region yet", "Jenna Ruiz"),
+    ]
