@@ -67,6 +67,8 @@ word never ends in a full stop, so who never reaches back over a sentence's end.
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
 _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
+_CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
+"""The rest of a sentence: no sentence end, a decimal point aside ("about £2.3bn of funds")."""
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
@@ -141,7 +143,7 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
-        rf"(?i:the|a|an|another)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
+        rf"(?i:the|a|an|another|one)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
         rf"(?:{roles})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
         rf"(?:the\s+)?{_NAME}|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
         rf"(?:the\s+)?(?:{_NAME}|[a-z][\w'’-]*))"
@@ -167,9 +169,9 @@ def _patterns(words: FactWords) -> _Patterns:
         appositive=re.compile(
             rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,200}}?),\s+"
             rf"(?:[^,;:\"“”‘’\n]{{1,150}}?,\s+)?{_GAP}{{0,2}}?(?:{cues})\b"
-            r"(?P<rest>[^.!?]*)$"
+            rf"(?P<rest>{_CLAUSE})$"
         ),
-        name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>[^.!?]*)$"),
+        name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"),
         according=re.compile(
             rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
             r"(?:,?\s*$|\s[^.!?]*$)"
@@ -272,7 +274,8 @@ def quotes(
             continue
         inner, span = _quoted(pair)
         sentence_start = starts[max(bisect.bisect_right(starts, pair.start) - 1, 0)]
-        head = body[max(sentence_start, pair.start - _HEAD_CHARS) : pair.start]
+        begin = _name_start(body, max(sentence_start, pair.start - _HEAD_CHARS), sentence_start)
+        head = body[begin : pair.start]
         if sentence_start < last_end < pair.start and _ENDED.search(
             body, max(last_end, pair.start - _CONTEXT_CHARS), pair.start
         ):
@@ -344,6 +347,24 @@ def _attributions(
         yield from _before(patterns, head, pair)
     if fragment and (found := patterns.clause_after.match(tail)):
         yield found, pair.end
+
+
+def _name_start(body: str, begin: int, floor: int) -> int:
+    """Move a cut head's start back to the word, and the capitalised run, it falls in.
+
+    "…al Conduct Authority said": the head opens at "Financial" (or "The"), a bounded
+    ``_CONTEXT_CHARS`` further back at most.
+    """
+    lowest = max(floor, begin - _CONTEXT_CHARS)
+    while begin > lowest and not body[begin - 1].isspace():
+        begin -= 1  # to the start of the word it cut
+    while begin > lowest:
+        before = body.rfind(" ", lowest, begin - 1) + 1
+        word = body[max(before, lowest) : begin].strip()
+        if not word[:1].isupper():
+            break
+        begin = max(before, lowest)  # the capitalised word before it belongs to the name
+    return begin
 
 
 def _before(patterns: _Patterns, head: str, pair: _Pair) -> Iterator[tuple[re.Match[str], int]]:

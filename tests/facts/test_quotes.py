@@ -486,3 +486,18 @@ def test_the_role_an_aside_gave_a_person_and_a_forecasters_name():
         ("I am satisfied that her pain was underestimated", "Alison Trevelyan-Marsh"),
         ("The atmosphere is not done with this region yet", "Jenna Ruiz"),
     ]
+
+
+def test_a_long_sentences_speaker_is_read_whole_and_a_decimal_point_ends_nothing():
+    padding = "the bank's wealth management arm had taken on more than 1,400 high-risk clients"
+    text = (
+        "The bank was fined on Wednesday.\n\nThe Financial Conduct Authority said on Wednesday"
+        f" that {padding} between January 2018 and June 2022 without adequate checks,"
+        ' allowing about £2.3bn of funds to pass through accounts "with little or no scrutiny".'
+        "\n\nThe couple married in 2023, a clause one Beverly Hills family-law attorney called"
+        ' "a ticking time bomb."'
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("with little or no scrutiny", "Financial Conduct Authority"),
+        ("a ticking time bomb.", "Beverly Hills family-law attorney"),
+    ]
