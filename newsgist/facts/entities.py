@@ -190,6 +190,13 @@ def mentions(
         form = forms[name] if name in forms else form_of(name)
         if form is not None:
             kind = "person" if person else form or _context_vote(body, span, clues)
+            if (
+                kind is None
+                and " " in name
+                and body[max(0, span[0] - 4) : span[0]] == "the "
+                and _team(name.split(), words, named_as_body=True)
+            ):
+                kind = "organisation"  # "the Portland Pioneers": no person has "the" before
             if kind in ("place", None) and _contest(body, span, clues):
                 kind = "organisation"  # "a 3-1 win over Saltmarsh City": a team
             found.append((name, span, kind))
@@ -716,13 +723,14 @@ def _form_vote(name: str, words: FactWords) -> str:
     return ""
 
 
-def _team(tokens: list[str], words: FactWords) -> bool:
+def _team(tokens: list[str], words: FactWords, *, named_as_body: bool = False) -> bool:
     """Whether a name is a place's and a plural: a team or a party's branch ("Buffalo Bills").
 
-    Of two words, the plural must be a common word's ("Bills"), not a surname ("Jones").
+    Of two words, the plural must be a common word's ("Bills"), not a surname ("Jones"),
+    unless the story wrote the name as a body's (``named_as_body``: "the Portland Pioneers").
     """
     last, place = tokens[-1], tokens[-2]
-    if len(tokens) == 2 and last[:-1].lower() not in words.common_words:
+    if len(tokens) == 2 and not named_as_body and last[:-1].lower() not in words.common_words:
         return False  # "Sofia Lazaridis", "Paris Jones": a person's surname
     return (
         last.endswith("s")
@@ -826,6 +834,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         0
     ].islower():
         return "place"  # "the Varda province", "Kano and Katsina states"
+    if following in clues.organisation_nouns and after[0][0].islower():
+        return "organisation"  # "the Casa Para Todos movement", "the Liberal Renewal party"
     if _BRACKETED.match(body, span[1]):
         return "organisation"  # "the U.S. Geological Survey (USGS)"
     if after and after[0] == "," and (aside := clues.aside.match(body, span[1])):

@@ -478,3 +478,17 @@ def test_a_company_chair_a_title_four_words_in_and_a_tabloids_adjective():
     assert {("Fiona Aldridge", "person"), ("Brantwell", "organisation")} <= kinds
     assert {("Greg Halloran", "person"), ("Koorabri Shire Council", "organisation")} <= kinds
     assert ("Margaret Ellery", "person") in kinds
+
+
+def test_a_team_the_story_writes_with_the_a_body_noun_after_a_name_and_legal_forms():
+    text = (
+        "Tomas Rehak scored as the Portland Pioneers beat the Vancouver Orcas 3-2. Sofia "
+        "Lazaridis watched. The opposition Liberal Renewal party objected, and Alpenkredit AG "
+        "and the Harmon Public Library were named. Patients waited in the West Midlands."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Portland Pioneers", "organisation"), ("Vancouver Orcas", "organisation")} <= kinds
+    assert {("Liberal Renewal", "organisation"), ("Alpenkredit AG", "organisation")} <= kinds
+    assert {("Harmon Public Library", "organisation"), ("West Midlands", "place")} <= kinds
+    assert ("Sofia Lazaridis", "organisation") not in kinds
