@@ -122,8 +122,9 @@ def score(stories: Sequence[dict[str, Any]]) -> dict[str, Tally | list[int]]:
             labels = {_plain(name) for name in story[key]}
             names = set()
             for entity in found:
-                forms = {_plain(entity.name), *(_plain(a) for a in entity.aliases)}
-                names.add(next(iter(forms & labels), _plain(entity.name)))
+                name = _plain(entity.name)
+                matched = sorted({name, *(_plain(a) for a in entity.aliases)} & labels)
+                names.add(name if name in labels or not matched else matched[0])  # same each run
             tallies[key].add(names, labels)
     return {**tallies, "speakers": speakers}
 

@@ -306,6 +306,8 @@ def mentions(
             form = (forms[owner] if owner in forms else form_of(owner)) if owner else None
             if form == "" and tokens[inner - 1].lower() in words.company_roles:
                 form = "organisation"  # "Velmora Chief Executive Ines Roth": a company's
+            elif form == "" and tokens[inner - 1] in words.place_titles:
+                form = "place"  # "Red Fork Mayor Dale Hutchins": a town's
             if form in _OWNERS:
                 span = (offsets[first], offsets[first] + len(owner))
                 found.append((owner, span, form if form == "place" else "organisation"))
@@ -816,8 +818,13 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     kind = clues.before.get(previous)
     if kind == SPEAKER and previous in clues.listener_verbs and " " in body[span[0] : span[1]]:
         kind = None  # "told The Sun": who listens; one word alone is likely a paper ("Mint")
-    if kind == "organisation" or _appositive(body, span[1], clues):
+    described = _appositive(body, span[1], clues)
+    if kind == "organisation" or described == "organisation":
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
+    if described == "place":
+        return "place"  # "Red Fork, a town of about 4,800 people"
+    if previous == "of" and len(before) == 2 and before[0].endswith(","):
+        return "place"  # "Pike, of Alfreton, owed": where someone lives
     if _works_at(before, clues) or _owned(body, span, clues):
         return "organisation"  # "an analyst at Kessel", "Lumora's shares"
     if _role_owner(body, span, before, after, clues):
@@ -909,23 +916,27 @@ def _owned(body: str, span: tuple[int, int], clues: _Clues) -> bool:
     return any(word.strip(_EDGE).lower() in clues.business_words for word in following)
 
 
-def _appositive(body: str, end: int, clues: _Clues) -> bool:
-    """Whether a name is followed by an aside whose noun is a body's: an organisation's.
+def _appositive(body: str, end: int, clues: _Clues) -> str | None:
+    """Return the kind an aside after a name says by its noun: a body's or a place's, or None.
 
     ", the company", ", a charity", ", Spain's third-largest airline,", ", a Lagos-based
-    economic consultancy.": an article or an owner, then at most four words.
+    economic consultancy.", ", a town of about 4,800 people": an article or an owner, then
+    at most four words.
     """
     if body[end : end + 2] != ", ":
-        return False
+        return None
     aside = _ASIDE.match(body, end + 2)
     if aside is None:
-        return False
+        return None
     tokens = aside.group().split()
     opener = tokens[0]
     if opener not in ("the", "a", "an") and not opener.endswith(("'s", "’s")):
-        return False
+        return None
     cut = next((i for i, t in enumerate(tokens) if t in clues.aside_ends), len(tokens))
-    return tokens[cut - 1] in clues.organisation_nouns  # not "a spokesman for the group"
+    noun = tokens[cut - 1]  # not "a spokesman for the group"
+    if noun in clues.organisation_nouns:
+        return "organisation"
+    return "place" if noun in clues.place_nouns else None
 
 
 _ASIDE = re.compile(r"[\w'’-]+(?: [\w'’-]+){1,4}(?=[,.;:])")

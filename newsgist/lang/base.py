@@ -189,6 +189,8 @@ class FactWords:
     owned_titles: frozenset[str] = frozenset()
     """Titles whose words before name the body or place the holder belongs to ("Labour MP",
     "Texas Governor"), unlike a portfolio's ("Labour Minister", "Transport Secretary")."""
+    place_titles: frozenset[str] = frozenset()
+    """Owned titles whose owner, with no other clue, is a place ("Red Fork Mayor")."""
     employer_words: frozenset[str] = frozenset()
     """Words between a role and where it is held ("an analyst at Kessel": "at")."""
     company_roles: frozenset[str] = frozenset()

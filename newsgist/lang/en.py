@@ -297,6 +297,7 @@ ENGLISH = Language(
         work_joiners=_FACTS["work-joiners"],
         aside_ends=_FACTS["aside-ends"],
         owned_titles=_FACTS["owned-titles"],
+        place_titles=_FACTS["place-titles"],
         match_nouns=_FACTS["match-nouns"],
         match_joiners=_FACTS["match-joiners"],
         person_pronouns=_FACTS["person-pronouns"],

@@ -492,3 +492,15 @@ def test_a_team_the_story_writes_with_the_a_body_noun_after_a_name_and_legal_for
     assert {("Liberal Renewal", "organisation"), ("Alpenkredit AG", "organisation")} <= kinds
     assert {("Harmon Public Library", "organisation"), ("West Midlands", "place")} <= kinds
     assert ("Sofia Lazaridis", "organisation") not in kinds
+
+
+def test_a_residence_a_towns_aside_a_mayors_town_and_a_drive_are_places():
+    text = (
+        "The court heard Pike, of Alfreton, owed money. The hardest-hit community was Kestle "
+        "Fork, a town of about 4,800 people. Marrow Bend Mayor Dale Hutchins said the caravan "
+        "park on Riverside Drive flooded."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Alfreton", "place"), ("Kestle Fork", "place"), ("Marrow Bend", "place")} <= kinds
+    assert {("Riverside Drive", "place"), ("Dale Hutchins", "person")} <= kinds
