@@ -180,7 +180,9 @@ def mentions(
         """Return a name's own vote, or None for a common word or a date (once per name)."""
         form = forms[name] = (
             None
-            if _common(name, lower_words, stop_words) or _is_date(name, words)
+            if _common(name, lower_words, stop_words)
+            or _is_date(name, words)
+            or name in words.common_acronyms
             else _form_vote(name, words)
         )
         return form

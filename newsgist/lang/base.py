@@ -191,6 +191,8 @@ class FactWords:
     "Texas Governor"), unlike a portfolio's ("Labour Minister", "Transport Secretary")."""
     place_titles: frozenset[str] = frozenset()
     """Owned titles whose owner, with no other clue, is a place ("Red Fork Mayor")."""
+    common_acronyms: frozenset[str] = frozenset()
+    """All-capital words that name no one and no place ("CCTV", "GP", "AI")."""
     employer_words: frozenset[str] = frozenset()
     """Words between a role and where it is held ("an analyst at Kessel": "at")."""
     company_roles: frozenset[str] = frozenset()

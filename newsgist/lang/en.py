@@ -298,6 +298,7 @@ ENGLISH = Language(
         aside_ends=_FACTS["aside-ends"],
         owned_titles=_FACTS["owned-titles"],
         place_titles=_FACTS["place-titles"],
+        common_acronyms=_FACTS["common-acronyms"],
         match_nouns=_FACTS["match-nouns"],
         match_joiners=_FACTS["match-joiners"],
         person_pronouns=_FACTS["person-pronouns"],

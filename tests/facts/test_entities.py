@@ -504,3 +504,9 @@ def test_a_residence_a_towns_aside_a_mayors_town_and_a_drive_are_places():
     kinds = {(name, kind) for name, kind, _ in found}
     assert {("Alfreton", "place"), ("Kestle Fork", "place"), ("Marrow Bend", "place")} <= kinds
     assert {("Riverside Drive", "place"), ("Dale Hutchins", "person")} <= kinds
+
+
+def test_common_acronyms_name_no_body():
+    text = "CCTV footage showed the SUV. A GP said the AI tool failed, and the IPO was delayed."
+    found, _ = names(text)
+    assert not {name for name, _, _ in found} & {"CCTV", "SUV", "GP", "AI", "IPO"}
