@@ -302,6 +302,26 @@ def mentions(
         ):  # "Mayor", "envoy", "Mum-of-two", "Co-author"
             titled = True
             first += 1
+        seat = next(
+            (
+                i
+                for i in range(first, len(tokens) - 2)
+                if tokens[i] in words.owned_titles and tokens[i + 1] in ("for", "of")
+            ),
+            None,
+        )
+        if (
+            seat is not None
+            and len(tokens) - seat - 2 <= 2
+            and not any(t in words.first_names for t in tokens[seat + 2 :])
+        ):  # "the Labour MP for Bury North": a party, a title, a seat; not "Mayor of X Sadiq"
+            owner = _title_owner(tokens[first : seat + 1], words, lower_words, stop_words)
+            if owner and (forms[owner] if owner in forms else form_of(owner)) in _OWNERS:
+                found.append((owner, (offsets[first], offsets[first] + len(owner)), forms[owner]))
+            place = " ".join([*tokens[seat + 2 : -1], _tidy(tokens[-1])])
+            if form_of(place) is not None:
+                found.append((place, (offsets[seat + 2], offsets[seat + 2] + len(place)), "place"))
+            return
         inner = _inner_title(tokens, first, words)
         if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
             owner = _title_owner(tokens[first:inner], words, lower_words, stop_words)
@@ -319,7 +339,14 @@ def mentions(
             ):
                 first += 1  # "Police Chief Constable": titles all; "Chief Executive Nadia"
         if titled and first < len(tokens) and tokens[first] in ("of", "for"):
-            titled = False  # "the Labour MP for Stockport": a place, not a person
+            given = next(
+                (i for i in range(first + 1, len(tokens) - 1) if tokens[i] in words.first_names),
+                None,
+            )  # "Minister of State for Foreign Affairs Khalid al-Mansouri": the name after it
+            if given is not None and len(tokens) - given <= 3:
+                first = given
+            else:
+                titled = False  # "the Labour MP for Stockport": a place, not a person
         tail = _tidy(tokens[-1])  # "The Justice Department's antitrust division"
         body_named = tail in words.organisation_words or tail in words.place_words
         if titled and body_named and "of" not in tokens[first:]:

@@ -510,3 +510,14 @@ def test_common_acronyms_name_no_body():
     text = "CCTV footage showed the SUV. A GP said the AI tool failed, and the IPO was delayed."
     found, _ = names(text)
     assert not {name for name, _, _ in found} & {"CCTV", "SUV", "GP", "AI", "IPO"}
+
+
+def test_a_portfolio_after_a_title_ends_where_a_first_name_starts():
+    text = (
+        "Qatar's Minister of State for Foreign Affairs Khalid al-Mansouri mediated. The Labour "
+        "MP for Stockport objected."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Khalid al-Mansouri", "person") in kinds
+    assert ("Stockport", "place") in kinds
