@@ -175,6 +175,25 @@ def _within_cells(sentence: npt.NDArray[np.intp], ids: npt.NDArray[np.intp], n: 
     return max(1, int(np.count_nonzero(np.arange(1, n + 1) * terms <= MAX_CELLS)))
 
 
+def _first_use(
+    ids: npt.NDArray[np.intp], known: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Return the distinct ids in order of first use, where each is first, and each id's column.
+
+    Columns in order of first use are independent of the table's history. A scratch array
+    indexed by id (``known`` ids exist) finds them in a few linear passes, no sort:
+    ``np.unique`` and ranking its result took twice as long on news-length articles.
+    """
+    position = np.arange(len(ids))
+    scratch = np.empty(known, dtype=np.intp)
+    scratch[ids] = len(ids)
+    np.minimum.at(scratch, ids, position)  # each id's first position
+    first = np.flatnonzero(scratch[ids] == position)
+    distinct = ids[first]
+    scratch[distinct] = np.arange(len(distinct))
+    return distinct, first, scratch[ids]
+
+
 @dataclass(frozen=True)
 class Features:
     """Per-sentence features of one document. Build with ``Features.of(sentences)``."""
@@ -209,14 +228,10 @@ class Features:
         if covered < len(tokens):
             kept = sentence < covered
             tokens, ids, sentence = tokens[:covered], ids[kept], sentence[kept]
-        content = ids >= 0
-        term_ids, first, column = np.unique(ids[content], return_index=True, return_inverse=True)
-        order = np.argsort(first)  # columns in order of first use: independent of history
-        rank = np.empty_like(order)
-        rank[order] = np.arange(order.size)
-        term_ids, column = term_ids[order], rank[column.reshape(-1)]
-        first_token = np.flatnonzero(content)[first[order]]
-        sentence = sentence[content]
+        where = np.flatnonzero(ids >= 0)
+        term_ids, first, column = _first_use(ids[where], len(names))
+        first_token = where[first]
+        sentence = sentence[where]
         n, size = len(tokens), max(1, len(term_ids))
         flat = np.bincount(sentence * size + column, minlength=n * size)
         counts = flat.reshape(n, size).astype(np.float64)
@@ -227,7 +242,7 @@ class Features:
             counts,
             idf,
             frequency,
-            sentence[first[order]],
+            sentence[first],
             term_ids,
             names,
             sentence,
