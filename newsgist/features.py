@@ -153,12 +153,15 @@ def _strip(tokens: Iterable[str]) -> list[str]:
 
 def _leading_tokens(sentences: Sequence[Sentence]) -> tuple[tuple[str, ...], ...]:
     """Lower-cased tokens of the leading sentences, up to ``MAX_SENTENCES`` and ``MAX_TOKENS``."""
+    texts = [s.text for s in sentences[:MAX_SENTENCES]]
+    if sum(map(len, texts)) + len(texts) < 2 * MAX_TOKENS:  # under MAX_TOKENS tokens for sure
+        return tuple([tuple(text.split()) for text in map(str.lower, texts)])
     tokens: list[tuple[str, ...]] = []
     left = MAX_TOKENS
-    for s in sentences[:MAX_SENTENCES]:
+    for text in texts:
         if left <= 0:
             break
-        words = s.text.lower().split(maxsplit=left)[:left]
+        words = text.lower().split(maxsplit=left)[:left]
         tokens.append(tuple(words))
         left -= len(words)
     return tuple(tokens)
