@@ -401,9 +401,12 @@ def _is_boundary(
     word = previous.lstrip(_OPENERS)
     if word.lower() in rules.never_final:
         return False
-    if _NUMBER_SIGN.fullmatch(word) or (rules.ordinal_dots and _ORDINAL.fullmatch(word)):
+    # each regex is asked only of a word short enough to match it: most words are longer
+    if (len(word) <= 2 and _NUMBER_SIGN.fullmatch(word)) or (
+        rules.ordinal_dots and len(word) <= 6 and _ORDINAL.fullmatch(word)
+    ):
         return _starts_sentence(following, cased=cased, rules=rules)  # "N°. 5", "am 12. Juni"
-    if not _ALNUM.search(word):
+    if not (word[:1].isalnum() or _ALNUM.search(word)):  # a word's first letter settles it
         return True  # "(AP)." or a closing bracket before the period
     if len(word) == 1 and _SINGLE_LETTER.fullmatch(following.rstrip(",;:")):
         return False  # spaced letters: "z. B.", "s. r. o."
@@ -446,7 +449,7 @@ def _is_abbreviation(word: str, *, cased: bool, rules: Segmentation) -> bool:
     """Whether ``word`` (without its final period) is an abbreviation or an initial."""
     if len(word) == 1 and word.isalpha():
         return word.isupper() or not cased or word in rules.abbreviations
-    if _DOTTED.fullmatch(word):
+    if "." in word and _DOTTED.fullmatch(word):
         return True
     if not cased:
         return word.lower() in rules.abbreviations_lower
