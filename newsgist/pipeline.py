@@ -257,9 +257,10 @@ class Pipeline:
         highlights = timed(
             "compress",
             lambda: tuple(
-                replace(
-                    self._highlight(document.sentences[i], document.language),
-                    thread=thread_of[i] if i < len(thread_of) else None,
+                self._highlight(
+                    document.sentences[i],
+                    document.language,
+                    thread_of[i] if i < len(thread_of) else None,
                 )
                 for i in chosen
             ),
@@ -303,13 +304,17 @@ class Pipeline:
             facts=facts,
         )
 
-    def _highlight(self, sentence: Sentence, language: Language) -> Highlight:
-        """One bullet: the sentence, or (style compressed) what is left of it, with its spans."""
+    def _highlight(self, sentence: Sentence, language: Language, thread: int | None) -> Highlight:
+        """One bullet: the sentence, or (style compressed) what is left of it, with its spans.
+
+        Built with its thread, not given it by ``dataclasses.replace`` after (a tenth of the stage).
+        """
         if self.settings.style != "compressed":
-            return Highlight.from_sentences([sentence])
+            whole = Highlight.from_sentences([sentence])
+            return Highlight(whole.text, whole.sources, whole.spans, thread)
         short = compress_sentence(sentence.text, language, words=self.settings.highlight_words)
         spans = tuple((sentence.start + a, sentence.start + b) for a, b in short.spans)
-        return Highlight(short.text, (sentence.index,), spans)
+        return Highlight(short.text, (sentence.index,), spans, thread)
 
     def _score(self, document: Document) -> np.ndarray[Any, np.dtype[np.float64]]:
         """Run the method, turning its failures and unusable scores into ``MethodError``."""
