@@ -485,8 +485,10 @@ def _token_start(text: str, floor: int, pos: int) -> int:
     """
     lowest = max(floor, pos - _LONGEST_TOKEN)
     start = max(text.rfind(" ", lowest, pos) + 1, lowest)
-    for other in _OTHER_SPACE.finditer(text, start, pos):  # tabs, thin spaces: rare
+    other = _OTHER_SPACE.search(text, start, pos)  # tabs, thin spaces: rare, so no finditer
+    while other is not None:
         start = other.end()
+        other = _OTHER_SPACE.search(text, start, pos)
     return start
 
 
