@@ -484,7 +484,9 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
         named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
         if not named and tokens[-1] not in words.organisation_words:
             return at, 1  # "Ghana and Malawi", not "Devon and Cornwall Police"
-        titled = tokens[at + 1] in words.titles and at + 2 < len(tokens) - 1
+        titled = at + 2 < len(tokens) - 1 and (
+            tokens[at + 1] in words.titles or tokens[at + 2] in words.titles
+        )  # "… and Sen. Dale Whitcomb of Ohio", "… and Republican Sen. Dale Whitcomb"
         if named and (tokens[0] in words.first_names or titled):
             return at, 1  # a person of somewhere, and another
     return None
@@ -510,6 +512,7 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
         or after in words.titles
         or after in words.first_names
         or (at == 0 and _named_again(tokens[1:], words, capitals))
+        or (at == 1 and tokens[0] in words.first_names)  # "Tomás Ferreira's Wexham United"
     )
 
 
@@ -567,7 +570,9 @@ def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
             "of",
             "for",
         ):
-            rest = [t for t in tokens[at + 1 :] if t not in _JOINER_WORDS]
+            after = tokens[at + 1 :]
+            after = after[: after.index("of")] if "of" in after else after  # "… of New Mexico"
+            rest = [t for t in after if t not in _JOINER_WORDS]
             most = 3 + any(
                 t in words.surname_prefixes for t in rest[1:]
             )  # "Pádraig Mac Giolla Rua"

@@ -521,3 +521,16 @@ def test_a_portfolio_after_a_title_ends_where_a_first_name_starts():
     kinds = {(name, kind) for name, kind, _ in found}
     assert ("Khalid al-Mansouri", "person") in kinds
     assert ("Stockport", "place") in kinds
+
+
+def test_two_senators_each_of_a_state_a_kins_hyphened_role_and_a_persons_possessive():
+    text = (
+        "The bill, led by Democratic Sen. Marisol Ortega of New Mexico and Republican Sen. "
+        "Dale Whitcomb of Ohio, would fund pipes. Great-nephew Liam Coyle, 23, set up a page. "
+        "It felt like the day Tomás Ferreira's Wexham United would win."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Marisol Ortega", "person"), ("Dale Whitcomb", "person")} <= kinds
+    assert {("New Mexico", "place"), ("Ohio", "place"), ("Liam Coyle", "person")} <= kinds
+    assert {("Tomás Ferreira", "person"), ("Wexham United", "organisation")} <= kinds
