@@ -18,24 +18,25 @@ from collections.abc import Iterator
 from newsgist.lang import FactWords
 from newsgist.models import Figure
 
-_START = re.compile(r"[\d$£€¥₹](?<![\w.,/:#-].)")
+_START = re.compile(r"[\d$£€¥₹](?<![\w.,/:#-].)|(?<=RM|Sh)\d")
 """Where a figure may start: a digit or a currency sign, not inside a word or a number.
 Searched for first (a pattern that opens with a character class is found by the engine's
 fast scan), then ``_NUMBER`` is matched there, or where a lettered currency before it
 starts (``_LETTERED``)."""
-_LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?)\Z")
-"""A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore"."""
+_LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|RM|K?Sh)\Z")
+"""A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
+billion" (ringgit), "Sh6.8 billion" (shillings)."""
 _NUMBER = re.compile(
-    r"(?P<currency>(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|[$£€¥₹])?"
+    r"(?P<currency>(?:US|A|C|NZ|HK|S)\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Sh|[$£€¥₹])?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|p(?!m))?"
-    r"(?:\s?(?P<scale>million|billion|trillion|crore|lakh|bn|m|k)\b)?"
+    r"(?:[\s-]?(?P<scale>million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
     r"(?P<score>-\d{1,3}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
-"""A number with its currency, scale and unit ("$4.2 million", "6.5%", "92mm", "94p"), or a
-score ("3-1")."""
+"""A number with its currency, scale and unit ("$4.2 million", "6.5%", "92mm", "94p",
+"£45mn", "$180-million", "$US750"), or a score ("3-1")."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME = re.compile(
     r"(?=\d)(?<![\w:.])(?:[01]?\d|2[0-3])"

@@ -117,3 +117,22 @@ def test_a_year_range_is_a_date_not_a_score():
     counted, dates = found("The 2019-20 season ended, and they won 3-1.")
     assert [t for t, _, _ in counted] == ["3-1"]
     assert dates == ["2019"]
+
+
+def test_regional_money_styles_are_whole_figures():
+    text = (
+        "Caldwells will pay $180-million, valuing it at $4.1-billion. The bank was fined £45mn. "
+        "It spent RM63 billion, at RM2.08 a share, and Sh6.8 billion; the plant cost $US750 "
+        "million and the krone was 148.2 crowns."
+    )
+    counted, _ = found(text)
+    assert [(t, kind) for t, kind, _ in counted] == [
+        ("$180-million", "money"),
+        ("$4.1-billion", "money"),
+        ("£45mn", "money"),
+        ("RM63 billion", "money"),
+        ("RM2.08", "money"),
+        ("Sh6.8 billion", "money"),
+        ("$US750 million", "money"),
+        ("148.2 crowns", "money"),
+    ]
