@@ -229,7 +229,7 @@ def mentions(
                 return
             name = singles.get(text)
             if name is None:
-                name = _tidy(text) if text[-1] in _TIDIED else text
+                name = _tidy(text)
                 if (
                     text in words.titles
                     or text.lower().strip(".") in words.roles
@@ -380,13 +380,16 @@ def mentions(
                 record(name, (offsets[begin], offsets[end - 1] + len(tail)), person)
 
     for match in _name_pattern(words).finditer(body):
+        text = match.group()
+        if text.isalpha() and text.lower() in stop_words:
+            continue  # "The", "But": a stop word alone is no name, wherever it stands
         where = match.start()
         opening = (
             where in starts
             or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
             or body[max(0, where - 3) : where].strip() in _DASHES
         )
-        scan(where, match.group(), opening)
+        scan(where, text, opening)
     for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
         if found[i][2] is None and found[i - 1][2] == "place":
             name, span, _ = found[i]
@@ -625,11 +628,13 @@ SPEAKER = "speaker"
 surname or given name or more than one word, else an organisation's (see ``entities``)."""
 
 _TIDIED = frozenset("s'’.")
-"""Last characters of a word ``_tidy`` may change: other words need no call."""
+"""Last characters of a word ``_tidy`` may change: other words are returned at once."""
 
 
 def _tidy(word: str) -> str:
-    """Drop a possessive and a trailing full stop (not an initial's: "U.N.")."""
+    """Drop a possessive and a trailing full stop (not an initial's: "U.N.") from one word."""
+    if word[-1:] not in _TIDIED:
+        return word  # most words: no pattern to run
     word = _POSSESSIVE.sub("", word)
     if word.endswith(".") and not _INITIALS.fullmatch(word):
         word = word.rstrip(".")
@@ -711,7 +716,7 @@ def _common(name: str, lower_words: _LowerCase, stop_words: frozenset[str]) -> b
 
 def _is_date(name: str, words: FactWords) -> bool:
     """Whether a name is only day, month and time words ("Monday", "March")."""
-    return name in words.date_words or all(token in words.date_words for token in name.split())
+    return name in words.date_words or words.date_words.issuperset(name.split())
 
 
 def _form_vote(name: str, words: FactWords) -> str:

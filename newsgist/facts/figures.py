@@ -43,6 +43,10 @@ _TIME = re.compile(
     r"(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?|[ap]m\b|\s?[ap]\.m\.)(?![\w:])"
 )
 """A time of day ("4:15", "10.30pm", "6pm", "2 a.m."): a date."""
+_TIME_START = re.compile(r"\d(?<![\w:.].)")
+"""Where ``_TIME`` may match: a digit not after a letter, digit, colon or full stop. It opens
+with a character class, so the engine's fast scan finds it; ``_TIME`` opens with look-arounds
+and would be tried at every position."""
 _TIME_HINT = re.compile(r"[:.](?<=\d.)[0-5]\d")
 """What most times have ("4:15"): searched first, as most stories have no time and this scan
 is cheaper (it opens with a character class, so the engine's fast scan finds it)."""
@@ -107,7 +111,7 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
                 end = unit.end()
         found.append(Figure(body[start:end], (start, end), kind, _counts(after[used:])))
     if _TIME_HINT.search(body) or _HOUR_HINT.search(body):
-        dates.extend(Figure(m.group(), m.span(), "date") for m in _TIME.finditer(body))
+        dates.extend(Figure(m.group(), m.span(), "date") for m in _times(body))
     dates.sort(key=lambda figure: figure.span)
     return found, dates
 
@@ -121,6 +125,18 @@ def _numbers(body: str) -> Iterator[re.Match[str]]:
         match = _NUMBER.match(body, lettered.start() if lettered else begin)
         if match is None:
             at = begin + 1
+        else:
+            yield match
+            at = match.end()
+
+
+def _times(body: str) -> Iterator[re.Match[str]]:
+    """Yield the body's times of day, left to right, as ``_TIME.finditer`` would."""
+    at = 0
+    while (start := _TIME_START.search(body, at)) is not None:
+        match = _TIME.match(body, start.start())
+        if match is None:
+            at = start.start() + 1
         else:
             yield match
             at = match.end()
