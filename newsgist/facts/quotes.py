@@ -193,7 +193,7 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?:for|at|from|of|{ties})\s"
         ),
         introduced=re.compile(
-            rf"\b(?i:an?|one|two|three|several|some)\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)\s+"
+            rf"\b(?:(?i:an?|one|two|three|several|some)\s+)?(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)\s+"
             rf"(?P<rest>(?:{ties})\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)"
         ),
     )
@@ -573,6 +573,8 @@ class _Resolver:
             return self._last_speaker(position, gender_of(who.lower(), words))
         if _AGED.fullmatch(who):  # "the 24-year-old said": the person last named, as "they"
             return self._last_speaker(position, None)
+        if who in words.group_members:  # "One said", after "two officials familiar with …"
+            return self._member(position) or (None if people_only else who.lower())
         if _DEFINITE.match(who) and (introduced := self._introduced(position, who)):
             return introduced  # "the source said", after "a source close to the actor"
         if _KIN.match(who) and _definite("the " + who.split(None, 1)[1], words) == "person":
@@ -585,6 +587,7 @@ class _Resolver:
             noun = who.split()[-1]
             if kind == "person":  # "Judge Helen Achterberg", else "a state official said"
                 found = self._nearest_role(position, noun.lower())
+                found = found or self._named_after(position, noun.lower())
             else:  # "the company": the one so named, else the story's main body, else near
                 found = mentioned.last_named(position, noun.capitalize())
                 found = found or mentioned.most_named(position, 2)
@@ -711,6 +714,38 @@ class _Resolver:
             m for m in self.patterns.introduced.finditer(window) if _same_noun(m["noun"], noun)
         ]
         return f"{noun} {found[-1]['rest']}" if found else None
+
+    def _member(self, position: int) -> str | None:
+        """Return one of the unnamed group introduced last: "official familiar with the case".
+
+        "Two officials familiar with the case said …. One said …": the group's noun made
+        singular and what ties it to the story.
+        """
+        window = self.body[max(0, position - _ROLE_SAID_CHARS) : position]
+        found = list(self.patterns.introduced.finditer(window))
+        if not found:
+            return None
+        noun = found[-1]["noun"]
+        one = "person" if noun == "people" else noun.removesuffix("s")
+        return f"{one} {found[-1]['rest']}"
+
+    def _named_after(self, position: int, head: str) -> str | None:
+        """Return the person the story names in the role just after an attribution, or None.
+
+        '"…," the county fire chief told reporters. … The chief, Dale Hufnagel, said':
+        within ``_ROLE_SAID_CHARS`` after ``position``, "the ``head``, Name," or "Head Name".
+        """
+        window = self.body[position : position + _ROLE_SAID_CHARS]
+        named = re.search(
+            rf"\b(?i:the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)},\s+(?P<name>{_NAME}),"
+            rf"|\b{re.escape(head.capitalize())}\s+(?P<titled>{_NAME})",
+            window,
+        )
+        if named is None:
+            return None
+        name = named["name"] or named["titled"]
+        found = self._known(name, name.rsplit(None, 1)[-1])
+        return found if found in self.people.names else None
 
     def _nearest_role(self, position: int, head: str) -> str | None:
         """Return who "the ``head``" means: whoever of the two came last.

@@ -230,6 +230,8 @@ class FactWords:
     asked not to be named")."""
     speaker_ends: frozenset[str] = frozenset()
     """Verbs that end an unnamed speaker's words ("a spokeswoman for the company declined")."""
+    group_members: frozenset[str] = frozenset()
+    """Words for one of an unnamed group introduced before ("One said", "Another added")."""
     male_words: frozenset[str] = frozenset()
     """Lower-case pronouns and words before a name that say a man is meant ("he", "Mr",
     "son"): "he said" is not a woman's quotation."""

@@ -269,6 +269,7 @@ ENGLISH = Language(
         female_names=_NAMES.get("female", frozenset()),
         relatives=_FACTS["relatives"],
         speaker_ends=_FACTS["speaker-ends"],
+        group_members=_FACTS["group-members"],
         speaker_ties=frozenset(tie.replace("_", " ") for tie in _FACTS["speaker-ties"]),
         number_words=frozenset(_NUMBER_WORDS),
         listener_verbs=_FACTS["listener-verbs"],

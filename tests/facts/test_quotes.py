@@ -501,3 +501,17 @@ def test_a_long_sentences_speaker_is_read_whole_and_a_decimal_point_ends_nothing
         ("with little or no scrutiny", "Financial Conduct Authority"),
         ("a ticking time bomb.", "Beverly Hills family-law attorney"),
     ]
+
+
+def test_one_of_an_unnamed_group_and_a_role_named_in_the_next_sentence():
+    text = (
+        "Two officials familiar with the case said the fine was cut. One said the reduction "
+        'reflected Nimbra\'s "partial co-operation" in the probe.\n\n'
+        "Carla Benning, 61, lives two blocks away.\n\n"
+        '"It is going to be a long couple of days," the county fire chief told reporters. '
+        "The chief, Dale Hufnagel, said crews were measuring the air."
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        ("partial co-operation", "official familiar with the case"),
+        ("It is going to be a long couple of days", "Dale Hufnagel"),
+    ]
