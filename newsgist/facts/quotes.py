@@ -65,6 +65,8 @@ _WHO = (
 secretary Nadia Holm", "the u.s.-based envoy Mattias Krell", "Dr. Hannah Greeley"); a role
 word never ends in a full stop, so who never reaches back over a sentence's end."""
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
+_APPOSED = re.compile(r"[A-Z][\w'’-]*,\s+\Z")
+"""A name and a comma just before an unnamed speaker's words: they describe that name."""
 _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
 _CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
@@ -90,6 +92,8 @@ _CONTEXT_CHARS = 30
 _EDGE = ",;:\"'“”‘’()"
 _ROLE_SAID_CHARS = 600
 """How far back a pronoun may find an unnamed speaker who spoke last ("a spokeswoman said")."""
+_JUST_NAMED_CHARS = 200
+"""A body named as a subject this close before "the company said" is the one meant."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +188,9 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
         ),
         role_said=re.compile(
-            rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles}))"
+            rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles})"
+            rf"(?:\s+(?:for|at|from|of)\s+(?:[\w'’&-]+\s+){{0,5}}[\w'’&-]+)?)"
+            rf"(?:\s+\([A-Z]{{2,6}}\))?"  # "a spokesman for the … Authority (NOSA) told"
             rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:{ties})\s+(?:[^,.;\"“”‘’\n]|[’']s\b)"
             rf"{{1,60}}?)?\s+{_GAP}?(?:{verbs})\b"
         ),
@@ -588,8 +594,9 @@ class _Resolver:
             if kind == "person":  # "Judge Helen Achterberg", else "a state official said"
                 found = self._nearest_role(position, noun.lower())
                 found = found or self._named_after(position, noun.lower())
-            else:  # "the company": the one so named, else the story's main body, else near
+            else:  # "the company": the one so named, one just named, the story's main body
                 found = mentioned.last_named(position, noun.capitalize())
+                found = found or self._subject_before(position)
                 found = found or mentioned.most_named(position, 2)
             found = found or mentioned.last_before(position, _ROLE_SAID_CHARS)
             if kind != "person":
@@ -715,6 +722,23 @@ class _Resolver:
         ]
         return f"{noun} {found[-1]['rest']}" if found else None
 
+    def _subject_before(self, position: int) -> str | None:
+        """Return the body last named as a subject (no preposition before it), or None.
+
+        Only within ``_JUST_NAMED_CHARS`` before ``position``.
+        "Greenline has not been charged. The company said …": that company, though another
+        body is named more often; not "Analysts at Brook Bank were pleased".
+        """
+        bodies = self.bodies
+        words = self.words
+        index = bisect.bisect_left(bodies.starts, position) - 1
+        while index >= 0 and position - bodies.starts[index] < _JUST_NAMED_CHARS:
+            before = _word_before(self.body, bodies.starts[index]).lower()
+            if before not in words.place_prepositions and before not in words.aside_ends:
+                return bodies.named[index]
+            index -= 1
+        return None
+
     def _member(self, position: int) -> str | None:
         """Return one of the unnamed group introduced last: "official familiar with the case".
 
@@ -812,7 +836,11 @@ class _Resolver:
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
         roles = self.words.roles
         spoke = (  # a cheap check first: the window names a role at all
-            [found["who"] for found in self.patterns.role_said.finditer(window)]
+            [
+                found["who"]
+                for found in self.patterns.role_said.finditer(window)
+                if not _APPOSED.search(window, 0, found.start())
+            ]  # not "Megan Whitfield, a nurse from Omaha, told": she is named
             if not roles.isdisjoint(window.lower().split())
             else []
         )

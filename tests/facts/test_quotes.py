@@ -515,3 +515,23 @@ def test_one_of_an_unnamed_group_and_a_role_named_in_the_next_sentence():
         ("partial co-operation", "official familiar with the case"),
         ("It is going to be a long couple of days", "Dale Hufnagel"),
     ]
+
+
+def test_an_unnamed_speaker_for_a_body_is_whom_he_means_and_the_company_just_named():
+    text = (
+        "A spokesman for the Norwegian Offshore Safety Authority (NOSA) told Reuters it had "
+        'opened an inquiry. "We take every release seriously," he said.\n\n'
+        "Megan Whitfield, a nurse from Omaha, told reporters she waited for hours. "
+        '"Nobody could tell us anything," she said.\n\n'
+        "The gang sold the parts to Greenline Metals, a scrap company. Greenline has not been "
+        "charged. The company said it "
+        'was "cooperating fully with investigators".'
+    )
+    assert [(q[0], q[1]) for q in quotes(text)] == [
+        (
+            "We take every release seriously",
+            "spokesman for the Norwegian Offshore Safety Authority",
+        ),
+        ("Nobody could tell us anything", "Megan Whitfield"),
+        ("cooperating fully with investigators", "Greenline Metals"),
+    ]
