@@ -390,6 +390,7 @@ def mentions(
             or body[max(0, where - 3) : where].strip() in _DASHES
         )
         scan(where, text, opening)
+    found = _portfolios(body, found)
     for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
         if found[i][2] is None and found[i - 1][2] == "place":
             name, span, _ = found[i]
@@ -424,6 +425,35 @@ def _title_owner(
     if not last or _common(run[0].strip("."), lower_words, stop_words):
         return ""
     return " ".join(run[:last])
+
+
+_PORTFOLIO = re.compile(
+    r", ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b"
+)
+"""The rest of a body's list of portfolios after its first: ", Industry and Energy"."""
+
+
+def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
+    """Join a body's name to the portfolios listed after it: one name, not two.
+
+    "the Ministry of Trade, Industry and Energy", "the Department for Environment, Food and
+    Rural Affairs": a name with "of" or "for" that the text goes on listing after a comma.
+    """
+    joined: list[Mention] = []
+    end = -1
+    for name, span, kind in found:
+        if span[0] < end:
+            continue  # a part of the list just joined
+        listed = (
+            _PORTFOLIO.match(body, span[1])
+            if kind == "organisation" and (" of " in name or " for " in name)
+            else None
+        )
+        if listed is not None:
+            end = listed.end()
+            name, span = name + listed.group(), (span[0], end)
+        joined.append((name, span, kind))
+    return joined
 
 
 def _hyphen_role(token: str, words: FactWords) -> bool:
@@ -751,6 +781,8 @@ def _form_vote(name: str, words: FactWords) -> str:
         return "place"  # "Cape Varna", "River Tam"
     if several and tokens[0] in words.first_names:
         return "person"  # "Whitney Houston", "Clark Kent": a given name before a place's
+    if several and " for " in name and tokens[0].lower().removesuffix("s") not in words.roles:
+        return "organisation"  # "Transport for London": no place's name has "for" in it
     if several and (last in words.places or bare.split()[-1] in words.acronym_places):
         opening = tokens[0]
         if (opening.lower() in words.common_words and opening not in words.place_qualifiers) or (
@@ -1099,6 +1131,7 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
             heads[tokens[-1]].add(name)  # "the Alliance": "Green Alliance"
             initials["".join(t[0] for t in tokens if t[0].isupper())].add(name)
             initials["".join(c for c in name if c.isupper())].add(name)  # "U.S. … Survey": USGS
+            initials["".join(t[0] for t in tokens)].add(name)  # "Transport for London": TfL
             capitals = [t[0] for t in tokens if t[0].isupper()]
             for i in range(1, len(capitals) - 2):  # "United Nations Office for the …": OCHA
                 initials["".join(capitals[i:])].add(name)

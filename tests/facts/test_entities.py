@@ -534,3 +534,17 @@ def test_two_senators_each_of_a_state_a_kins_hyphened_role_and_a_persons_possess
     assert {("Marisol Ortega", "person"), ("Dale Whitcomb", "person")} <= kinds
     assert {("New Mexico", "place"), ("Ohio", "place"), ("Liam Coyle", "person")} <= kinds
     assert {("Tomás Ferreira", "person"), ("Wexham United", "organisation")} <= kinds
+
+
+def test_a_ministrys_listed_portfolios_a_body_for_a_place_and_its_lower_case_acronym():
+    text = (
+        "Commuters were angry on Monday. Transport for London (TfL) said the bridge would "
+        "close. TfL said buses would run. The Ministry of Trade, Industry and Energy backed "
+        "the plan."
+    )
+    found, canonical = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Transport for London", "organisation") in kinds
+    assert canonical["TfL"] == "Transport for London"
+    assert ("Ministry of Trade, Industry and Energy", "organisation") in kinds
+    assert "Industry and Energy" not in {name for name, _ in kinds}
