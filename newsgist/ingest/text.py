@@ -151,7 +151,7 @@ _LOWER_DATELINE = re.compile(
 _CAPS_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
     r"(?:\s*,\s*[A-Z][\w.'’-]*(?:[ ][\w.'’-]+){0,2})?)"
-    r"\s*(?:--|—)\s*"
+    r"\s*(?:--|—|–)\s*"
 )
 _TRAILING_RIGHTS = re.compile(
     r"\s*(?P<value>(?:(?:©|\(c\)|copyright)\s*\d{4}\b[^.\n]{0,80}\.?\s*)?"

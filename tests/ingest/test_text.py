@@ -140,6 +140,7 @@ def test_published_and_updated_lines_become_metadata():
             "Sanaa, Yemen",
         ),
         ("PARIS, France -- The talks ended. No deal.", "The talks ended.", None, "PARIS, France"),
+        ("BRUSSELS – Ministers failed to agree. It stalled.", "Ministers failed", None, "BRUSSELS"),
         ("-lrb- cnn -rrb- the ferry sank . all were saved .", "the ferry sank .", "cnn", None),
         (
             "paris , france -- the talks ended . no deal .",
