@@ -394,8 +394,11 @@ def mentions(
     for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
         if found[i][2] is None and found[i - 1][2] == "place":
             name, span, _ = found[i]
-            if body[found[i - 1][1][1] : span[0]] in _LIST_GLUE:
-                found[i] = (name, span, "place")
+            glue = body[found[i - 1][1][1] : span[0]]
+            if glue in _LIST_GLUE or (
+                glue == " to " and _two_before(body, found[i - 1][1][0])[-1:] == ["from"]
+            ):
+                found[i] = (name, span, "place")  # "from Toledo to Cincinnati" too
     for i in range(len(found) - 2, -1, -1):  # "of Ilfracombe, Devon": a town, its county
         if found[i][2] is None and found[i + 1][2] == "place":
             name, span, _ = found[i]

@@ -548,3 +548,8 @@ def test_a_ministrys_listed_portfolios_a_body_for_a_place_and_its_lower_case_acr
     assert canonical["TfL"] == "Transport for London"
     assert ("Ministry of Trade, Industry and Energy", "organisation") in kinds
     assert "Industry and Energy" not in {name for name, _ in kinds}
+
+
+def test_from_a_place_to_a_name_is_a_place():
+    found, _ = names("The freight train was traveling from Toledo to Cincinnati on Monday.")
+    assert {("Toledo", "place", ()), ("Cincinnati", "place", ())} <= found
