@@ -265,6 +265,13 @@ def mentions(
             )
         ):
             first = 1  # "American Jordan Pike", a sentence's "Brave Margaret Ellery"
+        elif (
+            opening
+            and len(tokens) > 2
+            and tokens[0].lower() in words.organisation_nouns
+            and _form_vote(" ".join(tokens[1:]), words) == "organisation"
+        ):
+            first = 1  # a sentence's "Brokerage Brenhart Securities said": the firm's name
         while first < len(tokens) and opening:
             token = tokens[first].strip(".")
             if (
@@ -518,7 +525,11 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
     if ands:
         at = ands[0]
         named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
-        if not named and tokens[-1] not in words.organisation_words:
+        headed = any(  # "Maritime and Port Authority of Singapore": a body's "X of Y" after it
+            tokens[i] in words.organisation_words and tokens[i + 1] in ("of", "for")
+            for i in range(at + 1, len(tokens) - 1)
+        )
+        if not named and not headed and tokens[-1] not in words.organisation_words:
             return at, 1  # "Ghana and Malawi", not "Devon and Cornwall Police"
         titled = at + 2 < len(tokens) - 1 and (
             tokens[at + 1] in words.titles or tokens[at + 2] in words.titles

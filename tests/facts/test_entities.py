@@ -553,3 +553,15 @@ def test_a_ministrys_listed_portfolios_a_body_for_a_place_and_its_lower_case_acr
 def test_from_a_place_to_a_name_is_a_place():
     found, _ = names("The freight train was traveling from Toledo to Cincinnati on Monday.")
     assert {("Toledo", "place", ()), ("Cincinnati", "place", ())} <= found
+
+
+def test_a_body_noun_opening_a_sentence_an_and_inside_a_bodys_name_and_a_glacier():
+    text = (
+        "Operator Minera Quellca said output fell. The Maritime and Port Authority of "
+        "Singapore approved it. Scientists measured the Corbel Glacier and the Permian Basin."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Minera Quellca", "organisation") in kinds
+    assert ("Maritime and Port Authority of Singapore", "organisation") in kinds
+    assert {("Corbel Glacier", "place"), ("Permian Basin", "place")} <= kinds
