@@ -6,15 +6,14 @@ Sets of stories the team wrote, each labelled by hand, in the order they were wr
 - ``heldout.jsonl`` (6): written after the first rules; its first look is in the issue 22
   notes, and the rules have since been fixed on it;
 - ``fresh.jsonl``, ``blind.jsonl``, ``blind2.jsonl``, ``blind3.jsonl`` (10 each), and
-  ``blind4.jsonl`` to ``blind17.jsonl`` (12 each): written by helpers that never read the
+  ``blind4.jsonl`` to ``blind19.jsonl`` (12 each): written by helpers that never read the
   rules, in ten or twelve newsroom styles each (wire, BBC, tabloid, CNN, sports, business,
   court, science, politics, local news, ...); each was scored once before any rule was
-  changed for it (those first looks are in the README), then the rules were fixed on it;
-- ``blind18.jsonl`` and ``blind19.jsonl`` (12 each): written the same way after the last
-  of those fixes and never tuned on: the estimate of what newsgist does on stories it has
-  not seen. They are not in the quality gate. Their writers were asked, as blind16 and
-  blind17's were not, to label a measure with its unit ("72 hours"), an unnamed speaker as
-  the story words it, and a name in the fullest form the story writes.
+  changed for it (those first looks are in the README, the honest estimate of what
+  newsgist does on stories it has not seen), then the rules were fixed on it. blind18 and
+  blind19's writers were asked, as blind16 and blind17's were not, to label a measure with
+  its unit ("72 hours"), an unnamed speaker as the story words it, and a name in the
+  fullest form the story writes.
 
 Each story is labelled with its
 quotations (words, speaker, partial or not), figures, dates, people,
@@ -55,11 +54,11 @@ FRESH = SETS / "fresh.jsonl"
 BLIND = SETS / "blind.jsonl"
 BLIND2 = SETS / "blind2.jsonl"
 BLIND3 = SETS / "blind3.jsonl"
-BLINDS = tuple(SETS / f"blind{n}.jsonl" for n in range(4, 18))
+BLINDS = tuple(SETS / f"blind{n}.jsonl" for n in range(4, 20))
 TUNED = (DEVSET, HELDOUT, FRESH, BLIND, BLIND2, BLIND3, *BLINDS)
 """The sets the rules have been fixed on (the quality gate scores them all)."""
-UNTOUCHED = (SETS / "blind18.jsonl", SETS / "blind19.jsonl")
-"""Written blind after the fixes and scored, never tuned on."""
+UNTOUCHED: tuple[Path, ...] = ()
+"""Sets written blind after the last fixes and not yet tuned on (none: write the next pair)."""
 _EDGE = " .,;:!?\"'“”‘’"
 
 
