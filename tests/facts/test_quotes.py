@@ -535,3 +535,13 @@ def test_an_unnamed_speaker_for_a_body_is_whom_he_means_and_the_company_just_nam
         ("Nobody could tell us anything", "Megan Whitfield"),
         ("cooperating fully with investigators", "Greenline Metals"),
     ]
+
+
+def test_the_role_names_the_unnamed_speaker_introduced_for_a_body():
+    text = (
+        "The council met on Monday. A spokeswoman for Harlow District Council said the plan "
+        'was final. Residents objected.\n\n"We will not reopen it," the spokeswoman said.'
+    )
+    assert quotes(text) == [
+        ("We will not reopen it", "spokeswoman for Harlow District Council", False)
+    ]
