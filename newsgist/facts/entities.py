@@ -178,6 +178,8 @@ def mentions(
 
     def form_of(name: str) -> str | None:
         """Return a name's own vote, or None for a common word or a date (once per name)."""
+        if name in forms:
+            return forms[name]
         form = forms[name] = (
             None
             if _common(name, lower_words, stop_words)
@@ -189,7 +191,7 @@ def mentions(
 
     def record(name: str, span: tuple[int, int], person: bool) -> None:
         """Keep a mention unless its name is a common word or a date; vote for its kind."""
-        form = forms[name] if name in forms else form_of(name)
+        form = form_of(name)
         if form is not None:
             kind = "person" if person else form or _context_vote(body, span, clues)
             if (
@@ -202,6 +204,17 @@ def mentions(
             if kind in ("place", None) and _contest(body, span, clues):
                 kind = "organisation"  # "a 3-1 win over Saltmarsh City": a team
             found.append((name, span, kind))
+
+    def record_owner(run: list[str], start: int) -> None:
+        """Record the body or place that owns the title ending ``run`` ("Labour MP")."""
+        owner = _title_owner(run, words, lower_words, stop_words)
+        form = form_of(owner) if owner else None
+        if form == "" and run[-1].lower() in words.company_roles:
+            form = "organisation"  # "Velmora Chief Executive Ines Roth": a company's
+        elif form == "" and run[-1] in words.place_titles:
+            form = "place"  # "Red Fork Mayor Dale Hutchins": a town's
+        if form in _OWNERS:
+            found.append((owner, (start, start + len(owner)), form))
 
     def scan(where: int, text: str, opening: bool) -> None:
         """Record the names in one run of capitalised words at ``where``."""
@@ -322,24 +335,14 @@ def mentions(
             and len(tokens) - seat - 2 <= 2
             and not any(t in words.first_names for t in tokens[seat + 2 :])
         ):  # "the Labour MP for Bury North": a party, a title, a seat; not "Mayor of X Sadiq"
-            owner = _title_owner(tokens[first : seat + 1], words, lower_words, stop_words)
-            if owner and (forms[owner] if owner in forms else form_of(owner)) in _OWNERS:
-                found.append((owner, (offsets[first], offsets[first] + len(owner)), forms[owner]))
+            record_owner(tokens[first : seat + 1], offsets[first])
             place = " ".join([*tokens[seat + 2 : -1], _tidy(tokens[-1])])
             if form_of(place) is not None:
                 found.append((place, (offsets[seat + 2], offsets[seat + 2] + len(place)), "place"))
             return
         inner = _inner_title(tokens, first, words)
         if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
-            owner = _title_owner(tokens[first:inner], words, lower_words, stop_words)
-            form = (forms[owner] if owner in forms else form_of(owner)) if owner else None
-            if form == "" and tokens[inner - 1].lower() in words.company_roles:
-                form = "organisation"  # "Velmora Chief Executive Ines Roth": a company's
-            elif form == "" and tokens[inner - 1] in words.place_titles:
-                form = "place"  # "Red Fork Mayor Dale Hutchins": a town's
-            if form in _OWNERS:
-                span = (offsets[first], offsets[first] + len(owner))
-                found.append((owner, span, form if form == "place" else "organisation"))
+            record_owner(tokens[first:inner], offsets[first])
             titled, first = True, inner
             while first < len(tokens) and (
                 tokens[first] in words.titles or tokens[first].lower() in words.roles
@@ -1017,11 +1020,19 @@ def _appositive(body: str, end: int, clues: _Clues) -> str | None:
     opener = tokens[0]
     if opener not in ("the", "a", "an") and not opener.endswith(("'s", "’s")):
         return None
-    cut = next((i for i, t in enumerate(tokens) if t in clues.aside_ends), len(tokens))
-    noun = tokens[cut - 1]  # not "a spokesman for the group"
+    noun = phrase_head(tokens, clues.aside_ends)  # not "a spokesman for the group"
     if noun in clues.organisation_nouns:
         return "organisation"
     return "place" if noun in clues.place_nouns else None
+
+
+def phrase_head(tokens: list[str], ends: frozenset[str]) -> str:
+    """Return the last word of a noun phrase before the word that ends it ("for", "of").
+
+    "a spokesman for the group": "spokesman". The first word (an article) never ends it.
+    """
+    cut = next((i for i, t in enumerate(tokens[1:], 1) if t in ends), len(tokens))
+    return tokens[cut - 1]
 
 
 _ASIDE = re.compile(r"[\w'’-]+(?: [\w'’-]+){1,4}(?=[,.;:])")

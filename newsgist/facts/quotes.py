@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-from newsgist.facts.entities import CAPITAL, JOINED, PARTICLE, alternatives
+from newsgist.facts.entities import CAPITAL, JOINED, PARTICLE, alternatives, phrase_head
 from newsgist.lang import FactWords
 from newsgist.models import Entity, Quote, Sentence
 
@@ -786,7 +786,8 @@ class _Resolver:
         spoke = [
             found["who"]
             for found in self.patterns.role_said.finditer(window)
-            if _role_noun(found["who"], self.words) == head and not _DEFINITE.match(found["who"])
+            if phrase_head(found["who"].lower().split(), self.words.aside_ends) == head
+            and not _DEFINITE.match(found["who"])
         ]  # not a later "the official spoke": the role in full
         if spoke:
             return _unnamed(spoke[-1].split())
@@ -898,16 +899,6 @@ _ENDED = re.compile(r"[A-Z][.!?]\s+$")
 """Text between two quotations that ends a sentence at a capital's full stop ("NOS. ")."""
 _KIN = re.compile(r"(?i:his|her|their)\s+\S")
 """A possessive before a role ("her mother"): the person once introduced with that role."""
-
-
-def _role_noun(who: str, words: FactWords) -> str:
-    """Return the role an unnamed speaker's words end their noun phrase with, in lower case.
-
-    "A spokeswoman for Harlow District Council": "spokeswoman", as "the spokeswoman" names it.
-    """
-    tokens = who.lower().split()
-    cut = next((i for i, t in enumerate(tokens[1:], 1) if t in words.aside_ends), len(tokens))
-    return tokens[cut - 1]
 
 
 def _same_noun(written: str, noun: str) -> bool:
