@@ -213,12 +213,13 @@ class Highlight:
     thread: int | None = None
 
     @classmethod
-    def from_sentences(cls, sentences: Sequence[Sentence]) -> Highlight:
+    def from_sentences(cls, sentences: Sequence[Sentence], thread: int | None = None) -> Highlight:
         """Make a highlight that quotes these sentences, whitespace runs collapsed."""
         return cls(
             text=" ".join(" ".join(s.text.split()) for s in sentences),
             sources=tuple(s.index for s in sentences),
             spans=tuple((s.start, s.end) for s in sentences),
+            thread=thread,
         )
 
     def to_dict(self) -> dict[str, Any]:

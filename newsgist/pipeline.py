@@ -310,8 +310,7 @@ class Pipeline:
         Built with its thread, not given it by ``dataclasses.replace`` after (a tenth of the stage).
         """
         if self.settings.style != "compressed":
-            whole = Highlight.from_sentences([sentence])
-            return Highlight(whole.text, whole.sources, whole.spans, thread)
+            return Highlight.from_sentences([sentence], thread)
         short = compress_sentence(sentence.text, language, words=self.settings.highlight_words)
         spans = tuple((sentence.start + a, sentence.start + b) for a, b in short.spans)
         return Highlight(short.text, (sentence.index,), spans, thread)

@@ -13,7 +13,7 @@ words ("people who fled to Lumea").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newsgist.lang import FactWords
 from newsgist.models import Figure
@@ -118,25 +118,34 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
 
 def _numbers(body: str) -> Iterator[re.Match[str]]:
     """Yield the body's numbers, left to right, as ``_NUMBER.finditer`` with a look-behind would."""
-    at = 0
-    while (start := _START.search(body, at)) is not None:
-        begin = start.start()
-        lettered = _LETTERED.search(body, max(at, begin - 4), begin)
-        match = _NUMBER.match(body, lettered.start() if lettered else begin)
-        if match is None:
-            at = begin + 1
-        else:
-            yield match
-            at = match.end()
+
+    def number_at(begin: int, at: int) -> re.Match[str] | None:
+        lettered = _LETTERED.search(body, max(at, begin - 4), begin)  # "A$1.2bn", "RM63"
+        return _NUMBER.match(body, lettered.start() if lettered else begin)
+
+    return _scan(body, _START, number_at)
 
 
 def _times(body: str) -> Iterator[re.Match[str]]:
     """Yield the body's times of day, left to right, as ``_TIME.finditer`` would."""
+    return _scan(body, _TIME_START, lambda begin, _: _TIME.match(body, begin))
+
+
+def _scan(
+    body: str, start: re.Pattern[str], match_at: Callable[[int, int], re.Match[str] | None]
+) -> Iterator[re.Match[str]]:
+    """Yield the matches ``match_at`` finds where ``start`` is found, left to right.
+
+    ``start`` opens with a character class, so the engine's fast scan finds it; the full
+    pattern, which opens with look-arounds, is only tried there. ``match_at`` gets where
+    ``start`` was found and where the last match ended.
+    """
     at = 0
-    while (start := _TIME_START.search(body, at)) is not None:
-        match = _TIME.match(body, start.start())
+    while (found := start.search(body, at)) is not None:
+        begin = found.start()
+        match = match_at(begin, at)
         if match is None:
-            at = start.start() + 1
+            at = begin + 1
         else:
             yield match
             at = match.end()
