@@ -25,6 +25,7 @@ from newsgist.lang.tabled import TABLED
 __all__ = [
     "DEFAULT",
     "LANGUAGES",
+    "MARKER_CHARS",
     "MIN_CONFIDENCE",
     "NEUTRAL",
     "SAMPLE_CHARS",
@@ -56,6 +57,14 @@ UNDETERMINED = "und"
 SAMPLE_CHARS = 400
 """How much of a text the detector reads: enough for every English, French and Indonesian
 news story measured (``benchmarks/language.py``), at a bounded cost whatever its length."""
+MARKER_CHARS = 1_000
+"""Where the first ``SAMPLE_CHARS`` miss ``MARKER_SHARE`` (a sports report's names and
+scores, a dateline and a list of places), marker words are counted again over this much before
+the detector is asked. Measured on the shared data's first 3,000 records per file, every
+English story that missed at 400 characters passed at 1,000 (144 of 144 in CNN/DM and BBC),
+each one the detector also called English; no French or Indonesian story passed. The
+detector's model takes half a second and ~70 MB to load, which a whole English run now
+never pays."""
 MIN_CONFIDENCE = 0.3
 """Below this probability the detector is guessing (dates, names, a fragment of a few
 words), and ``DEFAULT`` is taken instead."""
@@ -93,6 +102,8 @@ def detect(text: str) -> str:
     if _LETTER.search(sample) is None:
         return UNDETERMINED
     marked = _marked(sample)
+    if marked is None and len(text) > SAMPLE_CHARS:
+        marked = _marked(text[:MARKER_CHARS])
     if marked is not None:
         return marked
     code, probability = identify(sample)

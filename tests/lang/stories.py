@@ -73,3 +73,22 @@ FRENCH_QUOTING_ENGLISH = (
 )
 """A French story half of whose words are an English quotation: a fifth of its words are
 English function words, all in its first half."""
+
+RESULTS_FIRST = (
+    "Bayern Munich 3 Borussia Dortmund 1; Inter Milan 2 Napoli 2; Paris Saint-Germain 4 "
+    "Olympique Lyonnais 0; Real Madrid 1 Atletico Madrid 1. Harry Kane, Jamal Musiala and "
+    "Leroy Sane scored for Bayern, Ousmane Dembele twice for PSG, Lautaro Martinez and "
+    "Khvicha Kvaratskhelia in Milan. Champions League holders Real Madrid drew at the "
+    "Bernabeu, Antoine Griezmann cancelling out Vinicius Junior's penalty. "
+    "It was the first time in three seasons that the champions had failed to win a home "
+    "game in the group stage, and the result leaves them needing a point in their final "
+    "match to be sure of a place in the last 16. Their coach said afterwards that he was "
+    "not worried, because the team had played well for most of the game and had been "
+    'unlucky not to score a second goal. "We will be there in the spring," he told '
+    'reporters. "It is not the first time that people have written us off, and it will '
+    'not be the last." His counterpart was more cautious about what the draw meant for '
+    "his side, who are still to win away from home this season and who face a long trip "
+    "to the east of the continent next month."
+)
+"""An English round-up that opens with scores and names: too few function words in its first
+400 characters, plenty in its first 1,000."""

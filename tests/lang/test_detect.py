@@ -6,6 +6,7 @@ from newsgist.errors import InvalidOptionError
 from newsgist.lang import (
     DEFAULT,
     LANGUAGES,
+    MARKER_CHARS,
     MIN_CONFIDENCE,
     NEUTRAL,
     SAMPLE_CHARS,
@@ -24,6 +25,7 @@ from tests.lang.stories import (
     ENGLISH_TOKENISED,
     FRENCH,
     FRENCH_QUOTING_ENGLISH,
+    RESULTS_FIRST,
     SHARED_FUNCTION_WORDS,
 )
 
@@ -49,6 +51,24 @@ def test_english_news_is_told_by_its_function_words_without_the_model(monkeypatc
     monkeypatch.setattr("newsgist.lang.identify", no_model)
     for text in (ENGLISH_STORY, ENGLISH_TOKENISED * 2, ENGLISH_STORY.upper()):
         assert detect(text) == "en"
+
+
+def test_english_that_opens_with_scores_is_told_by_a_longer_start_without_the_model(
+    monkeypatch,
+):
+    def no_model(text):
+        raise AssertionError("the detector was asked")
+
+    assert _marked(RESULTS_FIRST[:SAMPLE_CHARS]) is None  # names and scores first...
+    monkeypatch.setattr("newsgist.lang.identify", no_model)
+    assert detect(RESULTS_FIRST) == "en"  # ... then enough function words by MARKER_CHARS
+
+
+def test_french_is_not_taken_for_english_over_the_longer_start():
+    text = (FRENCH + " ") * 3
+    assert len(text) > MARKER_CHARS
+    assert _marked(text[:MARKER_CHARS]) is None
+    assert detect(text) == "fr"
 
 
 @pytest.mark.parametrize("language", sorted(SHARED_FUNCTION_WORDS))
