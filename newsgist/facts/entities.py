@@ -375,6 +375,8 @@ def mentions(
             )
         ):
             last -= 1  # "… of", "Alison Farrugia SC": a post-nominal is no part of the name
+        while last - 1 > first and _MODEL.fullmatch(tokens[last - 1].rstrip(_EDGE)):
+            last -= 1  # "Corvane Aerospace CV-220": the maker's name, then its product's
         if (
             tokens[last - 1] in words.demonyms
             and not titled
@@ -587,6 +589,8 @@ def _post_nominal(token: str, words: FactWords) -> bool:
     return single.isupper() and single in words.titles
 
 
+_MODEL = re.compile(r"[A-Z]{1,4}-?\d{1,5}[A-Z]?")
+"""A product's designation after its maker's name: "CV-220", "A320", "F-35"."""
 _CONTRACTION = re.compile(r"[A-Z][a-z]*['’](?:m|re|ve|ll|d)")
 """A capitalised contraction ("I'm", "We're"): no name."""
 
@@ -906,6 +910,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     kind = clues.before.get(previous)
     if kind == SPEAKER and previous in clues.listener_verbs and " " in body[span[0] : span[1]]:
         kind = None  # "told The Sun": who listens; one word alone is likely a paper ("Mint")
+    if previous == "the" and len(before) == 2 and before[0].lower() in clues.listener_verbs:
+        return "organisation"  # "told the Nation": a listener with "the" is a paper or a body
     described = _appositive(body, span[1], clues)
     if kind == "organisation" or described == "organisation":
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
@@ -919,6 +925,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         return "organisation"  # "said Jefferies analyst Tomasz Wilk"
     if kind == "person":
         return "person"
+    if kind == "place" and previous == "in":
+        return "place"  # "the Office of Civil Defense in Eastern Visayas said": where it sits
     if kind == SPEAKER or following in clues.speech_verbs:
         return SPEAKER
     if kind == "place":

@@ -131,6 +131,9 @@ class _Patterns:
     introduced: re.Pattern[str]
     """An unnamed speaker introduced with what they are tied to ("a source close to the
     actor", "two people familiar with the matter"), for a later "the source said"."""
+    listened: re.Pattern[str]
+    """What comes just before a listener ("Speaking to the Mirror, Brenda said"): told, or
+    an -ing verb and "to", maybe "the"."""
 
 
 @cache
@@ -188,8 +191,8 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
         ),
         role_said=re.compile(
-            rf"(?<![\w-])(?P<who>(?i:the|a|an|another)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles})"
-            rf"(?:\s+(?:for|at|from|of)\s+(?:[\w'’&-]+\s+){{0,5}}[\w'’&-]+)?)"
+            rf"(?<![\w-])(?P<who>(?i:the|a|an|another|one)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles})"
+            rf"(?:\s+(?:for|at|from|of|in)\s+(?:[\w'’&-]+\s+){{0,5}}[\w'’&-]+)?)"
             rf"(?:\s+\([A-Z]{{2,6}}\))?"  # "a spokesman for the … Authority (NOSA) told"
             rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:{ties})\s+(?:[^,.;\"“”‘’\n]|[’']s\b)"
             rf"{{1,60}}?)?\s+{_GAP}?(?:{verbs})\b"
@@ -197,6 +200,9 @@ def _patterns(words: FactWords) -> _Patterns:
         role_of=re.compile(
             rf"^(?i:the|a|an|another|one)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*\s+"
             rf"(?:for|at|from|of|{ties})\s"
+        ),
+        listened=re.compile(
+            rf"(?:\b(?i:{alternatives(words.listener_verbs)})|\b[A-Za-z]+ing\s+to)\s+(?:the\s+)?\Z"
         ),
         introduced=re.compile(
             rf"\b(?:(?i:an?|one|two|three|several|some)\s+)?(?:[a-z][\w-]*\s+)?(?P<noun>[a-z]+)\s+"
@@ -381,9 +387,17 @@ def _before(patterns: _Patterns, head: str, pair: _Pair) -> Iterator[tuple[re.Ma
             continue
         at, tries = 0, 0
         while tries < _TRIES and (found := pattern.search(head, at)) is not None:
-            yield found, pair.start - len(head)
+            if pattern is patterns.according or not _listener(patterns, head, found):
+                yield found, pair.start - len(head)
             at = found.start("who") + 1  # "a five-hour meeting in which opposition …"
             tries += 1
+
+
+def _listener(patterns: _Patterns, text: str, found: re.Match[str]) -> bool:
+    """Whether the name an attribution found listens: "Speaking to the Mirror, Brenda said"."""
+    who = found["who"]
+    name = found.start("who") + next((i for i, c in enumerate(who) if c.isupper()), 0)
+    return patterns.listened.search(text, max(0, name - 24), name) is not None
 
 
 def _speaking(found: re.Match[str], words: FactWords) -> str:

@@ -565,3 +565,29 @@ def test_a_body_noun_opening_a_sentence_an_and_inside_a_bodys_name_and_a_glacier
     assert ("Minera Quellca", "organisation") in kinds
     assert ("Maritime and Port Authority of Singapore", "organisation") in kinds
     assert {("Corbel Glacier", "place"), ("Permian Basin", "place")} <= kinds
+
+
+def test_a_listener_with_the_a_place_before_a_speech_verb_and_a_makers_product():
+    text = (
+        "The chief executive told the Nation that sales fell. The Office of Civil Defense in "
+        "Eastern Visayas said 48,600 families were affected. Corvane Aerospace CV-220 "
+        "deliveries slowed, and Gurpreet Sandhu, from nearby Tettenhall, saw it."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Nation", "organisation") in kinds
+    assert ("Eastern Visayas", "place") in kinds
+    assert ("Corvane Aerospace", "organisation") in kinds
+    assert ("Tettenhall", "place") in kinds
+
+
+def test_a_state_title_and_a_sydney_listed_company():
+    text = (
+        "NSW Treasurer Adrian Costigan defended the cost. Costigan said it was fair. Shares "
+        "in Sydney-listed Kestrel Copper Ltd rose."
+    )
+    found, canonical = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert canonical["Costigan"] == "Adrian Costigan"
+    assert ("Kestrel Copper Ltd", "organisation") in kinds
+    assert ("Sydney", "place") in kinds

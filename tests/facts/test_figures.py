@@ -136,3 +136,14 @@ def test_regional_money_styles_are_whole_figures():
         ("$US750 million", "money"),
         ("148.2 crowns", "money"),
     ]
+
+
+def test_a_peso_sign_needs_a_scale_and_kilogrammes_measure():
+    counted, _ = found(
+        "Manila released P1.2 billion and ₱500 million in aid. Staff filed a P45 form. "
+        "Exports reached 291 million kilogrammes."
+    )
+    assert ("P1.2 billion", "money", None) in counted
+    assert ("₱500 million", "money", "in aid") in counted
+    assert not any("45" in text for text, _, _ in counted)  # a form's name, not pesos
+    assert ("291 million kilogrammes", "measure", None) in counted

@@ -545,3 +545,20 @@ def test_the_role_names_the_unnamed_speaker_introduced_for_a_body():
     assert quotes(text) == [
         ("We will not reopen it", "spokeswoman for Harlow District Council", False)
     ]
+
+
+def test_a_listener_named_before_the_speaker_is_not_the_speaker():
+    text = (
+        "Brenda Hollis, 67, ran the marathon on Sunday.\n\nSpeaking to the Mirror, Brenda, "
+        'who calls her recovery "a bloody miracle", said: "I woke up in intensive care."'
+    )
+    assert {speaker for _, speaker, _ in quotes(text)} == {"Brenda Hollis"}
+
+
+def test_he_after_one_unnamed_role_is_that_role():
+    text = (
+        '"We are full," the hospital\'s chief executive said on Monday.\n\nOne paramedic, who '
+        "asked not to be named, said crews had waited outside for whole shifts. "
+        '"I did not see a single new patient last night," he said.'
+    )
+    assert ("I did not see a single new patient last night", "paramedic", False) in quotes(text)
