@@ -82,6 +82,7 @@ _CLOSING = "\"'”’)"
 _SENTENCE_ENDS = frozenset(".!?")
 _CLOSING_QUOTES = frozenset("\"'”’")
 _BRACKETED = re.compile(r"\s\((?:[A-Z]\.?){2,6}\)")
+_AGE = re.compile(r" \(\d{1,3}\)")
 """An acronym in brackets after a name: "European Space Agency (ESA)"."""
 _CONTEXT = 40
 """Characters read before and after a mention for the words next to it."""
@@ -315,6 +316,12 @@ def mentions(
             after = offsets[-1] + len(token)
             offsets.append(_SPACES.match(body, after).end())  # type: ignore[union-attr]
         titled = False
+        if (
+            first + 1 < len(tokens)
+            and tokens[first] in words.title_qualifiers
+            and tokens[first + 1] in words.titles
+        ):
+            first += 1  # "Senior Minister of State for Transport Lionel Teo"
         while first < len(tokens) and (
             tokens[first] in words.titles
             or tokens[first].lower() in words.roles
@@ -939,8 +946,10 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         return "place"  # "the Varda province", "Kano and Katsina states"
     if following in clues.organisation_nouns and after[0][0].islower():
         return "organisation"  # "the Casa Para Todos movement", "the Liberal Renewal party"
-    if _BRACKETED.match(body, span[1]):
-        return "organisation"  # "the U.S. Geological Survey (USGS)"
+    if (bracketed := _BRACKETED.match(body, span[1])) and bracketed[0][2] == body[span[0]]:
+        return "organisation"  # "the U.S. Geological Survey (USGS)", not "Lerato Mahlangu (DA)"
+    if _AGE.match(body, span[1]):
+        return "person"  # "Sunita Kulkarni (52), a homemaker": an age in brackets
     if after and after[0] == "," and (aside := clues.aside.match(body, span[1])):
         if (aside["aside"] or "").startswith("which "):
             return "organisation"  # "Seaview Lodge, which is now under new ownership, said"

@@ -18,17 +18,17 @@ from collections.abc import Callable, Iterator
 from newsgist.lang import FactWords
 from newsgist.models import Figure
 
-_START = re.compile(r"[\d$£€¥₹₱](?<![\w.,/:#-].)|(?:(?<=RM|Sh)|(?<=P))\d")
+_START = re.compile(r"[\d$£€¥₹₱](?<![\w.,/:#-].)|(?:(?<=RM|Sh)|(?<=[PR]))\d")
 """Where a figure may start: a digit or a currency sign, not inside a word or a number.
 Searched for first (a pattern that opens with a character class is found by the engine's
 fast scan), then ``_NUMBER`` is matched there, or where a lettered currency before it
 starts (``_LETTERED``)."""
-_LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|RM|K?Sh|P)\Z")
+_LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|RM|K?Sh|[PR])\Z")
 """A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
-billion" (ringgit), "Sh6.8 billion" (shillings), "P1.2 billion" (pesos: only with a scale)."""
+billion" (ringgit), "Sh6.8 billion" (shillings), "P1.2 billion" (pesos), "R2.3 billion" (rand): these two only with a scale."""
 _NUMBER = re.compile(
     r"(?P<currency>(?:US|A|C|NZ|HK|S)\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Sh|[$£€¥₹₱]"
-    r"|P(?=[\d.,]+\s?(?:million|billion|trillion)\b))?"
+    r"|[PR](?=[\d.,]+\s?(?:million|billion|trillion)\b))?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|p(?!m))?"
@@ -123,7 +123,7 @@ def _numbers(body: str) -> Iterator[re.Match[str]]:
     def number_at(begin: int, at: int) -> re.Match[str] | None:
         lettered = _LETTERED.search(body, max(at, begin - 4), begin)  # "A$1.2bn", "RM63"
         found = _NUMBER.match(body, lettered.start()) if lettered else None
-        return found or _NUMBER.match(body, begin)  # "P45": no peso without a scale
+        return found or _NUMBER.match(body, begin)  # "P45", "R2": no scale, no money
 
     return _scan(body, _START, number_at)
 
@@ -191,7 +191,11 @@ def _kind(match: re.Match[str], after: list[str], words: FactWords | None) -> tu
         used = 2 if following[0] in ("per", "percentage") and len(following) > 1 else 1
         return "percent", used
     if following[:1] and following[0] in words.measures:
-        return "measure", 1
+        scaled = following[0].startswith("degree") and following[1:] in (
+            ["celsius"],
+            ["fahrenheit"],
+        )
+        return "measure", 1 + scaled  # "38 degrees Celsius"
     return "count", 0
 
 

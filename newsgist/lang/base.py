@@ -216,6 +216,9 @@ class FactWords:
     name a given name after them opens ("American Jordan Pike")."""
     listener_verbs: frozenset[str] = frozenset()
     """Speech verbs whose object is who listens ("told The Sun"): no speaker's name."""
+    title_qualifiers: frozenset[str] = frozenset()
+    """Words that qualify a title just after them ("Senior Minister", "Acting Chief"): part of
+    the title then, and of a body's name otherwise ("Brookhaven Senior Living")."""
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""

@@ -274,6 +274,7 @@ ENGLISH = Language(
         number_words=frozenset(_NUMBER_WORDS),
         listener_verbs=_FACTS["listener-verbs"],
         place_qualifiers=_FACTS["place-qualifiers"],
+        title_qualifiers=_FACTS["title-qualifiers"],
         male_words=_FACTS["male-words"],
         female_words=_FACTS["female-words"],
         place_nouns=_FACTS["place-nouns"],

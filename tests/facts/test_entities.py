@@ -591,3 +591,27 @@ def test_a_state_title_and_a_sydney_listed_company():
     assert canonical["Costigan"] == "Adrian Costigan"
     assert ("Kestrel Copper Ltd", "organisation") in kinds
     assert ("Sydney", "place") in kinds
+
+
+def test_an_age_in_brackets_a_barrister_a_qualified_title_and_an_irish_county():
+    text = (
+        "Sunita Kulkarni (52), a homemaker, waited for the tanker. The garda told Fiona Lacey "
+        "BL, prosecuting, that the roof was sound. Senior Minister of State for Transport "
+        "Lionel Teo visited Co Meath, where the opposition Liberals met the Mayor."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert {("Sunita Kulkarni", "person"), ("Fiona Lacey", "person")} <= kinds
+    assert ("Lionel Teo", "person") in kinds
+    assert {("Co Meath", "place"), ("Liberals", "organisation")} <= kinds
+
+
+def test_a_bracketed_acronym_names_a_body_only_when_it_spells_the_name():
+    text = (
+        "The city will pay, Lerato Mahlangu (DA) said. Mahlangu spoke later. The Nova Scotia Housing "
+        "Agency (NSHA) said it would not."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("Lerato Mahlangu", "person") in kinds
+    assert ("Nova Scotia Housing Agency", "organisation") in kinds

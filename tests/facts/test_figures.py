@@ -147,3 +147,12 @@ def test_a_peso_sign_needs_a_scale_and_kilogrammes_measure():
     assert ("₱500 million", "money", "in aid") in counted
     assert not any("45" in text for text, _, _ in counted)  # a form's name, not pesos
     assert ("291 million kilogrammes", "measure", None) in counted
+
+
+def test_rand_with_a_scale_and_degrees_with_their_scale():
+    counted, _ = found(
+        "The city owes R2.3 billion to the utility. The R2 road was shut. It was 38 degrees "
+        "Celsius and the water rose 60 centimetres."
+    )
+    texts = [text for text, _, _ in counted]
+    assert texts == ["R2.3 billion", "38 degrees Celsius", "60 centimetres"]
