@@ -25,7 +25,8 @@ fast scan), then ``_NUMBER`` is matched there, or where a lettered currency befo
 starts (``_LETTERED``)."""
 _LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|RM|K?Sh|[PR])\Z")
 """A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
-billion" (ringgit), "Sh6.8 billion" (shillings), "P1.2 billion" (pesos), "R2.3 billion" (rand): these two only with a scale."""
+billion" (ringgit), "Sh6.8 billion" (shillings); "P1.2 billion" (pesos) and "R2.3 billion"
+(rand) only with a scale."""
 _NUMBER = re.compile(
     r"(?P<currency>(?:US|A|C|NZ|HK|S)\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Sh|[$£€¥₹₱]"
     r"|[PR](?=[\d.,]+\s?(?:million|billion|trillion)\b))?"
