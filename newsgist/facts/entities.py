@@ -304,11 +304,14 @@ def mentions(
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
         if first == len(tokens):
             return
+        noun = tokens[first].removesuffix("s") if first < len(tokens) else ""
         if (
             opening
             and first + 2 < len(tokens)
             and tokens[first + 1] == "of"
             and not _name_word(tokens[first], words)
+            and noun not in words.place_words  # "City of Edinburgh Council", "Airports of …"
+            and noun not in words.organisation_words
         ):
             first += 2  # "Shareholders of Brightwater Foods": a common noun and its "of"
         offsets = [where]

@@ -144,6 +144,7 @@ def _patterns(words: FactWords) -> _Patterns:
     pronouns = "|".join(words.pronouns)
     roles = alternatives(words.roles)
     groups = alternatives(words.groups)
+    bodies = alternatives(words.organisation_nouns)  # "a person close to the Almenara board"
     ties = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words.speaker_ties))
     ties = ties or "(?!)"
     named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
@@ -153,7 +154,7 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"(?i:the|a|an|another|one)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
         rf"(?:{roles})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
         rf"(?:the\s+)?{_NAME}|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
-        rf"(?:the\s+)?(?:{_NAME}|[a-z][\w'’-]*))"
+        rf"(?:the\s+)?(?:{_NAME}(?:\s+(?:{bodies})\b)?|[a-z][\w'’-]*))"
     )
     plural = rf"\b(?:[a-z][\w-]*\s+)?(?:{roles})s\b"  # "inspectors described it as"
     who = (
@@ -314,6 +315,8 @@ def quotes(
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
             if subject:
                 speaker = resolve(subject["who"], sentence_start, people_only=True)
+        if speaker is None and result and _interrupted(body, last_end, pair.start, result[-1]):
+            speaker = result[-1].speaker  # '"…," said Kongkiat Saelim, 52, "but …"': his still
         if (
             speaker is None
             and not head.strip()
@@ -410,9 +413,18 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
     if groups.get("owned"):
         return "owned"
     aside = groups.get("aside")
-    last = found["who"].split()[-1]
-    if aside and _NAMED.search(aside) and (last in words.titles or last.islower()):
-        return "aside"  # "his agent, Rodrigo Salas,", "His partner, the cellist Niamh O'Dwyer,"
+    who = found["who"].split()
+    if aside and _NAMED.search(aside):
+        opener = aside.split(None, 2)[1:2] if aside.startswith("the ") else []
+        titled = bool(opener) and opener[0] in words.titles  # "the Deputy Minister of …": no name
+        if (who[-1] in words.titles or who[-1].islower()) and not titled:
+            return "aside"  # "his agent, Rodrigo Salas,", "His partner, the cellist Niamh O'Dwyer,"
+        if (
+            ("of" in who or "for" in who)
+            and not words.titles.isdisjoint(who)
+            and aside[0].isupper()
+        ):
+            return "aside"  # "the Deputy Minister of Finance, Mr Kwabena Asante-Boakye, said"
     return "who"
 
 
@@ -420,6 +432,24 @@ _CAPITALISED = re.compile(rf"(?:{PARTICLE})?[A-ZÀ-Þ]")
 """A word that opens with a capital, maybe after a particle ("al-Hassani")."""
 _NAMED = re.compile(rf"(?:^|\s){CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}$")
 """An aside that ends in a name: "Martin Hollis-Greene", "the cellist Niamh O'Dwyer"."""
+
+
+def _interrupted(body: str, last_end: int, start: int, last: Quote) -> bool:
+    """Whether a quotation resumes after the attribution that named the last one's speaker.
+
+    Between them: that attribution, no sentence's end, and a comma last ('"…," said
+    Kongkiat Saelim, 52, president of the Phuket Tourist Association, "but …"').
+    """
+    where = last.speaker_span
+    return (
+        where is not None
+        and last_end <= where[0] < start
+        and _RESUMED.fullmatch(body, last_end, start) is not None
+    )
+
+
+_RESUMED = re.compile(r"[^.!?\n\"“”]{1,200},\s*")
+"""The words between a quotation and its resumption: one clause, ending in a comma."""
 
 
 def _goes_on(between: str, named: bool) -> bool:

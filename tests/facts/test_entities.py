@@ -615,3 +615,15 @@ def test_a_bracketed_acronym_names_a_body_only_when_it_spells_the_name():
     kinds = {(name, kind) for name, kind, _ in found}
     assert ("Lerato Mahlangu", "person") in kinds
     assert ("Nova Scotia Housing Agency", "organisation") in kinds
+
+
+def test_a_city_councils_of_and_common_acronyms():
+    text = (
+        "The City of Edinburgh Council's committee met on Monday. Its API and RFID tags were "
+        "tested by seamer Josh Mallender."
+    )
+    found, _ = names(text)
+    kinds = {(name, kind) for name, kind, _ in found}
+    assert ("City of Edinburgh Council", "organisation") in kinds
+    assert ("Josh Mallender", "person") in kinds
+    assert not {"API", "RFID"} & {name for name, _ in kinds}

@@ -562,3 +562,36 @@ def test_he_after_one_unnamed_role_is_that_role():
         '"I did not see a single new patient last night," he said.'
     )
     assert ("I did not see a single new patient last night", "paramedic", False) in quotes(text)
+
+
+def test_a_quotation_resumed_after_its_attribution_keeps_its_speaker():
+    text = (
+        'Arrivals rose in May. "The numbers are good," said Kongkiat Saelim, 52, president of '
+        'the Phuket Tourist Association, "but the roads have not kept pace."'
+    )
+    speakers = {words[:8]: speaker for words, speaker, _ in quotes(text)}
+    assert speakers == {"The numb": "Kongkiat Saelim", "but the ": "Kongkiat Saelim"}
+
+
+def test_a_portfolio_title_and_its_holders_name_between_commas():
+    text = (
+        "The Finance Committee approved the loan. Moving the motion, the Deputy Minister of Finance, Mr "
+        'Kwabena Asante-Boakye, said the road had become "a death trap" for traders.'
+    )
+    assert ("a death trap", "Kwabena Asante-Boakye", True) in quotes(text)
+
+
+def test_a_source_close_to_a_body_keeps_its_lower_case_noun():
+    text = (
+        'The club sold its striker. "He is the best we have produced," said one person close '
+        "to the Almenara board, speaking anonymously."
+    )
+    assert quotes(text)[0][1] == "person close to the Almenara board"
+
+
+def test_councilmember_and_a_hyphened_role_are_no_part_of_a_name():
+    text = (
+        '"That is a trap," said Councilmember Rosa Elizondo. "It fills a gap," BOI deputy '
+        "secretary-general Pimchanok Sriwong said."
+    )
+    assert [speaker for _, speaker, _ in quotes(text)] == ["Rosa Elizondo", "Pimchanok Sriwong"]
