@@ -154,7 +154,8 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"(?i:the|a|an|another|one)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
         rf"(?:{roles})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
         rf"(?:the\s+)?{_NAME}|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
-        rf"(?:the\s+)?(?:{_NAME}(?:\s+(?:{bodies})\b)?|[a-z][\w'’-]*))"
+        rf"(?:the\s+)?(?:{_NAME}(?:\s+(?:{bodies})\b)?(?:\s+\([A-Z][A-Za-z]{{1,6}}\))?"
+        rf"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}))"
     )
     plural = rf"\b(?:[a-z][\w-]*\s+)?(?:{roles})s\b"  # "inspectors described it as"
     who = (

@@ -595,3 +595,11 @@ def test_councilmember_and_a_hyphened_role_are_no_part_of_a_name():
         "secretary-general Pimchanok Sriwong said."
     )
     assert [speaker for _, speaker, _ in quotes(text)] == ["Rosa Elizondo", "Pimchanok Sriwong"]
+
+
+def test_an_unnamed_speaker_tied_to_a_few_lower_case_words_before_an_aside():
+    text = (
+        "The grocer cut 400 jobs. A person familiar with the company's plans, who was not "
+        'authorized to speak publicly, said the sale was off "for now."'
+    )
+    assert quotes(text)[0][1] == "person familiar with the company's plans"
