@@ -13,13 +13,21 @@ Usage::
     python benchmarks/profile.py                 # 300 CNN/DM, 300 BBC, 50 long stories
     python benchmarks/profile.py --quick         # CI: proves it runs
     python benchmarks/profile.py --cprofile 25   # and the 25 costliest functions (default)
+    python benchmarks/profile.py --cold          # and each set in a fresh process
+
+``--cold`` adds what a one-off run sees: each set summarized by ``newsgist.summarize`` in a
+new Python process, the first call (models, tables, patterns, lazy imports) and the first
+sight of every word (stemming) included, import excluded.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -82,6 +90,35 @@ def best(
     return min((run(stories, settings) for _ in range(repeats)), key=lambda result: result[0])
 
 
+_COLD = """
+import json, sys, time
+import newsgist
+stories = json.load(open(sys.argv[1], encoding="utf-8"))
+options = json.loads(sys.argv[2])
+start = time.perf_counter()
+newsgist.summarize(stories[0], **options)
+first = time.perf_counter() - start
+for story in stories[1:]:
+    newsgist.summarize(story, **options)
+print(json.dumps([first, time.perf_counter() - start]))
+"""
+
+
+def cold(stories: Sequence[str], options: dict[str, Any]) -> tuple[float, float]:
+    """Seconds of the first call and of all stories, in a fresh process (import excluded)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as file:
+        json.dump(list(stories), file)
+        file.flush()
+        done = subprocess.run(
+            [sys.executable, "-c", _COLD, file.name, json.dumps(options)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    first, total = json.loads(done.stdout)
+    return float(first), float(total)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -95,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cprofile", type=int, nargs="?", const=25, help="also list the costliest functions"
     )
+    parser.add_argument("--cold", action="store_true", help="also each set in a fresh process")
     args = parser.parse_args(argv)
     if args.quick:
         args.articles, args.long, args.repeats = 10, 3, 1
@@ -123,6 +161,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {len(stories) / elapsed:,.0f} | {len(stories) / lead_elapsed:,.0f} |"
             f" {elapsed / lead_elapsed:.2f}x |"
         )
+    if args.cold:
+        print("\nin a fresh process, first call included (ms per story; first call in ms)\n")
+        print("| set | stories | default | first call | Lead-3 | first call | / Lead-3 |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, stories in sets.items():
+            first, total = cold(stories, {"facts": facts})
+            lead_first, lead_total = cold(stories, {"method": "lead", "facts": facts})
+            print(
+                f"| {name} | {len(stories)} | {1000 * total / len(stories):.2f} |"
+                f" {1000 * first:.0f} | {1000 * lead_total / len(stories):.2f} |"
+                f" {1000 * lead_first:.0f} | {total / lead_total:.2f}x |"
+            )
     if args.cprofile:
         stories = next(iter(sets.values()))
         pipeline = newsgist.make_pipeline(default)
