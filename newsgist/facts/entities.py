@@ -82,8 +82,9 @@ _CLOSING = "\"'”’)"
 _SENTENCE_ENDS = frozenset(".!?")
 _CLOSING_QUOTES = frozenset("\"'”’")
 _BRACKETED = re.compile(r"\s\((?:[A-Z]\.?){2,6}\)")
-_AGE = re.compile(r" \(\d{1,3}\)")
 """An acronym in brackets after a name: "European Space Agency (ESA)"."""
+_AGE = re.compile(r" \(\d{1,3}\)")
+"""An age in brackets after a name: "Sunita Kulkarni (52)"."""
 _CONTEXT = 40
 """Characters read before and after a mention for the words next to it."""
 
@@ -304,7 +305,7 @@ def mentions(
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
         if first == len(tokens):
             return
-        noun = tokens[first].removesuffix("s") if first < len(tokens) else ""
+        noun = tokens[first].removesuffix("s")
         if (
             opening
             and first + 2 < len(tokens)

@@ -435,6 +435,10 @@ _NAMED = re.compile(rf"(?:^|\s){CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,
 """An aside that ends in a name: "Martin Hollis-Greene", "the cellist Niamh O'Dwyer"."""
 
 
+_RESUMED = re.compile(r"[^.!?\n\"“”]{1,200},\s*")
+"""The words between a quotation and its resumption: one clause, ending in a comma."""
+
+
 def _interrupted(body: str, last_end: int, start: int, last: Quote) -> bool:
     """Whether a quotation resumes after the attribution that named the last one's speaker.
 
@@ -447,10 +451,6 @@ def _interrupted(body: str, last_end: int, start: int, last: Quote) -> bool:
         and last_end <= where[0] < start
         and _RESUMED.fullmatch(body, last_end, start) is not None
     )
-
-
-_RESUMED = re.compile(r"[^.!?\n\"“”]{1,200},\s*")
-"""The words between a quotation and its resumption: one clause, ending in a comma."""
 
 
 def _goes_on(between: str, named: bool) -> bool:
