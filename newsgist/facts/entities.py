@@ -46,7 +46,7 @@ KINDS = ("person", "organisation", "place")
 
 _JOINERS = (
     r"of|de|da|del|della|la|le|los|las|van|von|der|den|ter|ten|du|des|dos|das|di|bin|binti|ibn"
-    r"|al|el"
+    r"|al|el|es"
     r"|for|and|&"
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
@@ -187,7 +187,7 @@ def mentions(
             if _common(name, lower_words, stop_words)
             or _is_date(name, words)
             or name in words.common_acronyms
-            else _form_vote(name, words)
+            else form_vote(name, words)
         )
         return form
 
@@ -225,6 +225,14 @@ def mentions(
         based = _based(words).search(text) if "-" in text else None
         if based is not None:  # "Brussels-based European Polymer Council": a place, a name
             place, at = text[: based.start()], where
+            own = _own_name(place.split(" "))
+            if own < len(place):  # "Korea's Hanseong Bank and the Abu Dhabi-based": two runs
+                before = list(_TOKEN.finditer(place[: len(place) - own]))
+                while before and before[-1].group() in _NAME_BREAKS:
+                    before.pop()  # "… and the": the next name's glue
+                if before:
+                    scan(where, place[: before[-1].end()], opening)
+                place, at, opening = place[len(place) - own :], at + len(place) - own, False
             if place in words.demonyms:
                 place = ""  # "Spanish-born": no place named
             while opening and " " in place and _common(place.split()[0], lower_words, stop_words):
@@ -259,7 +267,7 @@ def mentions(
         tokens = text.split()
         cut = (
             _cut(tokens, words, capitals)
-            if "s " in text or " and " in text or " for " in text
+            if "s " in text or "s' " in text or "s’ " in text or " and " in text or " for " in text
             else None
         )
         if cut is not None:  # "Switzerland's Federal Office", "Ghana and Malawi"
@@ -284,7 +292,7 @@ def mentions(
             opening
             and len(tokens) > 2
             and tokens[0].lower() in words.organisation_nouns
-            and _form_vote(" ".join(tokens[1:]), words) == "organisation"
+            and form_vote(" ".join(tokens[1:]), words) == "organisation"
         ):
             first = 1  # a sentence's "Brokerage Brenhart Securities said": the firm's name
         while first < len(tokens) and opening:
@@ -414,14 +422,32 @@ def mentions(
         )
         scan(where, text, opening)
     found = _portfolios(body, found)
+    placed = {name for name, _, kind in found if kind == "place"}
     for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
-        if found[i][2] is None and found[i - 1][2] == "place":
+        if found[i][2] is None and (found[i - 1][2] == "place" or found[i - 1][0] in placed):
             name, span, _ = found[i]
             glue = body[found[i - 1][1][1] : span[0]]
             if glue in _LIST_GLUE or (
                 glue == " to " and _two_before(body, found[i - 1][1][0])[-1:] == ["from"]
             ):
                 found[i] = (name, span, "place")  # "from Toledo to Cincinnati" too
+                placed.add(name)
+    for i in range(len(found) - 2, -1, -1):  # "between Tabora and Kigoma": Kigoma a place
+        if found[i][2] is None and found[i + 1][0] in placed:
+            name, span, _ = found[i]
+            if body[span[1] : found[i + 1][1][0]] in _PAIR_GLUE:
+                found[i] = (name, span, "place")
+    for i in range(len(found) - 1):  # "Red Bull's Kenji Mori": his team, or his employer
+        name, span, kind = found[i]
+        after, _, person = found[i + 1]
+        if (
+            kind is None
+            and (person == "person" or after.split(" ", 1)[0] in words.first_names)
+            and " " in after
+            and body[span[1] : found[i + 1][1][0]] in _OWNING
+            and name not in words.listed_places
+        ):
+            found[i] = (name, span, "organisation")
     for i in range(len(found) - 2, -1, -1):  # "of Ilfracombe, Devon": a town, its county
         if found[i][2] is None and found[i + 1][2] == "place":
             name, span, _ = found[i]
@@ -482,6 +508,23 @@ def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
     return joined
 
 
+_NAME_BREAKS = frozenset({"and", "&", "the", "for"})
+
+
+def _own_name(tokens: list[str]) -> int:
+    """Return the length of the name that ends ``tokens``: back to a possessive or an "and"."""
+    first = len(tokens) - 1
+    while (
+        first > 0
+        and tokens[first - 1] not in _NAME_BREAKS
+        and not _POSSESSIVE.search(tokens[first - 1])
+    ):
+        first -= 1
+    while first < len(tokens) - 1 and tokens[first] in _JOINER_WORDS:
+        first += 1
+    return len(" ".join(tokens[first:]))
+
+
 def _hyphen_role(token: str, words: FactWords) -> bool:
     """Whether a hyphened word opens or closes with a role ("mum-of-two", "co-author")."""
     parts = token.split("-")
@@ -512,6 +555,10 @@ def _letters(text: str) -> str:
     return "".join(c for c in text if c.isupper())
 
 
+_POSSESSIVES = frozenset({"'s", "’s", "s'", "s’"})
+"""A possessive's ending: "Red Bull's", and "Mercedes'" after a plural or a name's "s"."""
+
+
 def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int, int] | None:
     """Return where a run holds two names: its first one's word count and the words between.
 
@@ -524,7 +571,7 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
     ("Ruth Abernathy of the University of Toronto and Matthias Kälin of ETH Zurich").
     """
     for i, token in enumerate(tokens[:-1]):
-        if token[-2:] in ("'s", "’s") and _owner(tokens, i, words, capitals):
+        if token[-2:] in _POSSESSIVES and _owner(tokens, i, words, capitals):
             return i + 1, 0
     if (
         len(tokens) > 3
@@ -564,7 +611,7 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
     """
     if at and tokens[at - 1] in words.name_abbreviations | words.place_openers | {"St"}:
         return False
-    owner, after = tokens[at][:-2], tokens[at + 1]
+    owner, after = tokens[at][: -1 - tokens[at].endswith("s")], tokens[at + 1]
     return (
         owner in words.organisation_words  # "The European Space Agency's Halcyon probe"
         or owner in words.organisations  # "Al Jazeera's Rawan Abu Shakra"
@@ -669,7 +716,7 @@ def _parts(
     person = person or (
         cut - first == 3
         and not any(_name_word(t, words) for t in tokens[first:cut])
-        and _form_vote(" ".join(tokens[cut + 1 : last]), words) == "organisation"
+        and form_vote(" ".join(tokens[cut + 1 : last]), words) == "organisation"
     )  # "Lim Wei Chuan of Parti Hijau Sejahtera"
     if person:
         head = [(first, cut, True)] if cut > first else []
@@ -683,7 +730,11 @@ def _parts(
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 """One word with a capital inside it: a brand ("CeltAir"), unless a surname's prefix opens
 it ("McAllister")."""
-_LIST_GLUE = frozenset({", ", " and ", ", and ", " or ", ", or "})
+_OWNING = frozenset({"'s ", "’s ", "' ", "’ "})
+"""What joins an owner's name to what it owns ("Red Bull's Kenji Mori", "Mercedes' Haig")."""
+_PAIR_GLUE = frozenset({" and ", " or ", "–", " – "})
+"""What joins two places ("Tabora and Kigoma", "the Tabora–Kigoma line")."""
+_LIST_GLUE = _PAIR_GLUE | {", ", ", and ", ", or "}
 """What joins the names of a list: a name after a place's in one is a place too."""
 SPEAKER = "speaker"
 """A vote from a speech verb alone ("Ofwat said"): a person's if the name is a person's
@@ -781,7 +832,7 @@ def _is_date(name: str, words: FactWords) -> bool:
     return name in words.date_words or words.date_words.issuperset(name.split())
 
 
-def _form_vote(name: str, words: FactWords) -> str:
+def form_vote(name: str, words: FactWords) -> str:
     """Return the kind a name's own words say ("" without a clue): the same at every mention."""
     tokens = name.split()
     last = tokens[-1]
@@ -878,7 +929,7 @@ class _Clues(NamedTuple):
 @cache
 def _clues(words: FactWords) -> _Clues:
     """Gather the context words, a stronger clue overriding a weaker one for the same word."""
-    before = dict.fromkeys(words.place_prepositions, "place")
+    before = dict.fromkeys(words.place_prepositions | words.region_words, "place")
     before.update(dict.fromkeys(words.speech_verbs, SPEAKER))
     before.update(dict.fromkeys(words.roles, "person"))
     before.update(dict.fromkeys(words.organisation_nouns, "organisation"))
@@ -1095,6 +1146,15 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
             if any(kinds.get(token) == "person" for token in tokens[1:]):
                 kinds[name] = "person"  # "Mr Ibarra": "Raúl Ibarra Sotelo" too
     canonical = _aliases(kinds, first_names)
+    for name, kind in kinds.items():  # "Larkana recorded 96mm": no clue, but a known town
+        if (
+            kind is None
+            and canonical[name] == name
+            and name in words.listed_places
+            and name not in surnames
+            and name.split(" ", 1)[0] not in first_names
+        ):
+            kinds[name] = "place"
     merged: dict[str, list[str]] = defaultdict(list)
     for name in spans:
         target = canonical[name]

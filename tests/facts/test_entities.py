@@ -627,3 +627,51 @@ def test_a_city_councils_of_and_common_acronyms():
     assert ("City of Edinburgh Council", "organisation") in kinds
     assert ("Josh Mallender", "person") in kinds
     assert not {"API", "RFID"} & {name for name, _ in kinds}
+
+
+def test_a_based_place_after_a_possessive_and_an_and_is_its_own_name():
+    found, _ = names(
+        "The loan came from a consortium led by South Korea's Hanseong Development Bank and"
+        " the Abu Dhabi-based Gulf Infrastructure Fund."
+    )
+    assert ("South Korea", "place", ()) in found
+    assert ("Hanseong Development Bank", "organisation", ()) in found
+    assert ("Abu Dhabi", "place", ()) in found
+    assert ("Gulf Infrastructure Fund", "organisation", ()) in found
+
+
+def test_a_lower_case_particle_joins_a_place_and_a_place_joined_to_it_is_one_too():
+    found, _ = names(
+        "Cargo will run from Dar es Salaam to Ravoka. Trains between Dar es Salaam"
+        " and Mbelwe will run daily, and the Ravoka–Tessimo stretch opens in May."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Dar es Salaam"] == "place"
+    assert kinds["Mbelwe"] == "place"  # "between Dar es Salaam and Mbelwe"
+    assert kinds["Tessimo"] == "place"  # "Ravoka–Tessimo", Ravoka a place by "to"
+
+
+def test_a_region_word_before_a_name_makes_it_a_place():
+    found, _ = names("Floods covered upper Vandrik and reached eastern DR Congo overnight.")
+    assert ("Vandrik", "place", ()) in found
+    assert ("DR Congo", "place", ()) in found
+
+
+def test_a_listed_town_with_no_clue_is_a_place_unless_it_is_someones_surname():
+    found, _ = names("Larkana recorded 96mm of rain on Sunday.")
+    assert ("Larkana", "place", ()) in found
+    found, canonical = names("Farmer Ruth Tabora lost her crop. Tabora was insured.")
+    assert canonical["Tabora"] == "Ruth Tabora"
+    assert all(kind != "place" for _, kind, _ in found)
+
+
+def test_a_plain_possessive_before_a_persons_name_is_their_employer():
+    found, _ = names(
+        "Mercedes' Oliver Haig finished third and Corvalis' Dan Okoro fifth, while Brellow's"
+        " Sarah Quint retired."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Oliver Haig"] == "person"
+    assert kinds["Mercedes"] == "organisation"
+    assert kinds["Corvalis"] == "organisation"
+    assert kinds["Brellow"] == "organisation"

@@ -46,12 +46,15 @@ def test_a_word_written_mostly_in_lower_case_is_no_given_name(tmp_path):
 def test_main_writes_the_list(tmp_path, capsys):
     data = tmp_path / "news.jsonl"
     _write(data, ["Zoltan Brask said yes. More later."] * MIN_VOTES)
-    out, common = tmp_path / "names.txt", tmp_path / "common.txt"
-    main([str(data), "-o", str(out), "--common-output", str(common)])
+    out, common, places = (tmp_path / f"{n}.txt" for n in ("names", "common", "places"))
+    main(
+        [str(data), "-o", str(out), "--common-output", str(common), "--places-output", str(places)]
+    )
     assert "Zoltan" in out.read_text(encoding="utf-8")
     assert "given names" in capsys.readouterr().out
     assert "[female]" in out.read_text(encoding="utf-8")
     assert common.exists()
+    assert "Dar_es_Salaam" in places.read_text(encoding="utf-8").split()  # spaces as "_"
 
 
 def test_a_word_mostly_in_lower_case_inside_sentences_is_common(tmp_path):
@@ -98,3 +101,21 @@ def test_faker_lists_add_given_names_with_genders_unless_the_data_writes_them_in
     assert "Greta" in found.female
     assert "Kwame" in found.male
     assert "Will" not in found.given  # a given name in the lists, a common word here
+
+
+def test_listed_places_are_towns_less_given_names_words_and_names_the_data_types_otherwise(
+    tmp_path,
+):
+    data = tmp_path / "news.jsonl"
+    stories = [
+        "Police said Paula Larkana was questioned. Larkana said she had done nothing.",
+        "The fleet sailed at dawn, and the reading room opened.",
+    ]
+    _write(data, stories)
+    places = set(learn([(data, None)]).places)
+    assert {"Tabora", "Sukkur", "Dar es Salaam", "Key West"} <= places  # towns nobody typed
+    assert "Larkana" not in places  # the data calls it a person's name
+    assert "Fleet" not in places
+    assert "Reading" not in places
+    assert "Victoria" not in places  # a given name
+    assert "London" not in places  # the hand-made table has it already
