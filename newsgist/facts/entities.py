@@ -924,6 +924,9 @@ class _Clues(NamedTuple):
     person_pronouns: re.Pattern[str]
     """A person's pronoun later in the sentence ("…, her brother")."""
     common_words: frozenset[str]
+    first_names: frozenset[str]
+    source_verbs: frozenset[str]
+    newsroom_verbs: frozenset[str]
 
 
 @cache
@@ -956,6 +959,9 @@ def _clues(words: FactWords) -> _Clues:
         words.match_joiners,
         re.compile(rf"[^.!?,;\"“”]{{0,80}}?\b(?:{alternatives(words.person_pronouns)})\b"),
         words.common_words,
+        words.first_names,
+        words.source_verbs,
+        words.newsroom_verbs,
     )
 
 
@@ -970,8 +976,19 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     previous = before[-1].lower().strip(_EDGE) if before else ""
     following = after[0].lower().strip(_EDGE) if after else ""
     kind = clues.before.get(previous)
-    if kind == SPEAKER and previous in clues.listener_verbs and " " in body[span[0] : span[1]]:
-        kind = None  # "told The Sun": who listens; one word alone is likely a paper ("Mint")
+    name = body[span[0] : span[1]]
+    listens = previous in clues.listener_verbs or (
+        previous == "to" and len(before) == 2 and before[0].lower().endswith("ing")
+    )  # "told", "Speaking to"
+    if listens and " " in name:  # one word alone is likely a paper's ("Mint"): a speaker vote
+        if name.split(" ", 1)[0] not in clues.first_names:
+            return "organisation"  # "told The Associated Press", "Speaking to The Hindu"
+        kind = None  # "told Ines Varga": who listens, no speaker
+    if previous == "by" and len(before) == 2 and before[0].lower() in clues.source_verbs:
+        if name.split(" ", 1)[0] not in clues.first_names:
+            return "organisation"  # "documents seen by The EastAfrican", "surveyed by Bloomberg"
+    if following in clues.newsroom_verbs and name.split(" ", 1)[0] not in clues.first_names:
+        return "organisation"  # "The Athletic understands", "Nikkei has learned"
     if previous == "the" and len(before) == 2 and before[0].lower() in clues.listener_verbs:
         return "organisation"  # "told the Nation": a listener with "the" is a paper or a body
     described = _appositive(body, span[1], clues)

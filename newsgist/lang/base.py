@@ -222,6 +222,12 @@ class FactWords:
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""
+    source_verbs: frozenset[str] = frozenset()
+    """Verbs whose agent, after "by", is a newsroom or a body unless a person's name
+    ("documents seen by The EastAfrican", "economists surveyed by Bloomberg")."""
+    newsroom_verbs: frozenset[str] = frozenset()
+    """Verbs a newsroom reports its own knowledge with, just after its name ("The Athletic
+    understands", "Nikkei has learned")."""
     listed_places: frozenset[str] = frozenset()
     """Towns, countries and states from GeoNames (``make gazetteer``): a name no context
     types, and that is no person's in the story, is a place if listed ("Larkana")."""

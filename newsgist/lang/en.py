@@ -275,6 +275,8 @@ ENGLISH = Language(
         listener_verbs=_FACTS["listener-verbs"],
         place_qualifiers=_FACTS["place-qualifiers"],
         region_words=_FACTS["region-words"],
+        source_verbs=_FACTS["source-verbs"],
+        newsroom_verbs=_FACTS["newsroom-verbs"],
         listed_places=frozenset(
             name.replace("_", " ")
             for name in read_word_tables("newsgist.lang", "en-places.txt").get("", ())

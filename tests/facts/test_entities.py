@@ -675,3 +675,17 @@ def test_a_plain_possessive_before_a_persons_name_is_their_employer():
     assert kinds["Mercedes"] == "organisation"
     assert kinds["Corvalis"] == "organisation"
     assert kinds["Brellow"] == "organisation"
+
+
+def test_a_newsroom_told_seen_by_or_understanding_is_an_organisation():
+    found, _ = names(
+        '"We will rebuild," Ana Reyes told Harbour Radio Nine. Speaking to The Coastline'
+        " Courier, she said the memo, seen by Tidewater Daily, was genuine. Quayside Wire"
+        " understands the vote is close. Her aide told Ines Varga nothing."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Harbour Radio Nine"] == "organisation"
+    assert kinds["The Coastline Courier"] == "organisation"
+    assert kinds["Tidewater Daily"] == "organisation"
+    assert kinds["Quayside Wire"] == "organisation"
+    assert kinds["Ines Varga"] == "person"  # a given name: who listens is a person
