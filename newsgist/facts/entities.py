@@ -730,6 +730,8 @@ def _parts(
 _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 """One word with a capital inside it: a brand ("CeltAir"), unless a surname's prefix opens
 it ("McAllister")."""
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+"""A match's score ("30-10"), just before or after a team's name."""
 _OWNING = frozenset({"'s ", "’s ", "' ", "’ "})
 """What joins an owner's name to what it owns ("Red Bull's Kenji Mori", "Mercedes' Haig")."""
 _PAIR_GLUE = frozenset({" and ", " or ", "–", " – "})
@@ -892,7 +894,11 @@ def _team(tokens: list[str], words: FactWords, *, named_as_body: bool = False) -
         last.endswith("s")
         and not last.endswith("ss")
         and last[:-1] not in words.demonyms
-        and (place in words.places or (len(tokens) > 2 and place in words.place_words))
+        and (
+            place in words.places
+            or place in words.listed_places
+            or (len(tokens) > 2 and place in words.place_words)
+        )
     )
 
 
@@ -925,6 +931,8 @@ class _Clues(NamedTuple):
     """A person's pronoun later in the sentence ("…, her brother")."""
     common_words: frozenset[str]
     first_names: frozenset[str]
+    known_places: frozenset[str]
+    """The places table and GeoNames' towns: a country's name next to a score is no team's."""
     source_verbs: frozenset[str]
     newsroom_verbs: frozenset[str]
 
@@ -960,6 +968,7 @@ def _clues(words: FactWords) -> _Clues:
         re.compile(rf"[^.!?,;\"“”]{{0,80}}?\b(?:{alternatives(words.person_pronouns)})\b"),
         words.common_words,
         words.first_names,
+        words.places | words.listed_places,
         words.source_verbs,
         words.newsroom_verbs,
     )
@@ -984,11 +993,11 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         if name.split(" ", 1)[0] not in clues.first_names:
             return "organisation"  # "told The Associated Press", "Speaking to The Hindu"
         kind = None  # "told Ines Varga": who listens, no speaker
-    if previous == "by" and len(before) == 2 and before[0].lower() in clues.source_verbs:
-        if name.split(" ", 1)[0] not in clues.first_names:
-            return "organisation"  # "documents seen by The EastAfrican", "surveyed by Bloomberg"
-    if following in clues.newsroom_verbs and name.split(" ", 1)[0] not in clues.first_names:
-        return "organisation"  # "The Athletic understands", "Nikkei has learned"
+    sourced = previous == "by" and len(before) == 2 and before[0].lower() in clues.source_verbs
+    if (sourced or following in clues.newsroom_verbs) and name.split(" ", 1)[0] not in (
+        clues.first_names
+    ):
+        return "organisation"  # "seen by The EastAfrican", "The Athletic understands"
     if previous == "the" and len(before) == 2 and before[0].lower() in clues.listener_verbs:
         return "organisation"  # "told the Nation": a listener with "the" is a paper or a body
     described = _appositive(body, span[1], clues)
@@ -1035,6 +1044,14 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     return None
 
 
+def _surnamed(body: str, name: str) -> bool:
+    """Whether a name's last word stands alone elsewhere: a player's surname ("Volkonskaya")."""
+    if " " not in name:
+        return False
+    last = name.rsplit(" ", 1)[1]
+    return body.count(last) > body.count(name)
+
+
 def _role_owner(
     body: str, span: tuple[int, int], before: list[str], after: list[str], clues: _Clues
 ) -> bool:
@@ -1059,8 +1076,20 @@ def _two_before(body: str, start: int) -> list[str]:
 
 
 def _contest(body: str, span: tuple[int, int], clues: _Clues) -> bool:
-    """Whether the words before a name are a contest's: "victory over", "leaders"."""
+    """Whether the words next to a name are a contest's: "victory over", "leaders", a score.
+
+    A score just before or after it ("beat Leeds Rhinos 30-10", "Wexham United 2-2 Bramley
+    City") makes a team, unless the name is a known place's, a given name opens it or its
+    last word stands alone elsewhere: a player's ("Katya Volkonskaya won 6-4" …
+    "Volkonskaya").
+    """
     before = _two_before(body, span[0])
+    after = body[span[1] : span[1] + 12].split(None, 1)[:1]
+    if (
+        (_SCORE.fullmatch(after[0].rstrip(_EDGE)) if after else False)
+        or (before and _SCORE.fullmatch(before[-1]))
+    ) and (name := body[span[0] : span[1]]).split(" ", 1)[0] not in clues.first_names:
+        return name not in clues.known_places and not _surnamed(body, name)  # "Denver 38-21"
     if before and "-" in before[-1] and before[-1].islower():  # "over ten-man Ashbourne City"
         before = _two_before(body, body.rindex(before[-1], 0, span[0]))
     if not before:

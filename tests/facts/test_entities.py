@@ -689,3 +689,15 @@ def test_a_newsroom_told_seen_by_or_understanding_is_an_organisation():
     assert kinds["Tidewater Daily"] == "organisation"
     assert kinds["Quayside Wire"] == "organisation"
     assert kinds["Ines Varga"] == "person"  # a given name: who listens is a person
+
+
+def test_a_score_next_to_a_name_makes_a_team_unless_its_last_word_stands_alone():
+    found, _ = names(
+        "Wexham United 2-2 Bramley City. Dunmore Rovers beat the Halifax Mariners 4-3, and"
+        " the Sacramento Kings won again. Katya Volkonskaya won 6-4. Volkonskaya smiled."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Bramley City"] == "organisation"  # a place's word, but a score before it
+    assert kinds["Halifax Mariners"] == "organisation"
+    assert kinds["Sacramento Kings"] == "organisation"  # a listed town and a plural
+    assert kinds.get("Katya Volkonskaya") != "organisation"  # a player: her surname alone
