@@ -28,6 +28,7 @@ body's first or last word alone the body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -421,7 +422,7 @@ def mentions(
             or body[max(0, where - 3) : where].strip() in _DASHES
         )
         scan(where, text, opening)
-    found = _portfolios(body, found)
+    found = _spelled_out(body, _portfolios(body, found), words)
     placed = {name for name, _, kind in found if kind == "place"}
     for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
         if found[i][2] is None and (found[i - 1][2] == "place" or found[i - 1][0] in placed):
@@ -506,6 +507,74 @@ def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
             name, span = name + listed.group(), (span[0], end)
         joined.append((name, span, kind))
     return joined
+
+
+_DEFINED = re.compile(r"\s\(([A-Z][A-Za-z&]{1,9})\)")
+"""An acronym in brackets after the name it stands for: "… Regulatory Agency (MHRA)"."""
+_LONG_WORD = re.compile(r"[\w'’&-]+,?")
+
+
+def _spelled_out(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
+    """Make the words an acronym in brackets spells one name, where the scan split or cut it.
+
+    "the Medicines and Healthcare products Regulatory Agency (MHRA)", "the Intergovernmental
+    Panel on Climate Change (IPCC)", "Foreign, Commonwealth and Development Office (FCDO)",
+    "Transport for London (TfL)": the capitalised words before the bracket, back from it,
+    each give the acronym's next letter (an all-capital word its letters), lower-case words
+    and commas between them none; its kind is the name's own, or an organisation's. A name
+    found already that holds those words stays ("United Nations Office for … (OCHA)").
+    """
+    if "(" not in body:
+        return found
+    made: list[Mention] = []
+    ordered = sorted(found, key=lambda mention: mention[1])
+    begins = [span[0] for _, span, _ in ordered]
+    for defined in _DEFINED.finditer(body):
+        acronym = defined[1]
+        if sum(c.isupper() for c in acronym) < 2 or acronym in words.common_acronyms:
+            continue
+        start = _long_form(body, defined.start(), acronym)
+        if start is not None:
+            name = " ".join(body[start : defined.start()].split())
+            inside = bisect_right(begins, start) - 1  # the last name found starting before
+            if inside < 0 or ordered[inside][1][1] < defined.start():
+                made.append((name, (start, defined.start()), form_vote(name, words) or None))
+    if not made:
+        return found
+    starts = [span[0] for _, span, _ in made]  # in body order, and apart
+    kept = [
+        m
+        for m in found
+        if (at := bisect_right(starts, m[1][0]) - 1) < 0 or m[1][1] > made[at][1][1]
+    ]  # what the scan found inside a spelled-out name goes
+    kept += [(name, span, kind or "organisation") for name, span, kind in made]
+    return sorted(kept, key=lambda mention: mention[1])
+
+
+def _long_form(body: str, end: int, acronym: str) -> int | None:
+    """Return where the name an acronym spells starts, just before ``end``, or None."""
+    tokens = list(_LONG_WORD.finditer(body, max(0, end - 24 * len(acronym)), end))
+    letters = acronym.replace("&", "")
+    at = len(tokens)
+    while letters and at > 0:
+        at -= 1
+        word = tokens[at][0].rstrip(",")
+        following = tokens[at + 1].start() if at + 1 < len(tokens) else end
+        if not body[tokens[at].end() : following].isspace() and tokens[at].end() < following:
+            return None  # a full stop, a bracket or a quotation between: another sentence
+        if word.isupper() and len(word) > 1 and letters.endswith(word):
+            letters = letters[: -len(word)]  # "UK Health Security Agency (UKHSA)"
+        elif word[0].isupper():
+            if word[0] != letters[-1]:
+                return None
+            letters = letters[:-1]
+        elif letters[-1].islower() and word[0] == letters[-1]:
+            letters = letters[:-1]  # "Transport for London (TfL)"
+        elif len(tokens) - at > 2 * len(acronym):
+            return None
+    if letters or at == len(tokens) or not tokens[at][0][0].isupper():
+        return None
+    return tokens[at].start()
 
 
 _NAME_BREAKS = frozenset({"and", "&", "the", "for"})

@@ -701,3 +701,26 @@ def test_a_score_next_to_a_name_makes_a_team_unless_its_last_word_stands_alone()
     assert kinds["Halifax Mariners"] == "organisation"
     assert kinds["Sacramento Kings"] == "organisation"  # a listed town and a plural
     assert kinds.get("Katya Volkonskaya") != "organisation"  # a player: her surname alone
+
+
+def test_an_acronym_in_brackets_joins_the_words_it_spells_into_one_name():
+    found, canonical = names(
+        "The Medicines and Healthcare products Regulatory Agency (MHRA) recalled it. The"
+        " Intergovernmental Panel on Climate Change (IPCC) and Transport for London (TfL)"
+        " agreed, as did the United Nations Office for the Coordination of Humanitarian"
+        " Affairs (OCHA). The MHRA said more."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Medicines and Healthcare products Regulatory Agency"] == "organisation"
+    assert canonical["MHRA"] == "Medicines and Healthcare products Regulatory Agency"
+    assert kinds["Intergovernmental Panel on Climate Change"] == "organisation"
+    assert kinds["Transport for London"] == "organisation"
+    assert "Office for the Coordination of Humanitarian Affairs" not in kinds  # the longer
+    assert "Regulatory Agency" not in kinds
+
+
+@given(st.text(alphabet="Ab (C)D.,", max_size=300))
+def test_the_acronym_pass_never_fails_and_keeps_names_inside_the_text(text):
+    found = mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words)
+    for name, (start, end), _ in found:
+        assert " ".join(text[start:end].split()) == name or text[start:end].startswith(name)
