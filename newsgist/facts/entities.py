@@ -375,6 +375,10 @@ def mentions(
             )  # "Minister of State for Foreign Affairs Khalid al-Mansouri": the name after it
             if given is not None and len(tokens) - given <= 3:
                 first = given
+            elif (
+                tokens[first + 1] in words.organisation_words and 2 <= len(tokens) - first - 2 <= 3
+            ):
+                first += 2  # "Superintendent of Police Wasiu Adeyemi": a rank's body, a name
             else:
                 titled = False  # "the Labour MP for Stockport": a place, not a person
         tail = _tidy(tokens[-1])  # "The Justice Department's antitrust division"

@@ -724,3 +724,13 @@ def test_the_acronym_pass_never_fails_and_keeps_names_inside_the_text(text):
     found = mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words)
     for name, (start, end), _ in found:
         assert " ".join(text[start:end].split()) == name or text[start:end].startswith(name)
+
+
+def test_a_rank_of_a_body_and_a_hyphened_position_are_no_part_of_a_persons_name():
+    found, _ = names(
+        "Full-back Orrin Ashdale, 22, scored twice. The spokesperson of the Kwara State Police"
+        " Command, Superintendent of Police Tunde Olawuyi, said calm had returned."
+    )
+    people = {name for name, kind, _ in found if kind == "person"}
+    assert "Orrin Ashdale" in people
+    assert "Tunde Olawuyi" in people
