@@ -71,6 +71,9 @@ _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
 _CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
 """The rest of a sentence: no sentence end, a decimal point aside ("about £2.3bn of funds")."""
+_RELATIVE = r"who\s[^;:\"“”‘’\n]{1,200}?"
+"""An aside that is a relative clause, commas and names in it ("who voted against it with
+Jo Haslam and Pete Lindgren"): the name before it is who speaks, not a name inside it."""
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
@@ -176,8 +179,8 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
-            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,200}}?),\s+"
-            rf"(?:[^,;:\"“”‘’\n]{{1,150}}?,\s+)?{_GAP}{{0,2}}?(?:{cues})\b"
+            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>{_RELATIVE}|[^,;:\"“”‘’\n]{{1,200}}?),"
+            rf"\s+(?:(?:{_RELATIVE}|[^,;:\"“”‘’\n]{{1,150}}?),\s+)?{_GAP}{{0,2}}?(?:{cues})\b"
             rf"(?P<rest>{_CLAUSE})$"
         ),
         name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"),
@@ -311,6 +314,8 @@ def quotes(
             speaker = resolve(found[group], pair.start)
             if speaker is not None:
                 where = (offset + found.start(group), offset + found.end(group))
+                if result and found[group].lower() in words.pronouns:
+                    speaker = _subject_kept(speaker, result[-1], pair.start, resolve)
                 break
         if speaker is None and speaks and sentence_start >= pair.start - _HEAD_CHARS:
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
@@ -334,6 +339,31 @@ def quotes(
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
         last_end, last_speaker = pair.end, speaker
     return result
+
+
+def _subject_kept(speaker: str, prior: Quote, position: int, resolve: _Resolver) -> str:
+    """Return whom a pronoun means when the last quotation's speaker named another in an aside.
+
+    '"…," said Richard Atkinson, 58, who farms with his son Tom, 31. "…," he said': Tom is
+    the last person named, but named in the sentence that made Atkinson the speaker, and
+    no one since; "he" goes on being Atkinson, if of his gender.
+    """
+    said, where = prior.speaker, prior.speaker_span
+    if said is None or where is None or said == speaker or said not in resolve.persons:
+        return speaker
+    people = resolve.people
+    if people.between(prior.span[1], position, None):
+        return speaker  # someone named since the last quotation: the pronoun may be theirs
+    named_in = range(bisect.bisect_left(people.starts, where[1]), len(people.starts))
+    aside = next((i for i in named_in if people.named[i] == speaker), None)
+    if (
+        aside is None
+        or people.starts[aside] > prior.span[0]
+        or _SENTENCE_END.search(resolve.body, where[1], people.starts[aside])
+    ):
+        return speaker  # not named after the speaker in the same sentence
+    gender = resolve._gender(speaker)
+    return said if resolve._gender(said) in (None, gender) else speaker
 
 
 def _attributions(
@@ -940,6 +970,8 @@ def gender_of(word: str, words: FactWords) -> str | None:
 
 _DEFINITE = re.compile(r"(?i:the)\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
+_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’]?\s")
+"""A sentence's end inside a stretch of text."""
 _ENDED = re.compile(r"[A-Z][.!?]\s+$")
 """Text between two quotations that ends a sentence at a capital's full stop ("NOS. ")."""
 _KIN = re.compile(r"(?i:his|her|their)\s+\S")

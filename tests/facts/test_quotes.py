@@ -603,3 +603,19 @@ def test_an_unnamed_speaker_tied_to_a_few_lower_case_words_before_an_aside():
         'authorized to speak publicly, said the sale was off "for now."'
     )
     assert quotes(text)[0][1] == "person familiar with the company's plans"
+
+
+def test_a_speaker_is_the_name_before_a_relative_clause_and_he_stays_that_speaker():
+    said = quotes(
+        "Yields fell across the county. Gareth Pryce, 58, who farms 450 acres near Malton with"
+        ' his son Owen, 31, said it had been "the hardest year in memory". "We drilled some'
+        ' fields three times," he said.\n\nCouncillor Dave Morrell, who voted against the plan'
+        ' alongside councillors Mere Tane, Jo Haslam and Pete Lund, said the decision was "a'
+        ' kick in the guts". "People baked and ran raffles," he said.'
+    )
+    assert [speaker for _, speaker, _ in said] == [
+        "Gareth Pryce",
+        "Gareth Pryce",
+        "Dave Morrell",
+        "Dave Morrell",
+    ]
