@@ -95,6 +95,8 @@ _CONTEXT_CHARS = 30
 _EDGE = ",;:\"'“”‘’()"
 _ROLE_SAID_CHARS = 600
 """How far back a pronoun may find an unnamed speaker who spoke last ("a spokeswoman said")."""
+_TITLED_LATER_CHARS = 2_000
+"""How far after a lede's "a judge" the story may name the judge ("Judge Catherine Aldous")."""
 _JUST_NAMED_CHARS = 200
 """A body named as a subject this close before "the company said" is the one meant."""
 
@@ -683,6 +685,15 @@ class _Resolver:
         if not tokens:
             return None
         if tokens[-1].lower() in words.roles or self.patterns.role_of.search(who):  # who holds it
+            head = tokens[-1].lower()
+            if (
+                len(tokens) == 2
+                and tokens[0].lower() in ("a", "an")
+                and head.title() in words.titles
+            ):
+                named = self._named_after(position, head, _TITLED_LATER_CHARS)  # "a judge
+                if named is not None:  # described it as '…'", then "Judge Catherine Aldous"
+                    return named
             return None if people_only else _unnamed(tokens)
         written = who.split()
         last_title = max((i for i, t in enumerate(written[:-1]) if t in words.titles), default=-1)
@@ -828,13 +839,13 @@ class _Resolver:
         one = "person" if noun == "people" else noun.removesuffix("s")
         return f"{one} {found[-1]['rest']}"
 
-    def _named_after(self, position: int, head: str) -> str | None:
+    def _named_after(self, position: int, head: str, reach: int = _ROLE_SAID_CHARS) -> str | None:
         """Return the person the story names in the role just after an attribution, or None.
 
         '"…," the county fire chief told reporters. … The chief, Dale Hufnagel, said':
-        within ``_ROLE_SAID_CHARS`` after ``position``, "the ``head``, Name," or "Head Name".
+        within ``reach`` characters after ``position``, "the ``head``, Name," or "Head Name".
         """
-        window = self.body[position : position + _ROLE_SAID_CHARS]
+        window = self.body[position : position + reach]
         named = re.search(
             rf"\b(?i:the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)},\s+(?P<name>{_NAME}),"
             rf"|\b{re.escape(head.capitalize())}\s+(?P<titled>{_NAME})",
@@ -843,7 +854,10 @@ class _Resolver:
         if named is None:
             return None
         name = named["name"] or named["titled"]
-        found = self._known(name, name.rsplit(None, 1)[-1])
+        tokens = name.split()
+        if len(tokens) > 2 and tokens[-1].isupper():
+            tokens.pop()  # "Judge Rosalind Achebe KC": a post-nominal, no part of the name
+        found = self._known(" ".join(tokens), tokens[-1])
         return found if found in self.people.names else None
 
     def _nearest_role(self, position: int, head: str) -> str | None:

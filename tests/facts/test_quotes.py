@@ -619,3 +619,20 @@ def test_a_speaker_is_the_name_before_a_relative_clause_and_he_stays_that_speake
         "Dave Morrell",
         "Dave Morrell",
     ]
+
+
+def test_a_judge_in_the_lede_is_the_judge_the_story_names_later():
+    said = quotes(
+        "A water company was fined £12m, in what a judge described as"
+        ' "a shocking catalogue of failures".\n\nThe firm admitted 14 offences.\n\n'
+        "Sentencing, Judge Rosalind Achebe KC said the company had ignored warnings."
+    )
+    assert said[0] == ("a shocking catalogue of failures", "Rosalind Achebe", True)
+
+
+def test_an_indefinite_spokesman_is_never_named_after_the_fact():
+    said = quotes(
+        'A spokesman said the plant was "safe for every worker".\n\nSpokesman Dale Hufnagel joined the firm'
+        " in 2019."
+    )
+    assert said[0][1] == "spokesman"  # no title of office: the story kept him unnamed
