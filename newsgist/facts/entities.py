@@ -651,9 +651,14 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
         and tokens[1] == "for"
         and tokens[0] not in words.organisation_words
         and tokens[0] not in words.titles
-        and tokens[-1] in words.organisation_words
+        and (
+            tokens[-1] in words.organisation_words
+            or tokens[0] in words.places
+            or tokens[0] in words.listed_places
+        )
     ):
-        return 1, 1 + (tokens[2] == "the")  # "Kestrelview for the Glasgow Courier"
+        return 1, 1 + (tokens[2] == "the")  # "Kestrelview for the Glasgow Courier", "Cardiff
+        # for the Principality Stadium"
     ands = [i for i, token in enumerate(tokens) if token == "and" and 0 < i < len(tokens) - 1]
     for at in ands:
         if tokens[at - 1] in words.organisation_words or tokens[at + 1] == "the":
@@ -1099,6 +1104,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     ].islower():
         return "place"  # "the Varda province", "Kano and Katsina states"
     if following in clues.organisation_nouns and after[0][0].islower():
+        if name in clues.known_places:
+            return "place"  # "the Buenos Aires consultancy Pampa Análisis": where it is
         return "organisation"  # "the Casa Para Todos movement", "the Liberal Renewal party"
     if (bracketed := _BRACKETED.match(body, span[1])) and bracketed[0][2] == body[span[0]]:
         return "organisation"  # "the U.S. Geological Survey (USGS)", not "Lerato Mahlangu (DA)"
@@ -1353,7 +1360,8 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
                 surnames[tail[0].upper() + tail[1:]].append(name)
         elif kind == "organisation" and " " in name:
             tokens = name.split(" ")
-            heads[tokens[-1]].add(name)  # "the Alliance": "Green Alliance"
+            if tokens[-2] not in _JOINER_WORDS:  # not "Bergen", after "University of Bergen"
+                heads[tokens[-1]].add(name)  # "the Alliance": "Green Alliance"
             initials["".join(t[0] for t in tokens if t[0].isupper())].add(name)
             initials["".join(c for c in name if c.isupper())].add(name)  # "U.S. … Survey": USGS
             initials["".join(t[0] for t in tokens)].add(name)  # "Transport for London": TfL

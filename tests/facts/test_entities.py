@@ -734,3 +734,16 @@ def test_a_rank_of_a_body_and_a_hyphened_position_are_no_part_of_a_persons_name(
     people = {name for name, kind, _ in found if kind == "person"}
     assert "Orrin Ashdale" in people
     assert "Tunde Olawuyi" in people
+
+
+def test_a_known_place_before_a_body_noun_or_for_the_stays_a_place():
+    found, canonical = names(
+        "Carolina Benítez, chief economist at the Buenos Aires consultancy Pampa Analytica,"
+        " booked rooms in Cardiff for the Principality Stadium. Researchers at the University"
+        " of Bergen agreed. Bergen is wet."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Buenos Aires"] == "place"
+    assert kinds["Cardiff"] == "place"
+    assert kinds["University of Bergen"] == "organisation"
+    assert canonical.get("Bergen") != "University of Bergen"  # a body's place, not the body

@@ -128,6 +128,12 @@ def test_published_and_updated_lines_become_metadata():
             "LONDON, England",
         ),
         (
+            "LONDON, May 4 (Reuters) - The pound fell. It recovered.",
+            "The pound fell.",
+            "Reuters",
+            "LONDON",
+        ),
+        (
             "WASHINGTON (AP) — The Senate voted. It adjourned.",
             "The Senate voted.",
             "AP",
