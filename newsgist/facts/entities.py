@@ -427,6 +427,11 @@ def mentions(
         )
         scan(where, text, opening)
     found = _spelled_out(body, _portfolios(body, found), words)
+    if (dateline := _CAPITALS_DATELINE.match(body)) and (
+        (town := dateline[1].title()) in words.listed_places or town in words.places
+    ):  # "PUNE: Residents of …", "CHENNAI" on a line of its own: a known town
+        found = [m for m in found if m[1][0] >= dateline.end(1)]
+        found.insert(0, (town, dateline.span(1), "place"))
     placed = {name for name, _, kind in found if kind == "place"}
     for i in range(1, len(found)):  # "in Denver, Phoenix and Chicago": a list of places
         if found[i][2] is None and (found[i - 1][2] == "place" or found[i - 1][0] in placed):
@@ -513,6 +518,8 @@ def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
     return joined
 
 
+_CAPITALS_DATELINE = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?::[ \t]|[ \t]*\n)")
+"""A dateline in capitals the ingest leaves on the body: before a colon, or a line alone."""
 _DEFINED = re.compile(r"\s\(([A-Z][A-Za-z&]{1,9})\)")
 """An acronym in brackets after the name it stands for: "… Regulatory Agency (MHRA)"."""
 _LONG_WORD = re.compile(r"[\w'’&-]+,?")

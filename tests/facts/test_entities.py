@@ -747,3 +747,15 @@ def test_a_known_place_before_a_body_noun_or_for_the_stays_a_place():
     assert kinds["Cardiff"] == "place"
     assert kinds["University of Bergen"] == "organisation"
     assert canonical.get("Bergen") != "University of Bergen"  # a body's place, not the body
+
+
+def test_a_dateline_in_capitals_left_on_the_body_is_a_known_towns_place():
+    for text in (
+        "PUNE: Residents of 11 wards face water cuts. The Pune council apologised.",
+        "PUNE\n\nResidents of 11 wards face water cuts. The Pune council apologised.",
+    ):
+        found, canonical = names(text)
+        assert ("Pune", "place", ()) in {(n, k, ()) for n, k, _ in found}
+        assert "PUNE" not in canonical  # the capitals are the town, not a body's acronym
+    found, _ = names("EXCLUSIVE: Residents of 11 wards face water cuts, Mayor Ines Varga said.")
+    assert all(kind != "place" for _, kind, _ in found)
