@@ -759,3 +759,15 @@ def test_a_dateline_in_capitals_left_on_the_body_is_a_known_towns_place():
         assert "PUNE" not in canonical  # the capitals are the town, not a body's acronym
     found, _ = names("EXCLUSIVE: Residents of 11 wards face water cuts, Mayor Ines Varga said.")
     assert all(kind != "place" for _, kind, _ in found)
+
+
+def test_a_place_noun_after_a_name_makes_it_a_place():
+    found, _ = names(
+        "Dams on the Tavrin and Ostra rivers fell, and the Velmark hinterland and Aurvik"
+        " municipality flooded."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Tavrin"] == "place"
+    assert kinds["Ostra"] == "place"
+    assert kinds["Velmark"] == "place"
+    assert kinds["Aurvik"] == "place"
