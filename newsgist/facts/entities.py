@@ -293,9 +293,11 @@ def mentions(
             opening
             and len(tokens) > 2
             and tokens[0].lower() in words.organisation_nouns
-            and form_vote(" ".join(tokens[1:]), words) == "organisation"
+            and form_vote(" ".join(tokens[1:]), words) in ("organisation", "")
+            and form_vote(text, words) in ("organisation", "")
         ):
-            first = 1  # a sentence's "Brokerage Brenhart Securities said": the firm's name
+            first = 1  # a sentence's "Brokerage Brenhart Securities said", "Operator Skarvik
+            # Energi said": the firm's name, and the noun before it votes for a body
         while first < len(tokens) and opening:
             token = tokens[first].strip(".")
             if (

@@ -71,6 +71,8 @@ _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
 _CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
 """The rest of a sentence: no sentence end, a decimal point aside ("about £2.3bn of funds")."""
+_BRACKETED = r"(?:\s+\((?:[A-Z]{2,6}|\d{1,3})\))"
+"""A party or an age in brackets after a name: "Lerato Mahlangu (DA) said", "Sunita (52)"."""
 _RELATIVE = r"who\s[^;:\"“”‘’\n]{1,200}?"
 """An aside that is a relative clause, commas and names in it ("who voted against it with
 Jo Haslam and Pete Lindgren"): the name before it is who speaks, not a name inside it."""
@@ -185,7 +187,9 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"\s+(?:(?:{_RELATIVE}|[^,;:\"“”‘’\n]{{1,150}}?),\s+)?{_GAP}{{0,2}}?(?:{cues})\b"
             rf"(?P<rest>{_CLAUSE})$"
         ),
-        name_before=re.compile(rf"\b{who},?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"),
+        name_before=re.compile(
+            rf"\b{who}{_BRACKETED}?,?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
+        ),
         according=re.compile(
             rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
             r"(?:,?\s*$|\s[^.!?]*$)"
@@ -195,7 +199,7 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?:-[\w-]+)?|{CAPITAL}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}|{_NAME})\b"
         ),
         spoke=re.compile(
-            rf"(?P<who>{_NAME})(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
+            rf"(?P<who>{_NAME}){_BRACKETED}?(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
         ),
         role_said=re.compile(
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another|one)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles})"

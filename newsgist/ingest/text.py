@@ -139,6 +139,8 @@ _WIRE_DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+_OPENERS = frozenset("\"“‘'")
+"""Quotation marks a sentence may open with, just after a dateline."""
 _WIRES = frozenset({"Reuters", "Bloomberg", "Xinhua", "Mashable", "CNNMoney", "EW.com"})
 _LOWER_DATELINE = re.compile(
     r"""
@@ -391,13 +393,17 @@ def _is_wire(match: re.Match[str]) -> bool:
     """Whether ``Place (Name)`` is a wire dateline, not a subject and its acronym.
 
     ``The World Anti-Doping Agency (Wada) will appeal`` starts with an article and names no
-    wire service; a dateline's agency is in capitals, a known wire, or followed by a dash.
+    wire service; a dateline's agency is followed by a dash, or is in capitals or a known
+    wire and followed by a sentence's capital (``Lerato Mahlangu (DA) said`` is no dateline).
     """
     place = match["place"] or ""
     if place.split(" ", 1)[0] in {"The", "A", "An"}:
         return False
     agency = match["agency"]
-    return agency.isupper() or agency in _WIRES or match[0].rstrip()[-1] in "-—–:"
+    if match[0].rstrip()[-1] in "-—–:":
+        return True
+    opening = match.string[match.end() : match.end() + 1]  # "(CNN)The ferry", not "(DA) said"
+    return (agency.isupper() or agency in _WIRES) and (opening.isupper() or opening in _OPENERS)
 
 
 def _strip_head(body: str, page: _Page) -> str:

@@ -636,3 +636,21 @@ def test_an_indefinite_spokesman_is_never_named_after_the_fact():
         " in 2019."
     )
     assert said[0][1] == "spokesman"  # no title of office: the story kept him unnamed
+
+
+def test_a_party_or_an_age_in_brackets_after_a_name_keeps_the_speaker():
+    said = quotes(
+        'Councillor Lerato Mahlangu (DA) said the city was "not in denial" about the debt.'
+        "\n\nSunita Kulkarni (52), a homemaker, said her society paid for tankers.\n\n"
+        '"Every few weeks there is a notice," she added.'
+    )
+    assert said[0][1] == "Lerato Mahlangu"
+    assert said[1][1] == "Sunita Kulkarni"
+
+
+def test_a_body_noun_opening_a_sentence_before_a_firms_name_makes_the_firm_speak():
+    said = quotes(
+        "Oil rose on Tuesday.\n\nOperator Skarvik Energi said output at its Hestvik field had"
+        ' stopped. The company said it expected output to resume "within a few days".'
+    )
+    assert said == [("within a few days", "Skarvik Energi", True)]

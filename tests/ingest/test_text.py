@@ -158,6 +158,7 @@ def test_published_and_updated_lines_become_metadata():
         ("The man -- who was tall -- left. Then he returned.", "The man -- who", None, None),
         ("The Food Agency (Fsa) will appeal. It said so.", "The Food Agency (Fsa)", None, None),
         ("The Food Agency (FSA) will appeal. It said so.", "The Food Agency (FSA)", None, None),
+        ("Lerato Mahlangu (DA) said no. It ended.", "Lerato Mahlangu (DA)", None, None),
         (
             "Cardiff (Wales Online) -- The bridge shut. Traffic built.",
             "The bridge",
