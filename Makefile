@@ -70,8 +70,9 @@ compressor: $(VENV)/.installed-dev
 		--output newsgist/resources/deletions.npz
 
 # The given names key facts read (newsgist/lang/en-first-names.txt), from the cased English
-# files: first words of names in person contexts, with Faker's given-name lists by gender
-# (see newsgist/facts/gazetteer.py).
+# files: first words of names in person contexts, with Faker's given-name lists by gender;
+# and the places table (newsgist/lang/en-places.txt): GeoNames' towns, countries and US
+# states, less what the data calls a person or a body (see newsgist/facts/gazetteer.py).
 gazetteer: $(VENV)/.installed-dev
 	$(BIN)/python -m newsgist.facts.gazetteer $(DATA)/cnndm_train_cased.jsonl \
 		$(DATA)/cnndm_validation.jsonl $(DATA)/bbc_news_summary.jsonl \

@@ -428,7 +428,7 @@ def mentions(
             or body[max(0, where - 3) : where].strip() in _DASHES
         )
         scan(where, text, opening)
-    found = _spelled_out(body, _portfolios(body, found), words)
+    found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
     if (dateline := _CAPITALS_DATELINE.match(body)) and (
         (town := dateline[1].title()) in words.listed_places or town in words.places
     ):  # "PUNE: Residents of …", "CHENNAI" on a line of its own: a known town
@@ -518,6 +518,19 @@ def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
             name, span = name + listed.group(), (span[0], end)
         joined.append((name, span, kind))
     return joined
+
+
+_NUMBER_AFTER = re.compile(r" \d{1,2}\b(?![.,:]?\d)")
+"""A channel's number after its name: "BBC Radio 4", not "Radio 4.5" or a score."""
+
+
+def _numbered(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
+    """Give a name its number where its last word is a channel's ("BBC Radio 4", "ITV 2")."""
+    numbered = words.numbered_words
+    for i, (name, span, kind) in enumerate(found):
+        if name.rsplit(" ", 1)[-1] in numbered and (after := _NUMBER_AFTER.match(body, span[1])):
+            found[i] = (name + after[0], (span[0], after.end()), kind or "organisation")
+    return found
 
 
 _CAPITALS_DATELINE = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?::[ \t]|[ \t]*\n)")
@@ -679,8 +692,8 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
             tokens[i] in words.organisation_words and tokens[i + 1] in ("of", "for")
             for i in range(at + 1, len(tokens) - 1)
         )
-        if not named and not headed and tokens[-1] not in words.organisation_words:
-            return at, 1  # "Ghana and Malawi", not "Devon and Cornwall Police"
+        if not named and not headed and _tidy(tokens[-1]) not in words.organisation_words:
+            return at, 1  # "Ghana and Malawi", not "Devon and Cornwall Police('s)"
         titled = at + 2 < len(tokens) - 1 and (
             tokens[at + 1] in words.titles or tokens[at + 2] in words.titles
         )  # "… and Sen. Dale Whitcomb of Ohio", "… and Republican Sen. Dale Whitcomb"

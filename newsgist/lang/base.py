@@ -222,6 +222,8 @@ class FactWords:
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""
+    numbered_words: frozenset[str] = frozenset()
+    """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
     source_verbs: frozenset[str] = frozenset()
     """Verbs whose agent, after "by", is a newsroom or a body unless a person's name
     ("documents seen by The EastAfrican", "economists surveyed by Bloomberg")."""

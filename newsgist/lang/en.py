@@ -276,6 +276,7 @@ ENGLISH = Language(
         place_qualifiers=_FACTS["place-qualifiers"],
         region_words=_FACTS["region-words"],
         source_verbs=_FACTS["source-verbs"],
+        numbered_words=_FACTS["numbered-words"],
         newsroom_verbs=_FACTS["newsroom-verbs"],
         listed_places=frozenset(
             name.replace("_", " ")

@@ -771,3 +771,14 @@ def test_a_place_noun_after_a_name_makes_it_a_place():
     assert kinds["Ostra"] == "place"
     assert kinds["Velmark"] == "place"
     assert kinds["Aurvik"] == "place"
+
+
+def test_a_channels_number_is_part_of_its_name_and_a_possessive_keeps_an_and_name_whole():
+    found, _ = names(
+        "She told BBC Radio 4 on Monday. An inquiry by Avon and Somerset Police's fraud unit"
+        " followed. Radio 4.5 is no station."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["BBC Radio 4"] == "organisation"
+    assert kinds["Avon and Somerset Police"] == "organisation"
+    assert "Somerset Police" not in kinds
