@@ -132,7 +132,7 @@ _DAILY_MAIL_HEAD = re.compile(
 _WIRE_DATELINE = re.compile(
     r"""
     (?P<place>[A-Z][\w.'’-]*(?:[ ]+[A-Z][\w.'’-]*){0,3}
-        (?:\s*,\s*[A-Z][\w.'’-]*(?:[ ]+[A-Z][\w.'’-]*){0,2}){0,2})?
+        (?:\s*,\s*[A-Z][\w.'’-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.'’-]*){0,3}){0,2})?
     (?:\s*,\s*[A-Z][a-z]{2,8}\.?[ ]\d{1,2})?  # "LONDON, May 4 (Reuters) -": the date goes too
     \s*\((?P<agency>[A-Z][\w.&'’-]*(?:[ ][A-Z][\w.&'’-]*){0,3})\)
     \s*(?:--|—|–|-|:)?\s*

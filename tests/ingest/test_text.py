@@ -128,6 +128,12 @@ def test_published_and_updated_lines_become_metadata():
             "LONDON, England",
         ),
         (
+            "LUBUMBASHI, Democratic Republic of Congo, March 4 (Reuters) - A dam burst. It held.",
+            "A dam burst.",
+            "Reuters",
+            "LUBUMBASHI, Democratic Republic of Congo",
+        ),
+        (
             "LONDON, May 4 (Reuters) - The pound fell. It recovered.",
             "The pound fell.",
             "Reuters",
