@@ -1293,6 +1293,9 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
             tokens = name.split(" ")
             if any(kinds.get(token) == "person" for token in tokens[1:]):
                 kinds[name] = "person"  # "Mr Ibarra": "Raúl Ibarra Sotelo" too
+            elif kinds.get(tokens[0]) == "organisation" and tokens[0] not in first_names:
+                kinds[name] = "organisation"  # "Kivuna Chief Executive …": "Kivuna Copper
+                # Resources" is that body
     canonical = _aliases(kinds, first_names)
     for name, kind in kinds.items():  # "Larkana recorded 96mm": no clue, but a known town
         if (

@@ -782,3 +782,13 @@ def test_a_channels_number_is_part_of_its_name_and_a_possessive_keeps_an_and_nam
     assert kinds["BBC Radio 4"] == "organisation"
     assert kinds["Avon and Somerset Police"] == "organisation"
     assert "Somerset Police" not in kinds
+
+
+def test_a_longer_name_opening_with_a_bodys_name_is_that_body():
+    found, canonical = names(
+        'Kivuna Copper Resources has halted its mine. "We are devastated," Kivuna Chief'
+        " Executive Ines Varga said."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Kivuna Copper Resources"] == "organisation"
+    assert canonical["Kivuna"] == "Kivuna Copper Resources"
