@@ -832,6 +832,8 @@ _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 it ("McAllister")."""
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 """A match's score ("30-10"), just before or after a team's name."""
+_SCORE_AFTER = re.compile(r"\s+\d{1,3}-\d{1,3}(?![\w-])")
+"""A score just after a name ("Leeds Rhinos 30-10")."""
 _OWNING = frozenset({"'s ", "’s ", "' ", "’ "})
 """What joins an owner's name to what it owns ("Red Bull's Kenji Mori", "Mercedes' Haig")."""
 _PAIR_GLUE = frozenset({" and ", " or ", "–", " – "})
@@ -1186,11 +1188,9 @@ def _contest(body: str, span: tuple[int, int], clues: _Clues) -> bool:
     "Volkonskaya").
     """
     before = _two_before(body, span[0])
-    after = body[span[1] : span[1] + 12].split(None, 1)[:1]
-    if (
-        (_SCORE.fullmatch(after[0].rstrip(_EDGE)) if after else False)
-        or (before and _SCORE.fullmatch(before[-1]))
-    ) and (name := body[span[0] : span[1]]).split(" ", 1)[0] not in clues.first_names:
+    if (_SCORE_AFTER.match(body, span[1]) or (before and _SCORE.fullmatch(before[-1]))) and (
+        name := body[span[0] : span[1]]
+    ).split(" ", 1)[0] not in clues.first_names:
         return name not in clues.known_places and not _surnamed(body, name)  # "Denver 38-21"
     if before and "-" in before[-1] and before[-1].islower():  # "over ten-man Ashbourne City"
         before = _two_before(body, body.rindex(before[-1], 0, span[0]))
