@@ -204,7 +204,7 @@ def mentions(
                 and _team(name.split(), words, named_as_body=True)
             ):
                 kind = "organisation"  # "the Portland Pioneers": no person has "the" before
-            if kind in ("place", None) and _contest(body, span, clues):
+            if kind in ("place", None) and _contest(body, span, clues, capitals):
                 kind = "organisation"  # "a 3-1 win over Saltmarsh City": a team
             found.append((name, span, kind))
 
@@ -1148,12 +1148,14 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     return None
 
 
-def _surnamed(body: str, name: str) -> bool:
-    """Whether a name's last word stands alone elsewhere: a player's surname ("Volkonskaya")."""
+def _surnamed(name: str, capitals: _Capitals) -> bool:
+    """Whether a name's last word stands alone more often than its first: a player's surname.
+
+    "Katya Volkonskaya won 6-4" … "Volkonskaya smiled"; not "Leeds Rhinos 30-10" … "Leeds".
+    """
     if " " not in name:
         return False
-    last = name.rsplit(" ", 1)[1]
-    return body.count(last) > body.count(name)
+    return capitals.count(name.rsplit(" ", 1)[1]) > capitals.count(name.split(" ", 1)[0])
 
 
 def _role_owner(
@@ -1179,7 +1181,7 @@ def _two_before(body: str, start: int) -> list[str]:
     return body[max(0, start - _CONTEXT) : start].rsplit(None, 2)[-2:]
 
 
-def _contest(body: str, span: tuple[int, int], clues: _Clues) -> bool:
+def _contest(body: str, span: tuple[int, int], clues: _Clues, capitals: _Capitals) -> bool:
     """Whether the words next to a name are a contest's: "victory over", "leaders", a score.
 
     A score just before or after it ("beat Leeds Rhinos 30-10", "Wexham United 2-2 Bramley
@@ -1191,7 +1193,7 @@ def _contest(body: str, span: tuple[int, int], clues: _Clues) -> bool:
     if (_SCORE_AFTER.match(body, span[1]) or (before and _SCORE.fullmatch(before[-1]))) and (
         name := body[span[0] : span[1]]
     ).split(" ", 1)[0] not in clues.first_names:
-        return name not in clues.known_places and not _surnamed(body, name)  # "Denver 38-21"
+        return name not in clues.known_places and not _surnamed(name, capitals)  # "Denver 38-21"
     if before and "-" in before[-1] and before[-1].islower():  # "over ten-man Ashbourne City"
         before = _two_before(body, body.rindex(before[-1], 0, span[0]))
     if not before:
