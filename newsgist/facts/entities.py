@@ -244,7 +244,15 @@ def mentions(
             rest = text[based.end() :]
             stripped = rest.lstrip()
             if stripped[:1].isupper():
+                made = len(found)
                 scan(where + based.end() + len(rest) - len(stripped), stripped, False)
+                if (
+                    len(found) > made
+                    and found[made][2] is None
+                    and based.group()[1:] in words.body_suffixes
+                    and found[made][0].split(" ", 1)[0] not in words.first_names
+                ):  # "Paris-based Arkessa": a body; "Texas-born Dale Ruiz" is no clue
+                    found[made] = (found[made][0], found[made][1], "organisation")
             return
         if " " not in text and "\t" not in text:  # one word, the usual case: the short way
             if (opening and _opening_common(text, lower_words, stop_words, words)) or (
@@ -449,6 +457,14 @@ def mentions(
             name, span, _ = found[i]
             if body[span[1] : found[i + 1][1][0]] in _PAIR_GLUE:
                 found[i] = (name, span, "place")
+    for i, (name, span, kind) in enumerate(found):  # "Amazon and Wayfair"
+        if (
+            kind is None
+            and name.split(" ", 1)[0] not in words.first_names
+            and name not in words.listed_places
+            and _paired_with_body(body, found, i)
+        ):
+            found[i] = (name, span, "organisation")
     for i in range(len(found) - 1):  # "Red Bull's Kenji Mori": his team, or his employer
         name, span, kind = found[i]
         after, _, person = found[i + 1]
@@ -531,6 +547,17 @@ def _numbered(body: str, found: list[Mention], words: FactWords) -> list[Mention
         if name.rsplit(" ", 1)[-1] in numbered and (after := _NUMBER_AFTER.match(body, span[1])):
             found[i] = (name + after[0], (span[0], after.end()), kind or "organisation")
     return found
+
+
+def _paired_with_body(body: str, found: list[Mention], at: int) -> bool:
+    """Whether the name at ``at`` is joined by "and", "or" or a dash to a body's just beside it."""
+    span = found[at][1]
+    return any(
+        found[j][2] == "organisation"
+        and body[min(span[1], found[j][1][1]) : max(span[0], found[j][1][0])] in _PAIR_GLUE
+        for j in (at - 1, at + 1)
+        if 0 <= j < len(found)
+    )
 
 
 _CAPITALS_DATELINE = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?::[ \t]|[ \t]*\n)")
@@ -1257,7 +1284,7 @@ def phrase_head(tokens: list[str], ends: frozenset[str]) -> str:
     return tokens[cut - 1]
 
 
-_ASIDE = re.compile(r"[\w'’-]+(?: [\w'’-]+){1,4}(?=[,.;:])")
+_ASIDE = re.compile(r"[\w'’-]+(?: [\w'’-]+){1,4}(?=[,.;:]| that | which | who )")
 
 
 def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict[str, str]]:

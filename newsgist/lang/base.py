@@ -222,6 +222,9 @@ class FactWords:
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""
+    body_suffixes: frozenset[str] = frozenset()
+    """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
+    Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
     numbered_words: frozenset[str] = frozenset()
     """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
     source_verbs: frozenset[str] = frozenset()

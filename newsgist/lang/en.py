@@ -277,6 +277,7 @@ ENGLISH = Language(
         region_words=_FACTS["region-words"],
         source_verbs=_FACTS["source-verbs"],
         numbered_words=_FACTS["numbered-words"],
+        body_suffixes=_FACTS["body-suffixes"],
         newsroom_verbs=_FACTS["newsroom-verbs"],
         listed_places=frozenset(
             name.replace("_", " ")

@@ -792,3 +792,19 @@ def test_a_longer_name_opening_with_a_bodys_name_is_that_body():
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["Kivuna Copper Resources"] == "organisation"
     assert canonical["Kivuna"] == "Kivuna Copper Resources"
+
+
+def test_a_bodys_clues_a_based_place_a_partner_body_an_aside_and_a_poll():
+    found, _ = names(
+        "The deal came after Paris-based Arkessa cut jobs, while Texas-born Dale Ruiz left."
+        " Brightwell lost ground to Amazon and Wayfair. Not everyone agreed. Okkam, a London"
+        " research firm that tracks biotech, was doubtful. A poll by Opinia found 58% in favour,"
+        " and the agricultural giant Cargill invested."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Arkessa"] == "organisation"
+    assert kinds["Dale Ruiz"] == "person"  # "-born": no body's clue
+    assert kinds["Wayfair"] == "organisation"  # joined to a body by "and"
+    assert kinds["Okkam"] == "organisation"  # "a London research firm that …"
+    assert kinds["Opinia"] == "organisation"
+    assert kinds["Cargill"] == "organisation"
