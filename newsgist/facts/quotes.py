@@ -184,7 +184,7 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         appositive=re.compile(
             rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>{_RELATIVE}|[^,;:\"“”‘’\n]{{1,200}}?),"
-            rf"\s+(?:(?:{_RELATIVE}|[^,;:\"“”‘’\n]{{1,150}}?),\s+)?{_GAP}{{0,2}}?(?:{cues})\b"
+            rf"\s+(?:(?:{_RELATIVE}|[^,;:\"“”‘’\n]{{1,150}}?),\s+){{0,2}}?{_GAP}{{0,2}}?(?:{cues})\b"
             rf"(?P<rest>{_CLAUSE})$"
         ),
         name_before=re.compile(

@@ -654,3 +654,11 @@ def test_a_body_noun_opening_a_sentence_before_a_firms_name_makes_the_firm_speak
         ' stopped. The company said it expected output to resume "within a few days".'
     )
     assert said == [("within a few days", "Skarvik Energi", True)]
+
+
+def test_three_asides_between_a_speaker_and_said():
+    said = quotes(
+        "The review was damning.\n\nColonel Hamish Drummond, 61, from Perth, who commanded an"
+        ' air defence regiment until 2018, said the findings were "deeply depressing".'
+    )
+    assert said == [("deeply depressing", "Hamish Drummond", True)]
