@@ -658,7 +658,8 @@ def test_a_body_noun_opening_a_sentence_before_a_firms_name_makes_the_firm_speak
 
 def test_three_asides_between_a_speaker_and_said():
     said = quotes(
-        "The review was damning.\n\nColonel Hamish Drummond, 61, from Perth, who commanded an"
-        ' air defence regiment until 2018, said the findings were "deeply depressing".'
+        '"Every month we wait is a month lost," said Aled Price.\n\nLt Col (retd) Hamish'
+        " Drummond, 61, from Perth, who commanded an air defence regiment until 2018, said the"
+        ' findings were "deeply depressing but not surprising".'
     )
-    assert said == [("deeply depressing", "Hamish Drummond", True)]
+    assert said[1] == ("deeply depressing but not surprising", "Hamish Drummond", True)
