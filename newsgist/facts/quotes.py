@@ -180,7 +180,7 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         aside_after=re.compile(
             rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
-            rf"{_GAP}?(?:{verbs})\b"
+            rf"(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
             rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>{_RELATIVE}|[^,;:\"“”‘’\n]{{1,200}}?),"

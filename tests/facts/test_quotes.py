@@ -663,3 +663,11 @@ def test_three_asides_between_a_speaker_and_said():
         ' findings were "deeply depressing but not surprising".'
     )
     assert said[1] == ("deeply depressing but not surprising", "Hamish Drummond", True)
+
+
+def test_two_asides_after_a_quotation_before_told():
+    said = quotes(
+        'Rates were cut. "This is a cut in real terms, full stop," Tom Ostrander, president'
+        " of the Alliance for Medicare Choice, an industry trade group, told Axios."
+    )
+    assert said == [("This is a cut in real terms, full stop", "Tom Ostrander", False)]
