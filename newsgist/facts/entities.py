@@ -565,6 +565,7 @@ _CAPITALS_DATELINE = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})
 _DEFINED = re.compile(r"\s\(([A-Z][A-Za-z&]{1,9})\)")
 """An acronym in brackets after the name it stands for: "… Regulatory Agency (MHRA)"."""
 _LONG_WORD = re.compile(r"[\w'’&-]+,?")
+"""A word of the name an acronym spells, with the comma of a list after it."""
 
 
 def _spelled_out(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
@@ -631,6 +632,7 @@ def _long_form(body: str, end: int, acronym: str) -> int | None:
 
 
 _NAME_BREAKS = frozenset({"and", "&", "the", "for"})
+"""Words a place's name before "-based" never runs back over ("… Bank and the Abu Dhabi")."""
 
 
 def _own_name(tokens: list[str]) -> int:
@@ -864,7 +866,7 @@ _SCORE_AFTER = re.compile(r"\s+\d{1,3}-\d{1,3}(?![\w-])")
 _OWNING = frozenset({"'s ", "’s ", "' ", "’ "})
 """What joins an owner's name to what it owns ("Red Bull's Kenji Mori", "Mercedes' Haig")."""
 _PAIR_GLUE = frozenset({" and ", " or ", "–", " – "})
-"""What joins two places ("Tabora and Kigoma", "the Tabora–Kigoma line")."""
+"""What joins two names of one kind ("Tabora and Kigoma", "the Tabora–Kigoma line")."""
 _LIST_GLUE = _PAIR_GLUE | {", ", ", and ", ", or "}
 """What joins the names of a list: a name after a place's in one is a place too."""
 SPEAKER = "speaker"
@@ -1064,6 +1066,8 @@ class _Clues(NamedTuple):
     """The places table and GeoNames' towns: a country's name next to a score is no team's."""
     source_verbs: frozenset[str]
     newsroom_verbs: frozenset[str]
+    aside_phrase: re.Pattern[str]
+    """An aside's words after a name and a comma, up to punctuation or a relative clause."""
 
 
 @cache
@@ -1100,6 +1104,9 @@ def _clues(words: FactWords) -> _Clues:
         words.places | words.listed_places,
         words.source_verbs,
         words.newsroom_verbs,
+        re.compile(
+            rf"[\w'’-]+(?: [\w'’-]+){{1,4}}(?=[,.;:]| (?:{alternatives(words.relative_pronouns)}) )"
+        ),
     )
 
 
@@ -1262,7 +1269,7 @@ def _appositive(body: str, end: int, clues: _Clues) -> str | None:
     """
     if body[end : end + 2] != ", ":
         return None
-    aside = _ASIDE.match(body, end + 2)
+    aside = clues.aside_phrase.match(body, end + 2)
     if aside is None:
         return None
     tokens = aside.group().split()
@@ -1282,9 +1289,6 @@ def phrase_head(tokens: list[str], ends: frozenset[str]) -> str:
     """
     cut = next((i for i, t in enumerate(tokens[1:], 1) if t in ends), len(tokens))
     return tokens[cut - 1]
-
-
-_ASIDE = re.compile(r"[\w'’-]+(?: [\w'’-]+){1,4}(?=[,.;:]| that | which | who )")
 
 
 def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict[str, str]]:

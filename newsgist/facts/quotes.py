@@ -73,9 +73,6 @@ _CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
 """The rest of a sentence: no sentence end, a decimal point aside ("about £2.3bn of funds")."""
 _BRACKETED = r"(?:\s+\((?:[A-Z]{2,6}|\d{1,3})\))"
 """A party or an age in brackets after a name: "Lerato Mahlangu (DA) said", "Sunita (52)"."""
-_RELATIVE = r"who\s[^;:\"“”‘’\n]{1,200}?"
-"""An aside that is a relative clause, commas and names in it ("who voted against it with
-Jo Haslam and Pete Lindgren"): the name before it is who speaks, not a name inside it."""
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
@@ -165,6 +162,10 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}))"
     )
     plural = rf"\b(?:[a-z][\w-]*\s+)?(?:{roles})s\b"  # "inspectors described it as"
+    relative = (  # an aside that is a relative clause, commas and names in it ("who voted
+        # against it with Jo Haslam and Pete Lund"): the name before it speaks, not one in it
+        rf"(?:{alternatives(words.relative_pronouns)})\s[^;:\"“”‘’\n]{{1,200}}?"
+    )
     who = (
         rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns})|{_AGED.pattern})"
     )
@@ -183,8 +184,8 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
-            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>{_RELATIVE}|[^,;:\"“”‘’\n]{{1,200}}?),"
-            rf"\s+(?:(?:{_RELATIVE}|[^,;:\"“”‘’\n]{{1,150}}?),\s+){{0,2}}?{_GAP}{{0,2}}?(?:{cues})\b"
+            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>{relative}|[^,;:\"“”‘’\n]{{1,200}}?),"
+            rf"\s+(?:(?:{relative}|[^,;:\"“”‘’\n]{{1,150}}?),\s+){{0,2}}?{_GAP}{{0,2}}?(?:{cues})\b"
             rf"(?P<rest>{_CLAUSE})$"
         ),
         name_before=re.compile(

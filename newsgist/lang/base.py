@@ -222,6 +222,9 @@ class FactWords:
     place_qualifiers: frozenset[str] = frozenset()
     """First words of places' names news also writes in lower case ("Greater London"); any
     other common word before a country makes a body's name ("Infrastructure Australia")."""
+    relative_pronouns: frozenset[str] = frozenset()
+    """Words that open a relative clause after a name ("who farms …", "a firm that …"): an
+    aside, not the speaker's or the body's description going on."""
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
