@@ -989,8 +989,6 @@ def gender_of(word: str, words: FactWords) -> str | None:
 
 _DEFINITE = re.compile(r"(?i:the)\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
-_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’]?\s")
-"""A sentence's end inside a stretch of text."""
 _ENDED = re.compile(r"[A-Z][.!?]\s+$")
 """Text between two quotations that ends a sentence at a capital's full stop ("NOS. ")."""
 _KIN = re.compile(r"(?i:his|her|their)\s+\S")
