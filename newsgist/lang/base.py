@@ -231,8 +231,8 @@ class FactWords:
     numbered_words: frozenset[str] = frozenset()
     """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
     source_verbs: frozenset[str] = frozenset()
-    """Verbs whose agent, after "by", is a newsroom or a body unless a person's name
-    ("documents seen by The EastAfrican", "economists surveyed by Bloomberg")."""
+    """Verbs and nouns whose agent, after "by", is a newsroom or a body unless a person's
+    name ("documents seen by The EastAfrican", "a poll by Opinia")."""
     newsroom_verbs: frozenset[str] = frozenset()
     """Verbs a newsroom reports its own knowledge with, just after its name ("The Athletic
     understands", "Nikkei has learned")."""
