@@ -1122,17 +1122,16 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     following = after[0].lower().strip(_EDGE) if after else ""
     kind = clues.before.get(previous)
     name = body[span[0] : span[1]]
+    given = name.split(" ", 1)[0] in clues.first_names  # "Ines Varga": a person's, likely
     listens = previous in clues.listener_verbs or (
         previous == "to" and len(before) == 2 and before[0].lower().endswith("ing")
     )  # "told", "Speaking to"
     if listens and " " in name:  # one word alone is likely a paper's ("Mint"): a speaker vote
-        if name.split(" ", 1)[0] not in clues.first_names:
+        if not given:
             return "organisation"  # "told The Associated Press", "Speaking to The Hindu"
         kind = None  # "told Ines Varga": who listens, no speaker
     sourced = previous == "by" and len(before) == 2 and before[0].lower() in clues.source_verbs
-    if (sourced or following in clues.newsroom_verbs) and name.split(" ", 1)[0] not in (
-        clues.first_names
-    ):
+    if (sourced or following in clues.newsroom_verbs) and not given:
         return "organisation"  # "seen by The EastAfrican", "The Athletic understands"
     if previous == "the" and len(before) == 2 and before[0].lower() in clues.listener_verbs:
         return "organisation"  # "told the Nation": a listener with "the" is a paper or a body

@@ -139,7 +139,7 @@ def learn(paths: Sequence[tuple[Path, int | None]], *, listed: bool = True) -> G
         male[name] += GENDER_VOTES
     for name in listed_female - listed_male:
         female[name] += GENDER_VOTES
-    ruled_out |= set(given) | words.roles | {word.title() for word in common}
+    ruled_out |= set(given) | {word.title() for word in common}
     places = sorted(
         name
         for name in (_listed_places() if listed else set())

@@ -322,7 +322,7 @@ def quotes(
             if speaker is not None:
                 where = (offset + found.start(group), offset + found.end(group))
                 if result and found[group].lower() in words.pronouns:
-                    speaker = _subject_kept(speaker, result[-1], pair.start, resolve)
+                    speaker = resolve.subject_kept(speaker, result[-1], pair.start)
                 break
         if speaker is None and speaks and sentence_start >= pair.start - _HEAD_CHARS:
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
@@ -346,31 +346,6 @@ def quotes(
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
         last_end, last_speaker = pair.end, speaker
     return result
-
-
-def _subject_kept(speaker: str, prior: Quote, position: int, resolve: _Resolver) -> str:
-    """Return whom a pronoun means when the last quotation's speaker named another in an aside.
-
-    '"…," said Richard Atkinson, 58, who farms with his son Tom, 31. "…," he said': Tom is
-    the last person named, but named in the sentence that made Atkinson the speaker, and
-    no one since; "he" goes on being Atkinson, if of his gender.
-    """
-    said, where = prior.speaker, prior.speaker_span
-    if said is None or where is None or said == speaker or said not in resolve.persons:
-        return speaker
-    people = resolve.people
-    if people.between(prior.span[1], position, None):
-        return speaker  # someone named since the last quotation: the pronoun may be theirs
-    named_in = range(bisect.bisect_left(people.starts, where[1]), len(people.starts))
-    aside = next((i for i in named_in if people.named[i] == speaker), None)
-    if (
-        aside is None
-        or people.starts[aside] > prior.span[0]
-        or _SENTENCE_END.search(resolve.body, where[1], people.starts[aside])
-    ):
-        return speaker  # not named after the speaker in the same sentence
-    gender = resolve._gender(speaker)
-    return said if resolve._gender(said) in (None, gender) else speaker
 
 
 def _attributions(
@@ -737,6 +712,29 @@ class _Resolver:
         if not known and (people_only or (found.istitle() and found.lower() in words.common_words)):
             return None  # no person or body ("Tolva"), or a common word ("Critics argued")
         return found
+
+    def subject_kept(self, speaker: str, prior: Quote, position: int) -> str:
+        """Return whom a pronoun means when the last quotation's speaker named another in an aside.
+
+        '"…," said Richard Atkinson, 58, who farms with his son Tom, 31. "…," he said': Tom is
+        the last person named, but named in the sentence that made Atkinson the speaker, and
+        no one since; "he" goes on being Atkinson, if of his gender.
+        """
+        said, where = prior.speaker, prior.speaker_span
+        if said is None or where is None or said == speaker or said not in self.persons:
+            return speaker
+        people = self.people
+        if people.between(prior.span[1], position, None):
+            return speaker  # someone named since the last quotation: the pronoun may be theirs
+        named_in = range(bisect.bisect_left(people.starts, where[1]), len(people.starts))
+        aside = next((i for i in named_in if people.named[i] == speaker), None)
+        if (
+            aside is None
+            or people.starts[aside] > prior.span[0]
+            or _SENTENCE_END.search(self.body, where[1], people.starts[aside])
+        ):
+            return speaker  # not named after the speaker in the same sentence
+        return said if self._gender(said) in (None, self._gender(speaker)) else speaker
 
     def _known(self, name: str, last_word: str | None) -> str:
         """Return a name's canonical form, or its last word's ("Krell"), or the name itself."""
