@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterator
 from newsgist.lang import FactWords
 from newsgist.models import Figure
 
-_START = re.compile(r"[\d$£€¥₹₱](?<![\w.,/:#-].)|(?:(?<=RM|Sh)|(?<=[PR]))\d")
-"""Where a figure may start: a digit or a currency sign, not inside a word or a number.
-Searched for first (a pattern that opens with a character class is found by the engine's
-fast scan), then ``_NUMBER`` is matched there, or where a lettered currency before it
-starts (``_LETTERED``)."""
+_START = re.compile(r"[\d$£€¥₹₱](?:(?<![\w.,/:#-].)|(?<=RM\d|Sh\d)|(?<=[PR]\d))")
+"""Where a figure may start: a digit or a currency sign, not inside a word or a number, or
+a digit after a lettered currency ("RM63", "P45"). Searched for first, then ``_NUMBER`` is
+matched there, or where a lettered currency before it starts (``_LETTERED``). Every
+alternative looks behind only after the one character class it opens with, so the engine's
+fast scan finds it; an alternative opening with a look-behind is tried at every position."""
 _LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|RM|K?Sh|[PR])\Z")
 """A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
 billion" (ringgit), "Sh6.8 billion" (shillings); "P1.2 billion" (pesos) and "R2.3 billion"
