@@ -349,6 +349,7 @@ def mentions(
             tokens[first] in words.titles
             or tokens[first].lower() in words.roles
             or ("-" in tokens[first] and _hyphen_role(tokens[first].lower(), words))
+            or _suffixed_role(tokens, first, words)
         ):  # "Mayor", "envoy", "Mum-of-two", "Co-author"
             titled = True
             first += 1
@@ -383,7 +384,7 @@ def mentions(
                 (i for i in range(first + 1, len(tokens) - 1) if tokens[i] in words.first_names),
                 None,
             )  # "Minister of State for Foreign Affairs Khalid al-Mansouri": the name after it
-            if given is not None and len(tokens) - given <= 3:
+            if given is not None and len(tokens) - given <= 4:
                 first = given
             elif (
                 tokens[first + 1] in words.organisation_words and 2 <= len(tokens) - first - 2 <= 3
@@ -653,6 +654,24 @@ def _hyphen_role(token: str, words: FactWords) -> bool:
     """Whether a hyphened word opens or closes with a role ("mum-of-two", "co-author")."""
     parts = token.split("-")
     return parts[0] in words.roles or parts[-1] in words.roles
+
+
+def _suffixed_role(tokens: list[str], at: int, words: FactWords) -> bool:
+    """Whether a word no table lists is a role by its ending, before a person's name.
+
+    The name is a given name's, or two words with no body's or place's word: "Agronomist
+    Jess Tranter" is a role and a name; "Communist Party", "Christian Okafor" are not.
+    """
+    token, rest = tokens[at], tokens[at + 1 :]
+    return (
+        bool(rest)
+        and token not in words.first_names
+        and token.lower().endswith(tuple(words.role_suffixes))
+        and (
+            rest[0] in words.first_names
+            or (len(rest) == 2 and not form_vote(" ".join(rest), words))
+        )
+    )
 
 
 def _body_named(tokens: list[str], first: int, body: str, end: int, words: FactWords) -> bool:

@@ -54,7 +54,7 @@ inside ("the players' fault") ends the quotation early: telling it from a closin
 with its mark, so the engine's fast scan finds it."""
 _PARTICLED = rf"(?:{PARTICLE})?{CAPITAL}"
 """A capitalised word, maybe after a particle and a hyphen or apostrophe ("al-Hassani")."""
-_NAME = rf"{_PARTICLED}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{_PARTICLED}){{0,5}}"
+_NAME = rf"{_PARTICLED}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{_PARTICLED}){{0,7}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
 _WHO = (
@@ -71,8 +71,9 @@ _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
 _CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
 """The rest of a sentence: no sentence end, a decimal point aside ("about £2.3bn of funds")."""
-_BRACKETED = r"(?:\s+\((?:[A-Z]{2,6}|\d{1,3})\))"
-"""A party or an age in brackets after a name: "Lerato Mahlangu (DA) said", "Sunita (52)"."""
+_BRACKETED = r"(?:\s+\((?:[A-Z]{2,6}|[A-Z]-[A-Z][\w.]{1,12}|\d{1,3})\))"
+"""A party, a party and a state, or an age in brackets after a name: "Lerato Mahlangu (DA)
+said", "Rep. Janet Kilbride (R-Ohio), who chairs …, said", "Sunita (52)"."""
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
@@ -157,7 +158,9 @@ def _patterns(words: FactWords) -> _Patterns:
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
         rf"(?i:the|a|an|another|one)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
         rf"(?:{roles})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
-        rf"(?:the\s+)?{_NAME}|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
+        rf"(?:(?:the\s+)?{_NAME}|(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)"  # "a
+        # partner at a rival venture firm"
+        rf"|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
         rf"(?:the\s+)?(?:{_NAME}(?:\s+(?:{bodies})\b)?(?:\s+\([A-Z][A-Za-z]{{1,6}}\))?"
         rf"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}))"
     )
@@ -166,6 +169,8 @@ def _patterns(words: FactWords) -> _Patterns:
         # against it with Jo Haslam and Pete Lund"): the name before it speaks, not one in it
         rf"(?:{alternatives(words.relative_pronouns)})\s[^;:\"“”‘’\n]{{1,200}}?"
     )
+    spoken = rf"(?:(?!(?:{pronouns})\s){_GAP})"  # a word before the verb: "In an interview
+    # with Nature, she added": "she" speaks, so it is no gap after "Nature"
     who = (
         rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns})|{_AGED.pattern})"
     )
@@ -184,12 +189,14 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
-            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}),\s+(?P<aside>{relative}|[^,;:\"“”‘’\n]{{1,200}}?),"
+            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}){_BRACKETED}?,\s+"
+            rf"(?P<aside>{relative}|[^,;:\"“”‘’\n]{{1,200}}?),"
             rf"\s+(?:(?:{relative}|[^,;:\"“”‘’\n]{{1,150}}?),\s+){{0,2}}?{_GAP}{{0,2}}?(?:{cues})\b"
             rf"(?P<rest>{_CLAUSE})$"
         ),
         name_before=re.compile(
-            rf"\b{who}{_BRACKETED}?,?\s+{_GAP}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
+            rf"\b{who}{_BRACKETED}?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{1,2}}"
+            rf"{_NAME})?,?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
         ),
         according=re.compile(
             rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
@@ -324,10 +331,13 @@ def quotes(
                 if result and found[group].lower() in words.pronouns:
                     speaker = resolve.subject_kept(speaker, result[-1], pair.start)
                 break
-        if speaker is None and speaks and sentence_start >= pair.start - _HEAD_CHARS:
+        if speaker is None and (speaks or partial) and sentence_start >= pair.start - _HEAD_CHARS:
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
             if subject:
                 speaker = resolve(subject["who"], sentence_start, people_only=True)
+            if not speaks and (speaker not in resolve.people.names or not inner[:1].islower()):
+                speaker = None  # no speech verb: a person's words ("Okonkwo-Hale agrees they
+                # are "not the final word""), not a title ("Mad Men") or a body's slogan
         if speaker is None and result and _interrupted(body, last_end, pair.start, result[-1]):
             speaker = result[-1].speaker  # '"…," said Kongkiat Saelim, 52, "but …"': his still
         if (
@@ -934,9 +944,14 @@ class _Resolver:
                 for found in self.patterns.role_said.finditer(window)
                 if not _APPOSED.search(window, 0, found.start())
             ]  # not "Megan Whitfield, a nurse from Omaha, told": she is named
-            if not roles.isdisjoint(window.lower().split())
+            if not roles.isdisjoint(window.lower().translate(_APART).split())  # "member,"
             else []
         )
+        if spoke and _DEFINITE.match(spoke[-1]):  # "the mayor, who is white, told CNN": the
+            head = phrase_head(spoke[-1].lower().split(), self.words.aside_ends)  # one named
+            titled = self._last_titled(position, head)  # "Mayor James Knowles", if any
+            if titled is not None:
+                return people.named[titled]
         if spoke:
             return _unnamed(spoke[-1].split())
         return people.named[index] if index >= 0 else None

@@ -278,6 +278,7 @@ ENGLISH = Language(
         source_verbs=_FACTS["source-verbs"],
         numbered_words=_FACTS["numbered-words"],
         body_suffixes=_FACTS["body-suffixes"],
+        role_suffixes=_FACTS["role-suffixes"],
         relative_pronouns=_FACTS["relative-pronouns"],
         newsroom_verbs=_FACTS["newsroom-verbs"],
         listed_places=frozenset(

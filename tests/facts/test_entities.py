@@ -808,3 +808,20 @@ def test_a_bodys_clues_a_based_place_a_partner_body_an_aside_and_a_poll():
     assert kinds["Okkam"] == "organisation"  # "a London research firm that …"
     assert kinds["Opinia"] == "organisation"
     assert kinds["Cargill"] == "organisation"
+
+
+def test_a_role_by_its_ending_before_a_persons_name_is_no_part_of_it():
+    found, _ = names(
+        "Agronomist Jess Tranter said growers faced a choice. Communist Party members met."
+        " Guitarist Nils Berg played."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Jess Tranter"] == "person"
+    assert kinds["Nils Berg"] == "person"
+    assert "Agronomist Jess Tranter" not in kinds
+    assert "Party" not in kinds  # "Communist Party" keeps its first word
+
+
+def test_a_four_word_name_after_a_titles_portfolio_is_the_persons():
+    found, _ = names("Minister of State for Transport Daryl Koh Jun Hao said fares would rise.")
+    assert ("Daryl Koh Jun Hao", "person", ()) in found

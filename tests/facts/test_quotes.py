@@ -671,3 +671,74 @@ def test_two_asides_after_a_quotation_before_told():
         " of the Alliance for Medicare Choice, an industry trade group, told Axios."
     )
     assert said == [("This is a cut in real terms, full stop", "Tom Ostrander", False)]
+
+
+def test_a_fragment_with_no_speech_verb_is_the_sentence_subjects_words():
+    said = quotes(
+        "Dr Renata Okonkwo-Hale led the study. Okonkwo-Hale agrees that the findings are"
+        ' "not the final word" and wants more telescope time.'
+    )
+    assert said == [("not the final word", "Renata Okonkwo-Hale", True)]
+
+
+def test_a_title_in_quotes_after_a_subject_with_no_speech_verb_has_no_speaker():
+    said = quotes('Actor Jon Ferris starred in "Cold Harbour Nights" for six seasons.')
+    assert said == [("Cold Harbour Nights", None, True)]
+
+
+def test_a_person_of_a_described_body_speaks_not_the_body():
+    said = quotes(
+        "Analyst Devon Marsh of research firm Tidewell Insights said the price puts the"
+        ' tablet "squarely in the fight" with its rivals.'
+    )
+    assert said == [("squarely in the fight", "Devon Marsh", True)]
+
+
+def test_a_pronoun_before_the_verb_speaks_not_the_name_before_it():
+    said = quotes(
+        'The minister, Helen Marchetti, insisted the levy was "on track". Speaking on a'
+        ' visit to Derby, she said: "We have always said we would listen."'
+    )
+    assert said[1] == ("We have always said we would listen.", "Helen Marchetti", False)
+
+
+def test_a_long_titled_name_before_said_is_the_speaker():
+    said = quotes(
+        '"Leave today," Monroe County Emergency Management Director Raúl Etxeberria said'
+        " at a briefing."
+    )
+    assert said == [("Leave today", "Raúl Etxeberria", False)]
+
+
+def test_a_party_and_state_in_brackets_before_an_aside_keeps_the_speaker():
+    said = quotes(
+        "Rep. Janet Kilbride (R-Ohio), who chairs the defense subcommittee, said Tuesday that"
+        ' she would not support "another blank check" for the army.'
+    )
+    assert said == [("another blank check", "Janet Kilbride", True)]
+
+
+def test_an_unnamed_role_at_a_described_firm_speaks():
+    said = quotes(
+        "Sales rose. A partner at a rival venture firm, who asked not to be named, told"
+        ' Fortune the valuation was "aggressive for a business that burns cash."'
+    )
+    assert said == [
+        ("aggressive for a business that burns cash.", "partner at a rival venture firm", True)
+    ]
+
+
+def test_a_pronoun_after_an_unnamed_role_and_an_aside_is_that_role():
+    said = quotes(
+        "Gareth Pryce scored twice as Castlebridge won. One board member, speaking privately"
+        ' afterwards, said the club had plans. "We are not getting carried away," he said.'
+    )
+    assert said == [("We are not getting carried away", "board member", False)]
+
+
+def test_a_pronoun_after_the_role_of_a_titled_person_is_that_person():
+    said = quotes(
+        "Police Chief Jon Belmar arrived at noon. The chief told reporters there were leads."
+        ' "We have a good idea of where to look," he said.'
+    )
+    assert said == [("We have a good idea of where to look", "Jon Belmar", False)]
