@@ -551,6 +551,9 @@ class _Mentioned:
     named: list[str]
     last_words: dict[str, str]
     """Each person's last word, to the first one mentioned with it ("al-Hassani")."""
+    listed_ends: dict[str, str]
+    """Each body's name after a comma in it, to the body: "Food and Rural Affairs" to "the
+    Department for Environment, Food and Rural Affairs", which attributions cut there."""
 
     @classmethod
     def of(cls, entities: Sequence[Entity], kind: str) -> _Mentioned:
@@ -560,12 +563,14 @@ class _Mentioned:
         last_words: dict[str, str] = {}
         for name in named if kind == "person" else ():
             last_words.setdefault(name.rsplit(" ", 1)[-1], name)
-        return cls(
-            frozenset(e.name for e in entities if e.kind == kind),
-            [start for start, _ in mentions],
-            named,
-            last_words,
-        )
+        names = frozenset(e.name for e in entities if e.kind == kind)
+        listed_ends = {
+            name.split(", ", i)[-1]: name
+            for name in names
+            if ", " in name
+            for i in range(1, name.count(", ") + 1)
+        }
+        return cls(names, [start for start, _ in mentions], named, last_words, listed_ends)
 
     def last_named(self, position: int, word: str) -> str | None:
         """Return the last one before ``position`` whose name has ``word`` ("Commission")."""
@@ -688,6 +693,8 @@ class _Resolver:
         written = who.split()
         last_title = max((i for i, t in enumerate(written[:-1]) if t in words.titles), default=-1)
         owner = max((i for i, t in enumerate(written[:-1]) if t[-2:] in ("'s", "’s")), default=-1)
+        if owner >= 0 and " ".join(written[owner:]) in self.bodies.names:
+            owner = -1  # "Alzheimer's Research UK said": a body's own name, no owner's person
         if max(last_title, owner) >= 0:  # "District Judge Harriet Moy", "Police's Jo Bell"
             tokens = [t for t in written[max(last_title, owner) + 1 :] if t not in words.titles]
             if not tokens:
@@ -759,6 +766,8 @@ class _Resolver:
                 ),
                 None,
             )
+        if found is None:  # "Food and Rural Affairs said": a body's name, cut at its comma
+            found = self.bodies.listed_ends.get(name)
         if found is None and last_word is not None:
             found = self.canonical.get(last_word)
         if found is None and " " not in name:  # a surname no mention wrote alone ("al-Hassani")

@@ -742,3 +742,19 @@ def test_a_pronoun_after_the_role_of_a_titled_person_is_that_person():
         ' "We have a good idea of where to look," he said.'
     )
     assert said == [("We have a good idea of where to look", "Jon Belmar", False)]
+
+
+def test_a_bodys_own_possessive_name_speaks_whole():
+    said = quotes(
+        "Walking helps, a study found. Alzheimer's Research UK said the results added to"
+        ' "a growing body of evidence" that activity protects the brain.'
+    )
+    assert said == [("a growing body of evidence", "Alzheimer's Research UK", True)]
+
+
+def test_a_department_listing_its_portfolios_speaks_by_its_whole_name():
+    said = quotes(
+        "Spills rose again. The Department for Environment, Food and Rural Affairs said new"
+        ' laws gave regulators "tougher powers" over bonuses.'
+    )
+    assert said == [("tougher powers", "Department for Environment, Food and Rural Affairs", True)]
