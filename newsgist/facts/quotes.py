@@ -65,8 +65,10 @@ _WHO = (
 secretary Nadia Holm", "the u.s.-based envoy Mattias Krell", "Dr. Hannah Greeley"); a role
 word never ends in a full stop, so who never reaches back over a sentence's end."""
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
-_APPOSED = re.compile(r"[A-Z][\w'’-]*,\s+\Z")
-"""A name and a comma just before an unnamed speaker's words: they describe that name."""
+_APPOSED = re.compile(r"([A-Z][\w'’-]*),\s+\Z")
+"""A capitalised word and a comma just before an unnamed speaker's words: when it ends a
+person's name, they describe that person ("Megan Whitfield, a nurse from Omaha, told"), not
+when it is a place ("In West Lothian, one teacher said")."""
 _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
 _CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
@@ -157,7 +159,7 @@ def _patterns(words: FactWords) -> _Patterns:
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
         rf"(?i:the|a|an|another|one)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
-        rf"(?:{roles})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
+        rf"(?:{roles}|{groups})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
         rf"(?:(?:the\s+)?{_NAME}|(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)"  # "a
         # partner at a rival venture firm"
         rf"|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
@@ -951,7 +953,10 @@ class _Resolver:
             [
                 found["who"]
                 for found in self.patterns.role_said.finditer(window)
-                if not _APPOSED.search(window, 0, found.start())
+                if not (
+                    (apposed := _APPOSED.search(window, 0, found.start()))
+                    and apposed[1] in people.last_words
+                )
             ]  # not "Megan Whitfield, a nurse from Omaha, told": she is named
             if not roles.isdisjoint(window.lower().translate(_APART).split())  # "member,"
             else []

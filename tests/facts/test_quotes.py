@@ -758,3 +758,19 @@ def test_a_department_listing_its_portfolios_speaks_by_its_whole_name():
         ' laws gave regulators "tougher powers" over bonuses.'
     )
     assert said == [("tougher powers", "Department for Environment, Food and Rural Affairs", True)]
+
+
+def test_a_pronoun_after_an_unnamed_role_placed_by_a_town_is_that_role():
+    said = quotes(
+        "Education Secretary Fiona Drummond defended the offer. At Kirkhallan Academy in West"
+        " Lothian, one depute head teacher, who asked not to be named, said staff were tired."
+        ' "Nobody wants to lose a day with the kids," she said.'
+    )
+    assert said == [("Nobody wants to lose a day with the kids", "depute head teacher", False)]
+
+
+def test_a_named_bodys_source_is_an_unnamed_speaker_not_the_body():
+    said = quotes(
+        'The Sacramento Kings made the trade. "Malik gives us a closer," a Kings source said.'
+    )
+    assert said == [("Malik gives us a closer", "Kings source", False)]
