@@ -332,6 +332,13 @@ SHAPES: tuple[Shape, ...] = (
         "key facts' speakers: a short quotation and an attribution over and over",
         lambda size: _repeat('"ab cd," said Jo Bell. ', size, head=STORY + " "),
     ),
+    Shape(
+        "joined-heads",
+        "key facts' attributions: long heads of names joined by 'of the' and particles",
+        lambda size: _repeat(
+            ("said " + "Ab of the al-Ab " * 16)[:236] + ' "x y". ', size, head=STORY + " "
+        ),
+    ),
 )
 _BY_NAME = {shape.name: shape for shape in SHAPES}
 _WARM_UP = {

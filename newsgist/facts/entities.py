@@ -349,7 +349,7 @@ def mentions(
             tokens[first] in words.titles
             or tokens[first].lower() in words.roles
             or ("-" in tokens[first] and _hyphen_role(tokens[first].lower(), words))
-            or _suffixed_role(tokens, first, words)
+            or _suffixed_role(tokens, first, words, capitals)
         ):  # "Mayor", "envoy", "Mum-of-two", "Co-author"
             titled = True
             first += 1
@@ -509,9 +509,10 @@ def _title_owner(
 
 
 _PORTFOLIO = re.compile(
-    r", ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? and ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b"
+    r"(?:, [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?){1,3},? and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\b"
 )
-"""The rest of a body's list of portfolios after its first: ", Industry and Energy"."""
+"""The rest of a body's list of portfolios after its first: ", Industry and Energy",
+", Culture, Media and Sport"."""
 
 
 def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
@@ -656,20 +657,25 @@ def _hyphen_role(token: str, words: FactWords) -> bool:
     return parts[0] in words.roles or parts[-1] in words.roles
 
 
-def _suffixed_role(tokens: list[str], at: int, words: FactWords) -> bool:
+def _suffixed_role(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) -> bool:
     """Whether a word no table lists is a role by its ending, before a person's name.
 
-    The name is a given name's, or two words with no body's or place's word: "Agronomist
-    Jess Tranter" is a role and a name; "Communist Party", "Christian Okafor" are not.
+    The name opens with a given name, or is two words with no body's or place's word whose
+    last stands alone elsewhere, as a surname does ("Agronomist Jess Tranter" … "Ms
+    Tranter"); "Communist Party" and "Christ Church Cathedral" are no role and a name.
     """
     token, rest = tokens[at], tokens[at + 1 :]
     return (
         bool(rest)
         and token not in words.first_names
-        and token.lower().endswith(tuple(words.role_suffixes))
+        and token.lower().endswith(words.role_suffixes)
         and (
             rest[0] in words.first_names
-            or (len(rest) == 2 and not form_vote(" ".join(rest), words))
+            or (
+                len(rest) == 2
+                and not form_vote(" ".join(rest), words)
+                and _surnamed(" ".join(rest), capitals)
+            )
         )
     )
 

@@ -65,7 +65,7 @@ _WHO = (
 secretary Nadia Holm", "the u.s.-based envoy Mattias Krell", "Dr. Hannah Greeley"); a role
 word never ends in a full stop, so who never reaches back over a sentence's end."""
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
-_APPOSED = re.compile(r"([A-Z][\w'’-]*),\s+\Z")
+_APPOSED = re.compile(rf"((?:{PARTICLE})?[A-Z][\w'’-]*),\s+\Z")
 """A capitalised word and a comma just before an unnamed speaker's words: when it ends a
 person's name, they describe that person ("Megan Whitfield, a nurse from Omaha, told"), not
 when it is a place ("In West Lothian, one teacher said")."""
@@ -86,9 +86,11 @@ _NEXT_QUOTE_CHARS = 400
 """A quotation with no attribution this close after another continues it."""
 _TRIES = 6
 """Attributions tried before a quotation, nearest the verb last, before giving up."""
-_MAX_SPOKEN = 500
+_MAX_SPOKEN = 200
 """Quotations whose speakers are looked for; later ones are listed with none, so a body of
-thousands of quotations (hostile) costs linear time. News stories have a few dozen."""
+thousands of quotations (hostile) costs linear time. News stories have a few dozen (34 at
+most in 600 CNN/Daily Mail and BBC stories); at 500, a page of long heads of joined names
+took 0.8 s."""
 _LOOK_BACK = 1_000
 """Mentions read back for "the commission" or a story's main body: bounded, for hostile input."""
 _PRONOUN_REACH = 12
@@ -197,7 +199,7 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?P<rest>{_CLAUSE})$"
         ),
         name_before=re.compile(
-            rf"\b{who}{_BRACKETED}?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{1,2}}"
+            rf"\b{who}{_BRACKETED}?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:(?!(?:{JOINED})\s)[a-z]+\s+){{1,2}}"
             rf"{_NAME})?,?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
         ),
         according=re.compile(
@@ -335,11 +337,11 @@ def quotes(
                 break
         if speaker is None and (speaks or partial) and sentence_start >= pair.start - _HEAD_CHARS:
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
-            if subject:
+            if subject and (speaks or _acts(head, subject.end(), inner, words)):
                 speaker = resolve(subject["who"], sentence_start, people_only=True)
-            if not speaks and (speaker not in resolve.people.names or not inner[:1].islower()):
-                speaker = None  # no speech verb: a person's words ("Okonkwo-Hale agrees they
-                # are "not the final word""), not a title ("Mad Men") or a body's slogan
+            if not speaks and speaker not in resolve.people.names:
+                speaker = None  # no speech verb: only a person's words ("Okonkwo-Hale agrees
+                # they are "not the final word""), not a body's slogan
         if speaker is None and result and _interrupted(body, last_end, pair.start, result[-1]):
             speaker = result[-1].speaker  # '"…," said Kongkiat Saelim, 52, "but …"': his still
         if (
@@ -358,6 +360,21 @@ def quotes(
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
         last_end, last_speaker = pair.end, speaker
     return result
+
+
+def _acts(head: str, after_subject: int, inner: str, words: FactWords) -> bool:
+    """Whether a sentence's subject does what puts a fragment in their mouth, no speech verb.
+
+    An active verb after it, no aside or passive ("Okafor was charged with "…"", "Okafor,
+    known to fans as "…""), and words in lower case, not a title ("Cold Harbour Nights").
+    """
+    following = head[after_subject:].split(None, 1)
+    return (
+        inner[:1].islower()
+        and bool(following)
+        and following[0][:1].islower()
+        and following[0] not in words.passive_words
+    )
 
 
 def _attributions(
@@ -554,8 +571,8 @@ class _Mentioned:
     last_words: dict[str, str]
     """Each person's last word, to the first one mentioned with it ("al-Hassani")."""
     listed_ends: dict[str, str]
-    """Each body's name after a comma in it, to the body: "Food and Rural Affairs" to "the
-    Department for Environment, Food and Rural Affairs", which attributions cut there."""
+    """Each body's name after a comma in it, to the body: "Food and Rural Affairs" to
+    "Department for Environment, Food and Rural Affairs", which attributions cut there."""
 
     @classmethod
     def of(cls, entities: Sequence[Entity], kind: str) -> _Mentioned:
@@ -565,13 +582,11 @@ class _Mentioned:
         last_words: dict[str, str] = {}
         for name in named if kind == "person" else ():
             last_words.setdefault(name.rsplit(" ", 1)[-1], name)
+        listed_ends: dict[str, str] = {}
+        for name in named:  # the first named wins a shared end, the same on every run
+            for i in range(1, name.count(", ") + 1):
+                listed_ends.setdefault(name.split(", ", i)[-1], name)
         names = frozenset(e.name for e in entities if e.kind == kind)
-        listed_ends = {
-            name.split(", ", i)[-1]: name
-            for name in names
-            if ", " in name
-            for i in range(1, name.count(", ") + 1)
-        }
         return cls(names, [start for start, _ in mentions], named, last_words, listed_ends)
 
     def last_named(self, position: int, word: str) -> str | None:
@@ -965,7 +980,9 @@ class _Resolver:
             head = phrase_head(spoke[-1].lower().split(), self.words.aside_ends)  # one named
             titled = self._last_titled(position, head)  # "Mayor James Knowles", if any
             if titled is not None:
-                return people.named[titled]
+                if gender is None or self._gender(people.named[titled]) in (None, gender):
+                    return people.named[titled]
+                spoke = []  # "Mayor Bob Stone … the mayor told CNN. "…," she said": not him
         if spoke:
             return _unnamed(spoke[-1].split())
         return people.named[index] if index >= 0 else None

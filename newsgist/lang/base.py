@@ -228,9 +228,13 @@ class FactWords:
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
-    role_suffixes: frozenset[str] = frozenset()
+    passive_words: frozenset[str] = frozenset()
+    """Words after a subject that make the sentence passive ("Okafor was charged with "…""):
+    a fragment quoted then is no words of the subject's."""
+    role_suffixes: tuple[str, ...] = ()
     """Endings of a role noun no table lists ("Agronomist Jess Tranter", "Guitarist Nils
-    Berg"), read only before a person's name: the role, not part of the name."""
+    Berg"), read only before a person's name: the role, not part of the name. A tuple, as
+    ``str.endswith`` takes them."""
     numbered_words: frozenset[str] = frozenset()
     """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
     source_verbs: frozenset[str] = frozenset()

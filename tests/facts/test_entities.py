@@ -812,8 +812,8 @@ def test_a_bodys_clues_a_based_place_a_partner_body_an_aside_and_a_poll():
 
 def test_a_role_by_its_ending_before_a_persons_name_is_no_part_of_it():
     found, _ = names(
-        "Agronomist Jess Tranter said growers faced a choice. Communist Party members met."
-        " Guitarist Nils Berg played."
+        "Agronomist Jess Tranter said growers faced a choice. Ms Tranter said hay was dear."
+        " Communist Party members met. Guitarist Nils Berg played."
     )
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["Jess Tranter"] == "person"
@@ -825,3 +825,8 @@ def test_a_role_by_its_ending_before_a_persons_name_is_no_part_of_it():
 def test_a_four_word_name_after_a_titles_portfolio_is_the_persons():
     found, _ = names("Minister of State for Transport Daryl Koh Jun Hao said fares would rise.")
     assert ("Daryl Koh Jun Hao", "person", ()) in found
+
+
+def test_a_word_ending_like_a_role_before_a_bodys_name_stays_in_it():
+    found, _ = names("Christ Church Cathedral hosted the service on Sunday.")
+    assert ("Christ Church Cathedral", "organisation", ()) in found

@@ -774,3 +774,56 @@ def test_a_named_bodys_source_is_an_unnamed_speaker_not_the_body():
         'The Sacramento Kings made the trade. "Malik gives us a closer," a Kings source said.'
     )
     assert said == [("Malik gives us a closer", "Kings source", False)]
+
+
+def test_a_particled_name_before_an_aside_keeps_its_pronoun():
+    said = quotes(
+        "Omar al-Hassani, a nurse at the clinic, who works nights, said the ward was full."
+        ' "We are exhausted," he said.'
+    )
+    assert said == [("We are exhausted", "Omar al-Hassani", False)]
+
+
+def test_a_pronoun_of_the_other_gender_than_the_titled_role_is_not_that_person():
+    said = quotes(
+        "Mayor Bob Stone and Officer Ann Lowe attended. The mayor told CNN the city was calm."
+        ' "We will get through this," she said.'
+    )
+    assert said == [("We will get through this", "Ann Lowe", False)]
+
+
+def test_a_passive_an_aside_or_a_title_after_a_subject_gives_a_fragment_no_speaker():
+    said = quotes(
+        'Tom Okafor was charged with "causing death by dangerous driving" after the crash.'
+        ' Ann Lowe, known to fans as "the big woman", scored twice. Ann Lowe watched "The'
+        ' Great Bake Off" every week.'
+    )
+    assert said == [
+        ("causing death by dangerous driving", None, True),
+        ("the big woman", None, True),
+        ("The Great Bake Off", None, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Sen. Maria Lopez (D-N.Y.), who sits on the panel, said the cuts were "reckless and'
+            ' cruel" and would fail.',
+            "Maria Lopez",
+        ),
+        (
+            "Economist Ravi Menon from consultancy firm Haldane Partners said growth looked"
+            ' "fragile at best" this year.',
+            "Ravi Menon",
+        ),
+        (
+            "The Department for Digital, Culture, Media and Sport said the rules were"
+            ' "long overdue" for the sector.',
+            "Department for Digital, Culture, Media and Sport",
+        ),
+    ],
+)
+def test_attributions_with_brackets_firms_and_listed_portfolios(text, speaker):
+    assert [s for _, s, _ in quotes(text)] == [speaker]
