@@ -318,7 +318,7 @@ def mentions(
             if (
                 lowered not in stop_words
                 and lowered not in words.number_words
-                and _body_named(tokens, first, body, where + len(text), words)
+                and _body_named(tokens, first, body, where + len(text), words, capitals)
             ):
                 break  # "Federal Trade Commission", "Single Resolution Board (SRB)"
             first += 1  # a sentence's first word, written in lower case elsewhere ("The")
@@ -680,23 +680,27 @@ def _suffixed_role(tokens: list[str], at: int, words: FactWords, capitals: _Capi
     )
 
 
-def _body_named(tokens: list[str], first: int, body: str, end: int, words: FactWords) -> bool:
+def _body_named(
+    tokens: list[str], first: int, body: str, end: int, words: FactWords, capitals: _Capitals
+) -> bool:
     """Whether a run from ``first`` is a body's whole name, its common first word and all.
 
     Three words or more ending in a body's word ("Federal Trade Commission") or with one
-    before "of" ("Bank of Estoria", "Federal Ministry of Agriculture"), or initials in
-    brackets after it that spell the run ("Emergency Management Victoria (EMV)").
+    before "of" ("Bank of Estoria", "Federal Ministry of Agriculture"), or initials that
+    spell the run, in brackets after it ("Emergency Management Victoria (EMV)") or as a
+    word of the story ("the HSE" … "The Health Service Executive said").
     """
     rest = tokens[first:]
+    initials = "".join(token[0] for token in rest if token[0].isupper())
     if len(rest) >= 3:
         joiner = next((i for i, token in enumerate(rest) if token in ("of", "for")), len(rest))
         head = rest[joiner - 1]  # "Bank" of "Bank of Estoria", "Ministry" of "Federal Ministry of"
         if rest[-1] in words.organisation_words or head in words.organisation_words:
             return True
+        if len(initials) >= 3 and capitals.count(initials):
+            return True
     bracketed = _BRACKETED.match(body, end)
-    return bracketed is not None and _letters(bracketed.group()) == "".join(
-        token[0] for token in rest if token[0].isupper()
-    )
+    return bracketed is not None and _letters(bracketed.group()) == initials
 
 
 def _letters(text: str) -> str:

@@ -830,3 +830,13 @@ def test_a_four_word_name_after_a_titles_portfolio_is_the_persons():
 def test_a_word_ending_like_a_role_before_a_bodys_name_stays_in_it():
     found, _ = names("Christ Church Cathedral hosted the service on Sunday.")
     assert ("Christ Church Cathedral", "organisation", ()) in found
+
+
+def test_a_sentences_common_first_word_stays_in_a_body_its_acronym_spells():
+    found, _ = names(
+        "Patients and health staff said the HSE knew it was unsafe. The Health Service"
+        " Executive said it had opened more beds."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds.get("Health Service Executive") == "organisation"
+    assert "Service Executive" not in kinds
