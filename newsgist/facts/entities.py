@@ -482,8 +482,10 @@ def mentions(
             name, span, _ = found[i]
             if body[span[1] : found[i + 1][1][0]] == ", ":
                 found[i] = (name, span, "place")
-    if words.team_place_words and _sporting(body, lower_words, words):
-        found = [_as_team(mention, words) for mention in found]
+    teams = [i for i, (name, _, kind) in enumerate(found) if _club_like(name, kind, words)]
+    if teams and _sporting(body, lower_words, words):
+        for i in teams:
+            found[i] = (found[i][0], found[i][1], "organisation")
     return found
 
 
@@ -494,22 +496,19 @@ def _sporting(body: str, lower_words: _LowerCase, words: FactWords) -> bool:
     )
 
 
-def _as_team(mention: Mention, words: FactWords) -> Mention:
-    """Type as a team a place's name a team's word ends, in a story of a contest.
+def _club_like(name: str, kind: str | None, words: FactWords) -> bool:
+    """Whether a place's name is a club's in a story of a contest: a team's word ends it.
 
     "travel to Brentmoor Town", "drew 2-2 at Calder Town": the club, unless the whole name
     is a known place ("Kansas City", "Mexico City").
     """
-    name, span, kind = mention
-    if (
+    return (
         kind in ("place", None)
         and " " in name
         and name.rsplit(" ", 1)[1] in words.team_place_words
         and name not in words.places
         and name not in words.listed_places
-    ):
-        return name, span, "organisation"
-    return mention
+    )
 
 
 _OWNERS = frozenset({"organisation", "place"})
@@ -916,8 +915,9 @@ _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 """One word with a capital inside it: a brand ("CeltAir"), unless a surname's prefix opens
 it ("McAllister")."""
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
-_SCORE_WORD = re.compile(r"(?<![\w.,-])\d{1,3}-\d{1,3}(?![\w-])")
-"""A score standing alone in a story ("won 2-1"): a contest's."""
+_SCORE_WORD = re.compile(r"\d(?<![\w.,-]\d)\d{0,2}-\d{1,3}(?![\w-])")
+"""A score standing alone in a story ("won 2-1"): a contest's. It looks behind only after
+its first digit, so the engine's fast scan finds it."""
 """A match's score ("30-10"), just before or after a team's name."""
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}-\d{1,3}(?![\w-])")
 """A score just after a name ("Leeds Rhinos 30-10")."""
