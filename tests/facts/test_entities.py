@@ -855,3 +855,13 @@ def test_a_town_or_city_club_in_a_story_of_a_contest_is_a_team():
 def test_a_town_with_no_contest_in_the_story_stays_a_place():
     found, _ = names("Residents of Dunholm Town said the new bridge opened on Saturday.")
     assert ("Dunholm Town", "place", ()) in found
+
+
+def test_a_constabulary_or_a_consortium_is_a_body():
+    found, _ = names(
+        "A man was held. Derbyshire Constabulary said officers came. The Global Carbon Flux"
+        " Consortium said methane rose."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Derbyshire Constabulary"] == "organisation"
+    assert kinds["Global Carbon Flux Consortium"] == "organisation"
