@@ -915,10 +915,10 @@ _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 """One word with a capital inside it: a brand ("CeltAir"), unless a surname's prefix opens
 it ("McAllister")."""
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+"""A match's score ("30-10"), just before or after a team's name."""
 _SCORE_WORD = re.compile(r"\d(?<![\w.,-]\d)\d{0,2}-\d{1,3}(?![\w-])")
 """A score standing alone in a story ("won 2-1"): a contest's. It looks behind only after
 its first digit, so the engine's fast scan finds it."""
-"""A match's score ("30-10"), just before or after a team's name."""
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}-\d{1,3}(?![\w-])")
 """A score just after a name ("Leeds Rhinos 30-10")."""
 _OWNING = frozenset({"'s ", "’s ", "' ", "’ "})
@@ -959,8 +959,9 @@ class _Capitals:
         return self.counts[word]
 
 
-_CAPITAL_WORDS = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:['’](?!s\b)[\w-]+)*")
-"""A capitalised word, a possessive's "'s" left off ("Ferrandi's": "Ferrandi")."""
+_CAPITAL_WORDS = re.compile(rf"[{UPPER}](?<![\w'’-].)[\w-]*(?:['’](?!s\b)[\w-]+)*")
+"""A capitalised word, a possessive's "'s" left off ("Ferrandi's": "Ferrandi"). It looks
+behind only after its capital, so the engine's fast scan finds it."""
 
 
 class _LowerCase:

@@ -199,8 +199,9 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?P<rest>{_CLAUSE})$"
         ),
         name_before=re.compile(
-            rf"\b{who}{_BRACKETED}?(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:(?!(?:{JOINED})\s)[a-z]+\s+){{1,2}}"
-            rf"{_NAME})?,?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
+            rf"\b{who}{_BRACKETED}?(?:\s+(?:of|at|from)\s+(?:the\s+)?"  # "Devon Marsh of
+            rf"(?:(?!(?:{JOINED})\s)[a-z]+\s+){{1,2}}{_NAME})?"  # research firm Tidewell said"
+            rf",?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
         ),
         according=re.compile(
             rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
