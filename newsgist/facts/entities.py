@@ -482,33 +482,7 @@ def mentions(
             name, span, _ = found[i]
             if body[span[1] : found[i + 1][1][0]] == ", ":
                 found[i] = (name, span, "place")
-    teams = [i for i, (name, _, kind) in enumerate(found) if _club_like(name, kind, words)]
-    if teams and _sporting(body, lower_words, words):
-        for i in teams:
-            found[i] = (found[i][0], found[i][1], "organisation")
     return found
-
-
-def _sporting(body: str, lower_words: _LowerCase, words: FactWords) -> bool:
-    """Whether a story reports a contest: a score and a contest's noun ("won 2-1", "a draw")."""
-    return _SCORE_WORD.search(body) is not None and any(
-        noun in lower_words for noun in words.match_nouns
-    )
-
-
-def _club_like(name: str, kind: str | None, words: FactWords) -> bool:
-    """Whether a place's name is a club's in a story of a contest: a team's word ends it.
-
-    "travel to Brentmoor Town", "drew 2-2 at Calder Town": the club, unless the whole name
-    is a known place ("Kansas City", "Mexico City").
-    """
-    return (
-        kind in ("place", None)
-        and " " in name
-        and name.rsplit(" ", 1)[1] in words.team_place_words
-        and name not in words.places
-        and name not in words.listed_places
-    )
 
 
 _OWNERS = frozenset({"organisation", "place"})
@@ -916,9 +890,6 @@ _CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 it ("McAllister")."""
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 """A match's score ("30-10"), just before or after a team's name."""
-_SCORE_WORD = re.compile(r"\d(?<![\w.,-]\d)\d{0,2}-\d{1,3}(?![\w-])")
-"""A score standing alone in a story ("won 2-1"): a contest's. It looks behind only after
-its first digit, so the engine's fast scan finds it."""
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}-\d{1,3}(?![\w-])")
 """A score just after a name ("Leeds Rhinos 30-10")."""
 _OWNING = frozenset({"'s ", "’s ", "' ", "’ "})

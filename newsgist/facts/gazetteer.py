@@ -147,10 +147,7 @@ def learn(paths: Sequence[tuple[Path, int | None]], *, listed: bool = True) -> G
         and name.lower() not in english.stop_words
         and not lower[name.lower()]  # "Enterprise", "Fleet": a word, and a town somewhere
         and typed["person"][name] + typed["organisation"][name] <= typed["place"][name]
-        and (
-            form_vote(name, words) == ""  # "Bristol", "Bank": the table or a rule knows it
-            or name.rsplit(" ", 1)[-1] in words.team_place_words  # "Mexico City": no club's
-        )
+        and form_vote(name, words) == ""  # "Bristol", "Bank": the table or a rule knows it
     )
     return Gazetteer(
         given,

@@ -228,9 +228,6 @@ class FactWords:
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
-    team_place_words: frozenset[str] = frozenset()
-    """Place words that end a club's name ("Calder Town", "Bramley City"): in a story of a
-    contest, a name they end is a team's unless the whole name is a known place."""
     passive_words: frozenset[str] = frozenset()
     """Words after a subject that make the sentence passive ("Okafor was charged with "…""):
     a fragment quoted then is no words of the subject's."""

@@ -280,7 +280,6 @@ ENGLISH = Language(
         body_suffixes=_FACTS["body-suffixes"],
         role_suffixes=tuple(sorted(_FACTS["role-suffixes"])),
         passive_words=_FACTS["passive-words"],
-        team_place_words=_FACTS["team-place-words"],
         relative_pronouns=_FACTS["relative-pronouns"],
         newsroom_verbs=_FACTS["newsroom-verbs"],
         listed_places=frozenset(

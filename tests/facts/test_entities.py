@@ -842,21 +842,6 @@ def test_a_sentences_common_first_word_stays_in_a_body_its_acronym_spells():
     assert "Service Executive" not in kinds
 
 
-def test_a_town_or_city_club_in_a_story_of_a_contest_is_a_team():
-    found, _ = names(
-        "Kingsmere won 2-1 on Saturday to go fourth. Kingsmere travel to Dunholm Town on"
-        " Tuesday, and the draw left Oklahoma City fans cheering."
-    )
-    kinds = {name: kind for name, kind, _ in found}
-    assert kinds["Dunholm Town"] == "organisation"
-    assert kinds["Oklahoma City"] == "place"  # a known place keeps its kind
-
-
-def test_a_town_with_no_contest_in_the_story_stays_a_place():
-    found, _ = names("Residents of Dunholm Town said the new bridge opened on Saturday.")
-    assert ("Dunholm Town", "place", ()) in found
-
-
 def test_a_constabulary_or_a_consortium_is_a_body():
     found, _ = names(
         "A man was held. Derbyshire Constabulary said officers came. The Global Carbon Flux"
