@@ -130,6 +130,15 @@ def _based(words: FactWords) -> re.Pattern[str]:
 
 
 @cache
+def _known_places(words: FactWords) -> frozenset[str]:
+    """Return the places table and GeoNames' towns together: the places a name may be known as.
+
+    Cached per word tables, which hash by identity, so a lookup costs one dictionary probe.
+    """
+    return words.places | words.listed_places
+
+
+@cache
 def _prefixes(words: FactWords) -> tuple[str, ...]:
     """Return the surname prefixes as ``str.startswith`` takes them."""
     return tuple(sorted(words.surname_prefixes))
@@ -439,7 +448,7 @@ def mentions(
         scan(where, text, opening)
     found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
     if (dateline := _CAPITALS_DATELINE.match(body)) and (
-        (town := dateline[1].title()) in words.listed_places or town in words.places
+        (town := dateline[1].title()) in _known_places(words)
     ):  # "PUNE: Residents of …", "CHENNAI" on a line of its own: a known town
         found = [m for m in found if m[1][0] >= dateline.end(1)]
         found.insert(0, (town, dateline.span(1), "place"))
@@ -731,11 +740,7 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
         and tokens[1] == "for"
         and tokens[0] not in words.organisation_words
         and tokens[0] not in words.titles
-        and (
-            tokens[-1] in words.organisation_words
-            or tokens[0] in words.places
-            or tokens[0] in words.listed_places
-        )
+        and (tokens[-1] in words.organisation_words or tokens[0] in _known_places(words))
     ):
         return 1, 1 + (tokens[2] == "the")  # "Kestrelview for the Glasgow Courier", "Cardiff
         # for the Principality Stadium"
@@ -1055,11 +1060,7 @@ def _team(tokens: list[str], words: FactWords, *, named_as_body: bool = False) -
         last.endswith("s")
         and not last.endswith("ss")
         and last[:-1] not in words.demonyms
-        and (
-            place in words.places
-            or place in words.listed_places
-            or (len(tokens) > 2 and place in words.place_words)
-        )
+        and (place in _known_places(words) or (len(tokens) > 2 and place in words.place_words))
     )
 
 
@@ -1131,7 +1132,7 @@ def _clues(words: FactWords) -> _Clues:
         re.compile(rf"[^.!?,;\"“”]{{0,80}}?\b(?:{alternatives(words.person_pronouns)})\b"),
         words.common_words,
         words.first_names,
-        words.places | words.listed_places,
+        _known_places(words),
         words.source_verbs,
         words.newsroom_verbs,
         re.compile(
