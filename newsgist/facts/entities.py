@@ -1030,7 +1030,7 @@ def form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "Team Cordillera", "Parti Hijau Sejahtera"
     if several and tokens[0] in words.place_openers:
         return "place"  # "Cape Varna", "River Tam"
-    if several and tokens[0] in words.first_names:
+    if several and tokens[0] in words.first_names and name not in _known_places(words):
         return "person"  # "Whitney Houston", "Clark Kent": a given name before a place's
     if several and " for " in name and tokens[0].lower().removesuffix("s") not in words.roles:
         return "organisation"  # "Transport for London": no place's name has "for" in it
@@ -1369,6 +1369,14 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
             and name.split(" ", 1)[0] not in first_names
         ):
             kinds[name] = "place"
+    for name, kind in kinds.items():  # "the Government said": a common noun capitalised
+        if (
+            kind == "organisation"
+            and canonical[name] == name
+            and name in words.organisation_words
+            and name not in words.organisations
+        ):
+            kinds[name] = None
     merged: dict[str, list[str]] = defaultdict(list)
     for name in spans:
         target = canonical[name]

@@ -18,28 +18,35 @@ from collections.abc import Callable, Iterator
 from newsgist.lang import FactWords
 from newsgist.models import Figure
 
-_START = re.compile(r"[\d$£€¥₹₱](?:(?<![\w.,/:#-].)|(?<=RM\d|Sh\d)|(?<=[PR]\d))")
+_START = re.compile(
+    r"[\d$£€¥₹₱](?:(?<![\w.,/:#-].)|(?<=RM\d|Sh\d|Rs\d|Dh\d|Tk\d|Rp\d)|(?<=Shs\d|SKr\d)"
+    r"|(?<=[PRN]\d))"
+)
 """Where a figure may start: a digit or a currency sign, not inside a word or a number, or
-a digit after a lettered currency ("RM63", "P45"). Searched for first, then ``_NUMBER`` is
-matched there, or where a lettered currency before it starts (``_LETTERED``). Every
+a digit after a lettered currency ("RM63", "Dh1.8", "P45"). Searched for first, then
+``_NUMBER`` is matched there, or where a lettered currency before it starts (``_LETTERED``). Every
 alternative looks behind only after the one character class it opens with, so the engine's
 fast scan finds it; an alternative opening with a look-behind is tried at every position."""
-_LETTERED = re.compile(r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S)\$|Rs\.?\s?|RM|K?Sh|[PR])\Z")
+_LETTERED = re.compile(
+    r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S|NT)\$|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?|Rp\.?\s?|SKr|[PRN])\Z"
+)
 """A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
-billion" (ringgit), "Sh6.8 billion" (shillings); "P1.2 billion" (pesos) and "R2.3 billion"
-(rand) only with a scale."""
+billion" (ringgit), "Sh6.8 billion" (shillings), "Dh12,000" (dirhams), "NT$48 billion";
+"P1.2 billion" (pesos), "R2.3-billion" (rand) and "N15m" (naira) only with a scale or a
+thousands comma ("R18,500")."""
 _NUMBER = re.compile(
-    r"(?P<currency>(?:US|A|C|NZ|HK|S)\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Sh|[$£€¥₹₱]"
-    r"|[PR](?=[\d.,]+\s?(?:million|billion|trillion)\b))?"
+    r"(?P<currency>(?:US|A|C|NZ|HK|S|NT)\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?"
+    r"|Rp\.?\s?|SKr|[$£€¥₹₱]"
+    r"|[PRN](?=\d{1,3}(?:,\d{3})+(?![\d.])|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<percent>%)?(?P<degrees>°?[CF](?![\w]))?"
-    r"(?P<attached>mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|p(?!m))?"
+    r"(?P<percent>%|pc(?!\w))?(?P<degrees>°?[CF](?![\w]))?"
+    r"(?P<attached>km/h|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|[GMk]Wh?|[GMT]B|p(?!m))?"
     r"(?:[\s-]?(?P<scale>million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
     r"(?P<score>-\d{1,3}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
-"""A number with its currency, scale and unit ("$4.2 million", "6.5%", "92mm", "94p",
-"£45mn", "$180-million", "$US750"), or a score ("3-1")."""
+"""A number with its currency, scale and unit ("$4.2 million", "6.5%", "11pc", "92mm",
+"94p", "13,000MW", "64GB", "£45mn", "$180-million", "$US750"), or a score ("3-1")."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME = re.compile(
     r"(?=\d)(?<![\w:.])(?:[01]?\d|2[0-3])"

@@ -850,3 +850,22 @@ def test_a_constabulary_or_a_consortium_is_a_body():
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["Derbyshire Constabulary"] == "organisation"
     assert kinds["Global Carbon Flux Consortium"] == "organisation"
+
+
+def test_a_lone_body_word_names_a_body_only_as_a_known_one_or_a_named_ones_head():
+    text = (
+        "The Government said the plan was fair. The Board met on Monday. The Kelso Harbour"
+        " Commission voted, and the Commission will meet again. The Senate and the Army agreed."
+    )
+    found, _ = names(text)
+    bodies = {name for name, kind, _ in found if kind == "organisation"}
+    assert "Government" not in bodies  # a common noun a style capitalised
+    assert "Board" not in bodies
+    assert {"Kelso Harbour Commission", "Senate", "Army"} <= bodies
+    assert ("Kelso Harbour Commission", "organisation", ("Commission",)) in found
+
+
+def test_a_known_place_opening_with_a_given_name_is_a_place_and_nsw_is_one():
+    found, _ = names("Schools in Abu Dhabi and Sharjah will close. The people of NSW voted.")
+    assert ("Abu Dhabi", "place", ()) in found
+    assert ("NSW", "place", ()) in found

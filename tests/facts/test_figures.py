@@ -156,3 +156,31 @@ def test_rand_with_a_scale_and_degrees_with_their_scale():
     )
     texts = [text for text, _, _ in counted]
     assert texts == ["R2.3 billion", "38 degrees Celsius", "60 centimetres"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Fees rose to Dh12,000 a term.", "Dh12,000"),
+        ("The plant cost NT$48 billion to build.", "NT$48 billion"),
+        ("Nurses earn Shs85,000 a week.", "Shs85,000"),
+        ("The bank lost SKr4.1bn last year.", "SKr4.1bn"),
+        ("The state paid N15m for the road.", "N15m"),
+        ("Fines of R18,500 were handed down.", "R18,500"),
+        ("The tender was worth R31.5-million in all.", "R31.5-million"),
+        ("Jakarta set aside Rp 3 trillion for it.", "Rp 3 trillion"),
+        ("The board approved Tk 12 crore for it.", "Tk 12 crore"),
+        ("Prices rose 6.2pc in March.", "6.2pc"),
+        ("The grid needs 13,000MW more.", "13,000MW"),
+        ("The phone has 64GB of storage.", "64GB"),
+        ("Winds reached 90km/h on the coast.", "90km/h"),
+        ("The farm makes 32 megawatts at peak.", "32 megawatts"),
+    ],
+)
+def test_lettered_currencies_joined_units_and_power(text, figure):
+    assert [t for t, _, _ in found(text)[0]] == [figure]
+
+
+def test_a_lettered_currency_alone_needs_a_scale_or_thousands():
+    counted, _ = found("Take the N2 and R600 to Exit 9, then pay R18,500 or N4m.")
+    assert [t for t, _, _ in counted] == ["R18,500", "N4m"]  # roads' names, then money
