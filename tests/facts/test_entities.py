@@ -869,3 +869,9 @@ def test_a_known_place_opening_with_a_given_name_is_a_place_and_nsw_is_one():
     found, _ = names("Schools in Abu Dhabi and Sharjah will close. The people of NSW voted.")
     assert ("Abu Dhabi", "place", ()) in found
     assert ("NSW", "place", ()) in found
+
+
+def test_states_provinces_and_counties_are_places_without_other_clues():
+    found, _ = names("Floods hit Assam and Tamil Nadu. Farmers in Mayo and Zamfara waited.")
+    places = {name for name, kind, _ in found if kind == "place"}
+    assert {"Assam", "Tamil Nadu", "Mayo", "Zamfara"} <= places
