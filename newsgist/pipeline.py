@@ -110,7 +110,7 @@ def shared_pipeline(settings: SummarizeOptions) -> Pipeline:
     """
     try:
         key = (
-            json.dumps(settings.to_dict(), sort_keys=True),
+            _settings_key(settings),
             id(methods.get(settings.method)),
             id(headlines.get(settings.headline)) if settings.headline else 0,
         )
@@ -127,6 +127,28 @@ def shared_pipeline(settings: SummarizeOptions) -> Pipeline:
         if len(_PIPELINES) > _MAX_PIPELINES:
             _PIPELINES.popitem(last=False)
     return pipeline
+
+
+_KEYS: dict[int, tuple[SummarizeOptions, dict[str, Any], str]] = {}
+"""The JSON of the settings objects seen last, by identity, with the method options they had
+then: writing it cost a summary of a short story a tenth more (about 40 µs) on every call."""
+
+
+def _settings_key(settings: SummarizeOptions) -> str:
+    """Return the settings as sorted JSON, written once per settings object.
+
+    Every field is immutable but ``method_options``, a dict, so a hit must still have the
+    options it had; the entry holds the object, so its ``id`` is not reused meanwhile.
+    """
+    known = _KEYS.get(id(settings))
+    if known is not None and known[0] is settings and known[1] == settings.method_options:
+        return known[2]
+    text = json.dumps(settings.to_dict(), sort_keys=True)
+    with _PIPELINES_LOCK:
+        if len(_KEYS) >= _MAX_PIPELINES:
+            _KEYS.clear()
+        _KEYS[id(settings)] = (settings, dict(settings.method_options), text)
+    return text
 
 
 def build_settings(

@@ -260,6 +260,18 @@ def test_summarize_reuses_one_pipeline_per_settings(example_page, monkeypatch):
     assert len(built) == 2
 
 
+def test_one_settings_object_whose_method_options_change_gets_a_new_pipeline():
+    from newsgist.pipeline import shared_pipeline
+
+    settings = newsgist.SummarizeOptions(method="textrank", method_options={"damping": 0.85})
+    first = shared_pipeline(settings)
+    assert shared_pipeline(settings) is first
+    settings.method_options["damping"] = 0.5  # type: ignore[index]  # a caller's own dict
+    changed = shared_pipeline(settings)
+    assert changed is not first
+    assert changed.summarizer.damping == 0.5  # type: ignore[attr-defined]
+
+
 def test_the_summary_says_which_thread_each_sentence_and_highlight_belongs_to():
     from tests.test_threads import STORY as TWO_THREADS
 
