@@ -52,6 +52,9 @@ _JOINERS = (
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
 _PATRONYMICS = frozenset({"bin", "binti", "ibn"})
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+"""A romanised two-syllable given name after the family name ("Kang Dong-wook", "Hsu
+Mei-ling"): the name's first word alone is the person's surname."""
 """Joiners before a father's name: the words before one are what the person is called."""
 JOINED = _JOINERS + "|the"
 PARTICLE = r"[a-z]{1,3}[-’']"
@@ -1332,6 +1335,13 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
     first_names = words.first_names
     surnames = {name.rsplit(" ", 1)[1] for name in spans if " " in name}
     surnames |= {name.split(" ")[1] for name in spans if name.count(" ") == 2}  # "Ibarra"
+    surnames |= {  # "Kang said", after "Kang Dong-wook"
+        family
+        for name in spans
+        if name.count(" ") == 1
+        for family, given in [name.split(" ")]
+        if _HYPHENED_GIVEN.fullmatch(given)
+    }
     for name, voted in votes.items():
         if SPEAKER in voted:  # "Krell said": a person; "Ofwat said": an organisation
             spoke = (
@@ -1354,8 +1364,10 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
     for name, kind in kinds.items():  # "Varga told": then "Ines Varga" is a person
         if kind is None and 1 <= name.count(" ") <= 2:
             tokens = name.split(" ")
-            if any(kinds.get(token) == "person" for token in tokens[1:]):
-                kinds[name] = "person"  # "Mr Ibarra": "Raúl Ibarra Sotelo" too
+            if any(kinds.get(token) == "person" for token in tokens[1:]) or (
+                kinds.get(tokens[0]) == "person" and _HYPHENED_GIVEN.fullmatch(tokens[-1])
+            ):
+                kinds[name] = "person"  # "Mr Ibarra": "Raúl Ibarra Sotelo" too; "Kang Dong-wook"
             elif kinds.get(tokens[0]) == "organisation" and tokens[0] not in first_names:
                 kinds[name] = "organisation"  # "Kivuna Chief Executive …": "Kivuna Copper
                 # Resources" is that body

@@ -813,3 +813,14 @@ def test_a_pronoun_before_the_verb_speaks_not_the_name_before_it():
 )
 def test_attributions_with_brackets_firms_and_listed_portfolios(text, speaker):
     assert [s for _, s, _ in quotes(text)] == [speaker]
+
+
+def test_a_family_name_first_is_the_surname_a_later_attribution_uses():
+    text = (
+        'Kang Dong-wook leads the rover team at the institute in Daejeon. "It survived the'
+        ' first test," Kang said on Tuesday. "Now we go to the moon," Kang added.'
+    )
+    assert [speaker for _, speaker, _ in quotes(text)] == ["Kang Dong-wook", "Kang Dong-wook"]
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    assert [(e.name, e.aliases) for e in facts.of_kind("person")] == [("Kang Dong-wook", ("Kang",))]
