@@ -73,9 +73,13 @@ _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
 _CLAUSE = r"(?:[^.!?]|(?<=\d)\.(?=\d))*"
 """The rest of a sentence: no sentence end, a decimal point aside ("about £2.3bn of funds")."""
-_BRACKETED = r"(?:\s+\((?:[A-Z]{2,6}|[A-Z]-[A-Z][\w.]{1,12}|\d{1,3})\))"
-"""A party, a party and a state, or an age in brackets after a name: "Lerato Mahlangu (DA)
-said", "Rep. Janet Kilbride (R-Ohio), who chairs …, said", "Sunita (52)"."""
+_BRACKETED = (
+    r"(?:\s+\((?:[A-Z]{2,6}|[A-Z]-[A-Z][\w.]{1,12}|\d{1,3}"
+    r"|[^\x00-\u024f()\s][^\x00-\u024f()]{0,15})\))"
+)
+"""A party, a party and a state, an age, or the name in its own script in brackets after a
+name: "Lerato Mahlangu (DA) said", "Rep. Janet Kilbride (R-Ohio), who chairs …, said",
+"Sunita (52)", "Emily Wang (王怡文) said"."""
 _GAP = r"(?:[a-z][\w'’-]*\s+)"
 """A word between a speaker and the verb ("Krell later said"): lower case, as a capitalised
 one would be part of another name."""
@@ -184,7 +188,7 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?:{roles}),?\s+(?P<owned>{_NAME})|(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO})"
             rf"(?:,\s+(?P<aside>{_NAME})(?=[,.]))?)"
         ),
-        name_after=re.compile(rf"^\W{{0,3}}\s*{who}\s+{_GAP}?(?:{verbs})\b"),
+        name_after=re.compile(rf"^\W{{0,3}}\s*{who}{_BRACKETED}?\s+{_GAP}?(?:{verbs})\b"),
         clause_after=re.compile(
             rf"^[^.!?\"“”‘’\n]{{0,100}}?,\s+{who}\s+{_GAP}?(?:{verbs})\b(?![^.!?\n]*[\"“”])"
         ),

@@ -824,3 +824,15 @@ def test_a_family_name_first_is_the_surname_a_later_attribution_uses():
     facts = newsgist.summarize(text, headline=None).facts
     assert facts is not None
     assert [(e.name, e.aliases) for e in facts.of_kind("person")] == [("Kang Dong-wook", ("Kang",))]
+
+
+def test_a_name_in_its_own_script_in_brackets_leaves_the_attribution_whole():
+    text = (
+        'Orders rose. "Demand has beaten our forecasts," chairman Lu Chien-hung (呂建宏) told'
+        ' reporters in Taipei. Analyst Emily Wang (王怡文) said the plant was "a logical'
+        ' response" to orders.'
+    )
+    assert [(t, s) for t, s, _ in quotes(text)] == [
+        ("Demand has beaten our forecasts", "Lu Chien-hung"),
+        ("a logical response", "Emily Wang"),
+    ]
