@@ -698,7 +698,13 @@ class _Resolver:
             if found is not None and (kind == "person" or not people_only):
                 return found
             return None if people_only else _unnamed(who.split())
-        tokens = [t for t in who.split() if t not in words.titles]
+        written = who.split()
+        if written[-1] in words.owned_titles and self._owner(written[:-1]):
+            found = self._nearest_role(position, written[-1].lower())  # "the Texas Governor
+            if found is not None:  # added": who was named with the title, not its owner
+                return found
+            return None if people_only else _unnamed(written)
+        tokens = [t for t in written if t not in words.titles]
         if not tokens:
             return None
         if tokens[-1].lower() in words.roles or self.patterns.role_of.search(who):  # who holds it
@@ -712,7 +718,6 @@ class _Resolver:
                 if named is not None:  # described it as '…'", then "Judge Catherine Aldous"
                     return named
             return None if people_only else _unnamed(tokens)
-        written = who.split()
         last_title = max((i for i, t in enumerate(written[:-1]) if t in words.titles), default=-1)
         owner = max((i for i, t in enumerate(written[:-1]) if t[-2:] in ("'s", "’s")), default=-1)
         if owner >= 0 and " ".join(written[owner:]) in self.bodies.names:
@@ -903,6 +908,16 @@ class _Resolver:
             tokens.pop()  # "Judge Rosalind Achebe KC": a post-nominal, no part of the name
         found = self._known(" ".join(tokens), tokens[-1])
         return found if found in self.people.names else None
+
+    def _owner(self, tokens: list[str]) -> bool:
+        """Whether ``tokens`` (an article aside) name a known place or a body of the story."""
+        if tokens[:1] and tokens[0].lower() in _ARTICLES:
+            tokens = tokens[1:]
+        name = " ".join(tokens)
+        words = self.words
+        return bool(name) and (
+            name in words.places or name in words.listed_places or name in self.bodies.names
+        )
 
     def _nearest_role(self, position: int, head: str) -> str | None:
         """Return who "the ``head``" means: whoever of the two came last.

@@ -836,3 +836,15 @@ def test_a_name_in_its_own_script_in_brackets_leaves_the_attribution_whole():
         ("Demand has beaten our forecasts", "Lu Chien-hung"),
         ("a logical response", "Emily Wang"),
     ]
+
+
+def test_a_party_after_a_state_is_a_title_and_an_owned_title_alone_means_its_holder():
+    text = (
+        'Oregon Democrat Carolyn Vasko and Texas Governor Greg Abbott met in Austin. "We have'
+        ' a path," said Oklahoma Republican Bradley Heffernan. "Not yet," the Texas Governor'
+        " added."
+    )
+    assert [s for _, s, _ in quotes(text)] == ["Bradley Heffernan", "Greg Abbott"]
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    assert {"Carolyn Vasko", "Bradley Heffernan"} <= {e.name for e in facts.of_kind("person")}
