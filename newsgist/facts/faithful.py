@@ -44,6 +44,9 @@ def unsupported(texts: Iterable[str], body: str, number_words: Mapping[str, str]
                 body_numbers = {_plain(n) for n in _DIGITS.findall(body)}
             if plain in body_numbers or number in missing:
                 continue
+            if plain not in number_words.values():
+                missing[number] = None  # no number word is written so: no words to list
+                continue
             if spelled is None:
                 written = set(_WORD.findall(body.lower()))
                 spelled = {digit for word, digit in number_words.items() if word in written}
