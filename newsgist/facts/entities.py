@@ -365,13 +365,17 @@ def mentions(
         ):  # "Mayor", "envoy", "Mum-of-two", "Co-author"
             titled = True
             first += 1
-        seat = next(
-            (
-                i
-                for i in range(first, len(tokens) - 2)
-                if tokens[i] in words.owned_titles and tokens[i + 1] in ("for", "of")
-            ),
-            None,
+        seat = (
+            next(
+                (
+                    i
+                    for i in range(first, len(tokens) - 2)
+                    if tokens[i] in words.owned_titles and tokens[i + 1] in ("for", "of")
+                ),
+                None,
+            )
+            if "of" in tokens or "for" in tokens  # most runs have neither: no search
+            else None
         )
         if (
             seat is not None
@@ -383,7 +387,9 @@ def mentions(
             if form_of(place) is not None:
                 found.append((place, (offsets[seat + 2], offsets[seat + 2] + len(place)), "place"))
             return
-        inner = _inner_title(tokens, first, words)
+        inner = None
+        if len(tokens) - first > 2:  # a word, then the title, then a name: three words at least
+            inner = _inner_title(tokens, first, words)
         if inner is not None:  # "Chief Fire Officer Marta Lindqvist": "Fire Officer" goes too
             record_owner(tokens[first:inner], offsets[first])
             titled, first = True, inner
@@ -430,7 +436,9 @@ def mentions(
             and tokens[first] not in words.first_names
         ):
             return  # "South African", "Latin American": a people's word, no name ("Dawn French" is)
-        if last == first or _words_in(tokens, first, last) > _MAX_NAME_WORDS:
+        if last == first or (
+            last - first > _MAX_NAME_WORDS and _words_in(tokens, first, last) > _MAX_NAME_WORDS
+        ):  # the particles are counted only in a run long enough to need it
             return
         for begin, end, person in _parts(tokens, first, last, titled, words):
             tail = _tidy(tokens[end - 1])
