@@ -233,8 +233,9 @@ def mentions(
 
     def scan(where: int, text: str, opening: bool) -> None:
         """Record the names in one run of capitalised words at ``where``."""
-        if text.count(" ") + text.count("\t") >= _MAX_RUN_WORDS:
-            return  # a title-case line or a hostile run: no name, and a bounded cost
+        if len(text) > _MAX_RUN_WORDS and text.count(" ") + text.count("\t") >= _MAX_RUN_WORDS:
+            return  # a title-case line or a hostile run: no name, and a bounded cost (a run
+            # opens with a capital, so one this short has fewer spaces: no count)
         based = _based(words).search(text) if "-" in text else None
         if based is not None:  # "Brussels-based European Polymer Council": a place, a name
             place, at = text[: based.start()], where
