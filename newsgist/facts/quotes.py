@@ -31,7 +31,7 @@ import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from newsgist.facts.entities import CAPITAL, JOINED, PARTICLE, alternatives, phrase_head
@@ -895,11 +895,7 @@ class _Resolver:
         within ``reach`` characters after ``position``, "the ``head``, Name," or "Head Name".
         """
         window = self.body[position : position + reach]
-        named = re.search(
-            rf"\b(?i:the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)},\s+(?P<name>{_NAME}),"
-            rf"|\b{re.escape(head.capitalize())}\s+(?P<titled>{_NAME})",
-            window,
-        )
+        named = _named_in_role(head).search(window)
         if named is None:
             return None
         name = named["name"] or named["titled"]
@@ -948,9 +944,7 @@ class _Resolver:
         coroner said": the last of ``_PRONOUN_REACH`` people named before ``position``.
         """
         people = self.people
-        aside = re.compile(
-            rf"[^,\n]{{1,60}}?,\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b"
-        )
+        aside = _described_as(head)
         index = bisect.bisect_left(people.starts, position) - 1
         for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
             if aside.match(self.body, people.starts[at], position):
@@ -1081,6 +1075,27 @@ def _definite(who: str, words: FactWords) -> str | None:
     if head in words.roles:
         return "person"
     return "organisation" if head in words.organisation_nouns else None
+
+
+@lru_cache(maxsize=1024)
+def _named_in_role(head: str) -> re.Pattern[str]:
+    """Return the pattern of "the ``head``, Name," or "Head Name", compiled once per role.
+
+    Each takes over a millisecond to compile, and the ``re`` module's own cache is small and
+    shared with every other library.
+    """
+    return re.compile(
+        rf"\b(?i:the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)},\s+(?P<name>{_NAME}),"
+        rf"|\b{re.escape(head.capitalize())}\s+(?P<titled>{_NAME})"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _described_as(head: str) -> re.Pattern[str]:
+    """Return the pattern of a name and an aside giving it the role ``head``, compiled once."""
+    return re.compile(
+        rf"[^,\n]{{1,60}}?,\s+(?i:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b"
+    )
 
 
 def _unnamed(tokens: list[str]) -> str:
