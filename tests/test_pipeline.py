@@ -272,6 +272,24 @@ def test_one_settings_object_whose_method_options_change_gets_a_new_pipeline():
     assert changed.summarizer.damping == 0.5  # type: ignore[attr-defined]
 
 
+def test_a_plugins_list_option_changed_in_place_gets_a_new_pipeline():
+    from newsgist.pipeline import shared_pipeline
+
+    @newsgist.methods.register("test-weighted")
+    class Weighted:
+        def __init__(self, *, weights=None):
+            self.weights = list(weights or [])
+
+        def score(self, document):
+            return np.zeros(len(document.sentences))
+
+    settings = newsgist.SummarizeOptions(method="test-weighted", method_options={"weights": [1, 2]})
+    first = shared_pipeline(settings)
+    assert shared_pipeline(settings) is first
+    settings.method_options["weights"][1] = 9
+    assert shared_pipeline(settings).summarizer.weights == [1, 9]  # type: ignore[attr-defined]
+
+
 def test_the_summary_says_which_thread_each_sentence_and_highlight_belongs_to():
     from tests.test_threads import STORY as TWO_THREADS
 

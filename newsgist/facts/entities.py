@@ -52,10 +52,10 @@ _JOINERS = (
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
 _PATRONYMICS = frozenset({"bin", "binti", "ibn"})
+"""Joiners before a father's name: the words before one are what the person is called."""
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 """A romanised two-syllable given name after the family name ("Kang Dong-wook", "Hsu
 Mei-ling"): the name's first word alone is the person's surname."""
-"""Joiners before a father's name: the words before one are what the person is called."""
 JOINED = _JOINERS + "|the"
 PARTICLE = r"[a-z]{1,3}[-’']"
 """A particle joined to a surname by a hyphen or an apostrophe ("al-Hassani", "d'Anjou",

@@ -24,6 +24,7 @@ def unsupported(texts: Iterable[str], body: str, number_words: Mapping[str, str]
     """Return the names and numbers in ``texts`` that the body does not contain, once each."""
     body_numbers: set[str] | None = None  # read only when a text has a number
     spelled: set[str] | None = None  # read only when a number is not in digits in the body
+    digits_spelled: set[str] | None = None  # the numbers the language has words for
     body_words: set[str] | None = None  # read only when a text names more than a few
     missing: dict[str, None] = {}  # in order, each once
     for text in texts:
@@ -44,7 +45,9 @@ def unsupported(texts: Iterable[str], body: str, number_words: Mapping[str, str]
                 body_numbers = {_plain(n) for n in _DIGITS.findall(body)}
             if plain in body_numbers or number in missing:
                 continue
-            if plain not in number_words.values():
+            if digits_spelled is None:
+                digits_spelled = set(number_words.values())
+            if plain not in digits_spelled:
                 missing[number] = None  # no number word is written so: no words to list
                 continue
             if spelled is None:
