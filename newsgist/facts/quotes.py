@@ -699,12 +699,16 @@ class _Resolver:
                 return found
             return None if people_only else _unnamed(who.split())
         written = who.split()
-        if written[-1] in words.owned_titles and self._owner(written[:-1]):
-            found = self._nearest_role(position, written[-1].lower())  # "the Texas Governor
-            if found is not None:  # added": who was named with the title, not its owner
-                return found
+        if written[-1] in words.owned_titles and (holder := self._owner(written[:-1])):
+            at = self._last_owned(position, f"{holder} {written[-1]}")  # "the Texas Governor
+            if at is not None:  # added": who was named with this owner's title, not the owner
+                return self.people.named[at]
             return None if people_only else _unnamed(written)
-        tokens = [t for t in written if t not in words.titles]
+        tokens = [  # "Mayor Irene Castellano": the name; "the Liberal Democrat": all of it
+            t
+            for t, after in zip(written, [*written[1:], ""], strict=True)
+            if t not in words.titles or (t in words.party_titles and not after[:1].isupper())
+        ]
         if not tokens:
             return None
         if tokens[-1].lower() in words.roles or self.patterns.role_of.search(who):  # who holds it
@@ -905,15 +909,24 @@ class _Resolver:
         found = self._known(" ".join(tokens), tokens[-1])
         return found if found in self.people.names else None
 
-    def _owner(self, tokens: list[str]) -> bool:
-        """Whether ``tokens`` (an article aside) name a known place or a body of the story."""
+    def _owner(self, tokens: list[str]) -> str | None:
+        """Return the known place or story's body ``tokens`` name, a leading article dropped."""
         if tokens[:1] and tokens[0].lower() in _ARTICLES:
             tokens = tokens[1:]
         name = " ".join(tokens)
         words = self.words
-        return bool(name) and (
-            name in words.places or name in words.listed_places or name in self.bodies.names
-        )
+        known = name in words.places or name in words.listed_places or name in self.bodies.names
+        return name if name and known else None
+
+    def _last_owned(self, position: int, title: str) -> int | None:
+        """Return the last mention before ``position`` written just after ``title``."""
+        people, body = self.people, self.body
+        index = bisect.bisect_left(people.starts, position) - 1
+        for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
+            start = people.starts[at]
+            if body.rfind(title, max(0, start - len(title) - 2), start) >= 0:
+                return at
+        return None
 
     def _nearest_role(self, position: int, head: str) -> str | None:
         """Return who "the ``head``" means: whoever of the two came last.

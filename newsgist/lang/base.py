@@ -228,6 +228,9 @@ class FactWords:
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
+    party_titles: frozenset[str] = frozenset()
+    """Those of ``titles`` that are titles only before a person's name ("Oregon Democrat
+    Carolyn Vasko"), and words of a description otherwise ("the Liberal Democrat said")."""
     passive_words: frozenset[str] = frozenset()
     """Words after a subject that make the sentence passive ("Okafor was charged with "…""):
     a fragment quoted then is no words of the subject's."""

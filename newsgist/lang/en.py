@@ -280,6 +280,7 @@ ENGLISH = Language(
         body_suffixes=_FACTS["body-suffixes"],
         role_suffixes=tuple(sorted(_FACTS["role-suffixes"])),
         passive_words=_FACTS["passive-words"],
+        party_titles=_FACTS["party-titles"],
         relative_pronouns=_FACTS["relative-pronouns"],
         newsroom_verbs=_FACTS["newsroom-verbs"],
         listed_places=frozenset(

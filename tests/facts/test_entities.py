@@ -875,3 +875,13 @@ def test_states_provinces_and_counties_are_places_without_other_clues():
     found, _ = names("Floods hit Assam and Tamil Nadu. Farmers in Mayo and Zamfara waited.")
     places = {name for name, kind, _ in found if kind == "place"}
     assert {"Assam", "Tamil Nadu", "Mayo", "Zamfara"} <= places
+
+
+def test_a_county_or_state_that_is_also_a_surname_is_no_place_before_its_clue():
+    found, _ = names(
+        '"It was close," said Kenji Kano, the winner. "We lost," said Tunde Mayo. Rangers won.'
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Kenji Kano"] == "person"
+    assert kinds["Tunde Mayo"] == "person"
+    assert kinds["Rangers"] == "organisation"  # a club named alone

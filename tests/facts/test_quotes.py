@@ -840,11 +840,28 @@ def test_a_name_in_its_own_script_in_brackets_leaves_the_attribution_whole():
 
 def test_a_party_after_a_state_is_a_title_and_an_owned_title_alone_means_its_holder():
     text = (
-        'Oregon Democrat Carolyn Vasko and Texas Governor Greg Abbott met in Austin. "We have'
-        ' a path," said Oklahoma Republican Bradley Heffernan. "Not yet," the Texas Governor'
-        " added."
+        "Oregon Democrat Carolyn Vasko, Texas Governor Greg Abbott and California Governor"
+        ' Gavin Newsom met in Austin. "We have a path," said Oklahoma Republican Bradley'
+        ' Heffernan. "Not yet," the Texas Governor added. "Very soon," the California'
+        ' Governor said. "We disagree," the Ohio Governor said.'
     )
-    assert [s for _, s, _ in quotes(text)] == ["Bradley Heffernan", "Greg Abbott"]
+    assert [s for _, s, _ in quotes(text)] == [
+        "Bradley Heffernan",
+        "Greg Abbott",  # the Texas one, though California's was named last
+        "Gavin Newsom",
+        "Ohio Governor",  # no one named so: the words, never the place
+    ]
     facts = newsgist.summarize(text, headline=None).facts
     assert facts is not None
     assert {"Carolyn Vasko", "Bradley Heffernan"} <= {e.name for e in facts.of_kind("person")}
+
+
+def test_a_party_word_with_no_name_after_it_stays_in_the_speakers_words():
+    said = [
+        s
+        for _, s, _ in quotes(
+            'Protests grew. "It is a disgrace," the Liberal Democrat said. "It is worse," the'
+            " Social Democrat leader said."
+        )
+    ]
+    assert said == ["Liberal Democrat", "Social Democrat leader"]
