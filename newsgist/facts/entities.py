@@ -786,6 +786,14 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
     """
     if at and tokens[at - 1] in words.name_abbreviations | words.place_openers | {"St"}:
         return False
+    if (
+        tokens[at][-1] in "'’"
+        and _tidy(tokens[-1]) in words.organisation_words
+        and tokens[at][:-1].lower() in words.common_words
+        and not (at == 1 and tokens[0] in words.first_names)
+    ):
+        return False  # a plural's possessive in a body's own name: "Workers' Party", not
+        # "Joan Rivers' Fox Network"
     owner, after = tokens[at][: -1 - tokens[at].endswith("s")], tokens[at + 1]
     return (
         owner in words.organisation_words  # "The European Space Agency's Halcyon probe"

@@ -885,3 +885,15 @@ def test_a_county_or_state_that_is_also_a_surname_is_no_place_before_its_clue():
     assert kinds["Kenji Kano"] == "person"
     assert kinds["Tunde Mayo"] == "person"
     assert kinds["Rangers"] == "organisation"  # a club named alone
+
+
+def test_a_plurals_possessive_inside_a_bodys_name_and_more_body_words():
+    text = (
+        "The Workers' Party and the Liberty Budget Caucus met Mareva Films on Monday. The"
+        " Cabinet agreed. Joan Rivers' Fox Network show ended."
+    )
+    found, _ = names(text)
+    bodies = {name for name, kind, _ in found if kind == "organisation"}
+    assert {"Workers' Party", "Liberty Budget Caucus", "Mareva Films", "Cabinet"} <= bodies
+    assert "Fox Network" in bodies  # a person's possessive still parts the names
+    assert ("Joan Rivers", "person", ()) in found
