@@ -165,9 +165,17 @@ def _name_pattern(words: FactWords) -> re.Pattern[str]:
     up = f"[{UPPER}]"
     stop = rf"(?:(?:{titled})\.(?=\s+{up}))?" if titled else ""
     rest = rf"(?:\.(?:{up}\.)*|[\w'’&-]*{stop})"  # after the capital: initials, or a word
+    topic = ""  # "Senate Committee on Health": after a body's noun only, never before a date
+    if words.topic_joiners and words.topic_bodies:
+        after = "|".join(rf"(?<={re.escape(body)})" for body in sorted(words.topic_bodies))
+        dates = alternatives(frozenset(w for w in words.date_words if w[:1].isupper()))
+        topic = (
+            rf"|(?:{after})\s+(?:{alternatives(words.topic_joiners)})(?:\s+the)?"
+            rf"(?!\s+(?:{dates})\b)"
+        )
     joined = (
-        rf"(?:(?:\s+(?:{_JOINERS})(?:\s+(?:{_JOINERS}|the))?(?=\s+{up}))?[ \t]+(?:{PARTICLE})?"
-        rf"{up}{rest})*"
+        rf"(?:(?:(?:\s+(?:{_JOINERS})(?:\s+(?:{_JOINERS}|the))?{topic})(?=\s+{up}))?"
+        rf"[ \t]+(?:{PARTICLE})?{up}{rest})*"
     )
     return re.compile(rf"{up}(?<![\w'’-].){rest}{joined}")
 
@@ -762,7 +770,11 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
             return at, 1 + (tokens[at + 1] == "the")  # "Food and Drug Administration and the …"
     if ands:
         at = ands[0]
-        named = "of" in tokens[:at] or "for" in tokens[:at]  # "Department of Health and …"
+        named = (  # "Department of Health and …", "Committee on Pedestrian and Traffic Safety"
+            "of" in tokens[:at]
+            or "for" in tokens[:at]
+            or not words.topic_joiners.isdisjoint(tokens[:at])
+        )
         headed = any(  # "Maritime and Port Authority of Singapore": a body's "X of Y" after it
             tokens[i] in words.organisation_words and tokens[i + 1] in ("of", "for")
             for i in range(at + 1, len(tokens) - 1)
@@ -1030,6 +1042,10 @@ def form_vote(name: str, words: FactWords) -> str:
     if several and (" of " in name or " for " in name):  # "Bank of England", "Office for the …"
         joiner = next(i for i in range(1, len(tokens)) if tokens[i] in ("of", "for"))
         head = tokens[joiner - 1]
+    elif several and not words.topic_joiners.isdisjoint(tokens):  # "Committee on Finance"
+        head = tokens[
+            next(i for i in range(1, len(tokens)) if tokens[i] in words.topic_joiners) - 1
+        ]
     if several and (last in words.organisation_words or head in words.organisation_words):
         return "organisation"  # "Bank of England", "Army Corps of Engineers"
     if several and (last in words.place_words or head in words.place_words):

@@ -228,6 +228,11 @@ class FactWords:
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
+    topic_joiners: frozenset[str] = frozenset()
+    """Words joining a body's noun to its subject inside its name ("Committee on Health")."""
+    topic_bodies: frozenset[str] = frozenset()
+    """The nouns a topic joiner may follow ("Committee", "Commission"), never before a date
+    ("the Council on Friday")."""
     party_titles: frozenset[str] = frozenset()
     """Those of ``titles`` that are titles only before a person's name ("Oregon Democrat
     Carolyn Vasko"), and words of a description otherwise ("the Liberal Democrat said")."""

@@ -897,3 +897,18 @@ def test_a_plurals_possessive_inside_a_bodys_name_and_more_body_words():
     assert {"Workers' Party", "Liberty Budget Caucus", "Mareva Films", "Cabinet"} <= bodies
     assert "Fox Network" in bodies  # a person's possessive still parts the names
     assert ("Joan Rivers", "person", ()) in found
+
+
+def test_on_joins_a_body_noun_to_its_subject_but_never_a_date():
+    text = (
+        "The Senate Committee on Health met the Commission on Elections. The Committee on"
+        " Pedestrian and Traffic Safety voted. The Council on Friday said no."
+    )
+    found, _ = names(text)
+    bodies = {name for name, kind, _ in found if kind == "organisation"}
+    assert {
+        "Senate Committee on Health",
+        "Commission on Elections",
+        "Committee on Pedestrian and Traffic Safety",
+    } <= bodies
+    assert not any("Friday" in name for name, _, _ in found)
