@@ -19,8 +19,8 @@ from newsgist.lang import FactWords
 from newsgist.models import Figure
 
 _START = re.compile(
-    r"[\d$£€¥₹₱](?:(?<![\w.,/:#-].)|(?<=RM\d|Sh\d|Rs\d|Dh\d|Tk\d|Rp\d)|(?<=Shs\d|SKr\d)"
-    r"|(?<=[PRN]\d))"
+    r"[\d$£€¥₹₱](?:(?<![\w.,/:#-].)|(?<=RM\d|Sh\d|Rs\d|Dh\d|Tk\d|Rp\d|SR\d|QR\d|BD\d|KD\d)"
+    r"|(?<=Shs\d|SKr\d)|(?<=[PRNK]\d))"
 )
 """Where a figure may start: a digit or a currency sign, not inside a word or a number, or
 a digit after a lettered currency ("RM63", "Dh1.8", "P45"). Searched for first, then
@@ -28,16 +28,18 @@ a digit after a lettered currency ("RM63", "Dh1.8", "P45"). Searched for first, 
 alternative looks behind only after the one character class it opens with, so the engine's
 fast scan finds it; an alternative opening with a look-behind is tried at every position."""
 _LETTERED = re.compile(
-    r"(?<![\w.,/:#-])(?:(?:US|A|C|NZ|HK|S|NT)\$|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?|Rp\.?\s?|SKr|[PRN])\Z"
+    r"(?<![\w.,/:#-])(?:[A-Z]{1,2}\$|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?|Rp\.?\s?|SKr"
+    r"|(?:SR|QR|BD|KD|RO)\s?|[PRNK])\Z"
 )
 """A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
-billion" (ringgit), "Sh6.8 billion" (shillings), "Dh12,000" (dirhams), "NT$48 billion";
-"P1.2 billion" (pesos), "R2.3-billion" (rand) and "N15m" (naira) only with a scale or a
-thousands comma ("R18,500")."""
+billion" (ringgit), "Sh6.8 billion" (shillings), "Dh12,000" (dirhams), "NT$48 billion",
+"J$45 million"; "P1.2 billion" (pesos), "R2.3-billion" (rand), "N15m" (naira), "K1.2
+million" (kina, kwacha) and the Gulf's "SR4.2 billion", "RO 12 million" only with a scale
+or a thousands comma ("R18,500")."""
 _NUMBER = re.compile(
-    r"(?P<currency>(?:US|A|C|NZ|HK|S|NT)\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?"
-    r"|Rp\.?\s?|SKr|[$£€¥₹₱]"
-    r"|[PRN](?=\d{1,3}(?:,\d{3})+(?![\d.])|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
+    r"(?P<currency>[A-Z]{1,2}\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?"
+    r"|Rp\.?\s?|SKr|[$£€¥₹₱]|(?:(?:SR|QR|BD|KD|RO)\s?|[PRNK])"
+    r"(?=\d{1,3}(?:,\d{3})+(?![\d.])|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<percent>%|pc(?!\w))?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>km/h|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|[GMk]Wh?|[GMT]B|p(?!m))?"
@@ -93,6 +95,17 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             continue  # "the 2019-20 season": a year, not a score
         if _is_date(match, previous, following, words):
             dates.append(Figure(text, (start, end), "date"))
+            continue
+        code_at = start - len(previous) - 1  # "VND 25 billion": a currency's code before it
+        if (
+            words is not None
+            and not match["currency"]
+            and previous.isupper()
+            and previous in words.currencies
+            and body.startswith(f"{previous} ", code_at)
+            and (code_at == 0 or body[code_at - 1].isspace())
+        ):
+            found.append(Figure(body[code_at:end], (code_at, end), "money", _counts(after)))
             continue
         joined = bool(before) and before[-1][-1:].isalnum()  # no comma between: "Route 66"
         joined = joined and not before[-1].endswith(("'s", "’s"))  # "Brightwater's 12"
@@ -199,6 +212,8 @@ def _kind(match: re.Match[str], after: list[str], words: FactWords | None) -> tu
     if following[:1] and following[0] in words.percent_words and following[0] != "points":
         used = 2 if following[0] in ("per", "percentage") and len(following) > 1 else 1
         return "percent", used
+    if following[1:] and following[0] in words.measure_prefixes and following[1] in words.measures:
+        return "measure", 2  # "11 million cubic metres"
     if following[:1] and following[0] in words.measures:
         scaled = following[0].startswith("degree") and following[1:] in (
             ["celsius"],

@@ -160,6 +160,8 @@ class FactWords:
     """Words that make a number beside them a date or a time ("March", "a.m.")."""
     measures: frozenset[str]
     """Words after a number that make it a measure, not a count ("miles", "hours")."""
+    measure_prefixes: frozenset[str] = frozenset()
+    """Words between a number and its unit that belong to the measure ("square", "cubic")."""
     percent_words: frozenset[str]
     """Words after a number that make it a percentage ("percent", "per cent")."""
     currencies: frozenset[str]

@@ -299,6 +299,7 @@ ENGLISH = Language(
         pronouns=_FACTS["pronouns"],
         date_words=_FACTS["date-words"],
         measures=_FACTS["measures"],
+        measure_prefixes=_FACTS["measure-prefixes"],
         percent_words=_FACTS["percent-words"],
         currencies=_FACTS["currencies"],
         organisation_nouns=_FACTS["organisation-nouns"],

@@ -175,6 +175,14 @@ def test_rand_with_a_scale_and_degrees_with_their_scale():
         ("The phone has 64GB of storage.", "64GB"),
         ("Winds reached 90km/h on the coast.", "90km/h"),
         ("The farm makes 32 megawatts at peak.", "32 megawatts"),
+        ("The studio raised J$45 million for it.", "J$45 million"),
+        ("Riyadh set aside SR4.2 billion for it.", "SR4.2 billion"),
+        ("Muscat will spend RO 12 million on it.", "RO 12 million"),
+        ("Port Moresby owes K1.2 million to it.", "K1.2 million"),
+        ("Hanoi approved VND 25 billion for it.", "VND 25 billion"),
+        ("The dam holds 11 million cubic metres now.", "11 million cubic metres"),
+        ("It was 1 degree Celsius at dawn.", "1 degree Celsius"),
+        ("The port moved 9,800 TEU last week.", "9,800 TEU"),
     ],
 )
 def test_lettered_currencies_joined_units_and_power(text, figure):
