@@ -467,6 +467,12 @@ def mentions(
         )
         scan(where, text, opening)
     found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
+    states = [s for s in _PARTY_STATE.finditer(body) if len(s[1].replace(".", "")) > 1]
+    if states:  # "Rep. Ana Ruiz (D-N.M.)": not "(GSV-A)", a party's name
+        taken = {state.start(1) - 2 for state in states}  # "D-N.M." read as a name: not one
+        found = [m for m in found if m[1][0] not in taken and m[1][0] + 1 not in taken]
+        found.extend((state[1], state.span(1), "place") for state in states)
+        found.sort(key=lambda mention: mention[1])
     if (dateline := _CAPITALS_DATELINE.match(body)) and (
         (town := dateline[1].title()) in _known_places(words)
     ):  # "PUNE: Residents of …", "CHENNAI" on a line of its own: a known town
@@ -569,6 +575,11 @@ def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
 
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b(?![.,:]?\d)")
 """A channel's number after its name: "BBC Radio 4", not "Radio 4.5" or a score."""
+
+
+_PARTY_STATE = re.compile(r"\((?:[A-Z]{1,3})-([A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)\)")
+"""A party and a state in brackets after a legislator's name ("(R-Texas)", "(D-N.M.)",
+"(DFL-Minn.)"): the state is a place."""
 
 
 def _numbered(body: str, found: list[Mention], words: FactWords) -> list[Mention]:

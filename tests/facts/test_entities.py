@@ -912,3 +912,13 @@ def test_on_joins_a_body_noun_to_its_subject_but_never_a_date():
         "Committee on Pedestrian and Traffic Safety",
     } <= bodies
     assert not any("Friday" in name for name, _, _ in found)
+
+
+def test_a_legislators_party_and_state_in_brackets_name_a_place():
+    found, _ = names(
+        "Rep. Ana Ruiz (D-N.M.) and Sen. Dale Whitcomb (R-Ohio) met the (GSV-A) group."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["N.M."] == "place"
+    assert kinds["Ohio"] == "place"
+    assert "A" not in kinds  # "(GSV-A)" style: a party's name, no state

@@ -865,3 +865,8 @@ def test_a_party_word_with_no_name_after_it_stays_in_the_speakers_words():
         )
     ]
     assert said == ["Liberal Democrat", "Social Democrat leader"]
+
+
+def test_a_provincial_members_title_is_no_part_of_the_name():
+    text = 'Budgets were cut. "We cannot spend money we do not have," said MEC Nomvula Dlamini.'
+    assert [s for _, s, _ in quotes(text)] == ["Nomvula Dlamini"]
