@@ -922,3 +922,8 @@ def test_a_legislators_party_and_state_in_brackets_name_a_place():
     assert kinds["N.M."] == "place"
     assert kinds["Ohio"] == "place"
     assert "A" not in kinds  # "(GSV-A)" style: a party's name, no state
+
+
+def test_a_streets_short_form_ends_a_place():
+    found, _ = names("The fire started on Jameson Ave. near Portobello Rd on Monday.")
+    assert {("Jameson Ave", "place", ()), ("Portobello Rd", "place", ())} <= found
