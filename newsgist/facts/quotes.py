@@ -160,8 +160,10 @@ def _patterns(words: FactWords) -> _Patterns:
     bodies = alternatives(words.organisation_nouns)  # "a person close to the Almenara board"
     ties = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words.speaker_ties))
     ties = ties or "(?!)"
-    named_role = (  # "Northfield manager Graham Petrie": the name after the role is who
-        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}"
+    named_role = (  # "Northfield manager Graham Petrie": the name after the role is who;
+        # "Northlight co-president Adam Reisfeld": a role's hyphened prefix too
+        rf"{CAPITAL}(?:\s+{CAPITAL}){{0,3}}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:[a-z]+-)?(?:{roles})"
+        rf"\s+{_NAME}"
     )
     unnamed = (  # "an Environment Agency spokesman", "a spokesman for Kendall Rowe": a role
         rf"(?i:the|a|an|another|one)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
@@ -193,7 +195,7 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"^[^.!?\"“”‘’\n]{{0,100}}?,\s+{who}\s+{_GAP}?(?:{verbs})\b(?![^.!?\n]*[\"“”])"
         ),
         aside_after=re.compile(
-            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{_WHO}),\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
+            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{_WHO}){_BRACKETED}?,\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
             rf"(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(

@@ -870,3 +870,12 @@ def test_a_party_word_with_no_name_after_it_stays_in_the_speakers_words():
 def test_a_provincial_members_title_is_no_part_of_the_name():
     text = 'Budgets were cut. "We cannot spend money we do not have," said MEC Nomvula Dlamini.'
     assert [s for _, s, _ in quotes(text)] == ["Nomvula Dlamini"]
+
+
+def test_a_bracket_before_an_aside_and_a_roles_hyphened_prefix_keep_the_speaker():
+    text = (
+        'Votes failed. "Every time we kick the can, it costs more," Rep. Bryce Halloran'
+        ' (R-Texas), one of three defectors, said in a statement. "We had to have it," said'
+        " Northlight co-president Adam Reisfeld, who negotiated the deal."
+    )
+    assert [s for _, s, _ in quotes(text)] == ["Bryce Halloran", "Adam Reisfeld"]
