@@ -927,3 +927,19 @@ def test_a_legislators_party_and_state_in_brackets_name_a_place():
 def test_a_streets_short_form_ends_a_place():
     found, _ = names("The fire started on Jameson Ave. near Portobello Rd on Monday.")
     assert {("Jameson Ave", "place", ()), ("Portobello Rd", "place", ())} <= found
+
+
+def test_more_words_that_end_a_bodys_name():
+    text = (
+        "Westgate Premier Homes met Gamblers Anonymous. The Grain Growers of Canada wrote to"
+        " the Kgorong Local Municipality. Zhoushan Bluewater Shipbuilding said no."
+    )
+    found, _ = names(text)
+    bodies = {name for name, kind, _ in found if kind == "organisation"}
+    assert {
+        "Westgate Premier Homes",
+        "Gamblers Anonymous",
+        "Grain Growers of Canada",
+        "Kgorong Local Municipality",
+        "Zhoushan Bluewater Shipbuilding",
+    } <= bodies
