@@ -16,16 +16,17 @@ time.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable
 
 from newsgist.document import Document
-from newsgist.facts.entities import KINDS, entities, mentions
+from newsgist.facts.entities import KINDS, Mention, entities, mentions
 from newsgist.facts.faithful import unsupported
 from newsgist.facts.figures import figures
 from newsgist.facts.keywords import keywords
 from newsgist.facts.quotes import quotes
-from newsgist.models import ArticleMeta, Entity, Facts
+from newsgist.models import ArticleMeta, Entity, Facts, Figure
 
 WORDS_PER_MINUTE = 230
 """An adult's silent reading speed for news, to the nearest ten (the reading time)."""
@@ -39,11 +40,12 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
     body = whole[: document.sentences[-1].end] if document.sentences else ""  # what was read
     language = document.language
     words = language.facts
+    counted, dates = figures(body, words)
     found = mentions(body, document.sentences, words, language.stop_words) if words else []
+    found = _outside_money(found, counted)
     people, canonical = entities(found, words) if words else ([], {})
     people = _with_dateline(people, document.article.meta)
     said = quotes(body, document.sentences, people, canonical, words, language.stop_words)
-    counted, dates = figures(body, words)
     grammar = language.headline
     number_words = grammar.number_words if grammar else {}
     word_count = len(whole.split())
@@ -57,6 +59,20 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
         reading_minutes=max(1, math.ceil(word_count / WORDS_PER_MINUTE)),
         unsupported=tuple(unsupported(summary_texts, body, number_words)),
     )
+
+
+def _outside_money(found: list[Mention], counted: list[Figure]) -> list[Mention]:
+    """Drop the names that are a lettered currency's start ("RM455 million", "N$2 500")."""
+    starts = sorted(f.span[0] for f in counted if f.kind == "money" and f.text[:1].isalpha())
+    if not starts:
+        return found
+    ends = {f.span[0]: f.span[1] for f in counted if f.kind == "money"}
+    kept = []
+    for mention in found:
+        at = bisect.bisect_right(starts, mention[1][0]) - 1
+        if at < 0 or mention[1][0] >= ends[starts[at]]:
+            kept.append(mention)
+    return kept
 
 
 def _with_dateline(named: list[Entity], meta: ArticleMeta) -> list[Entity]:
@@ -74,8 +90,8 @@ def _with_dateline(named: list[Entity], meta: ArticleMeta) -> list[Entity]:
             (meta.source, "organisation"),
             *((part.title() if part.isupper() else part, "place") for part in places),
         )
-        if name and name.casefold() not in known
-    ]
+        if name and name.casefold() not in known and not any(c.isdigit() for c in name)
+    ]  # a dateline's date is no place: "MUSCAT, Jan 14 –"
     if not extra:
         return named
     return sorted([*named, *extra], key=lambda e: KINDS.index(e.kind))  # stable: order kept

@@ -134,3 +134,17 @@ def test_every_part_of_a_datelines_place_is_listed():
     assert facts is not None
     places = {e.name for e in facts.entities if e.kind == "place"}
     assert {"Chamonix", "France"} <= places
+
+
+def test_a_datelines_date_and_a_lettered_currency_are_no_places():
+    text = (
+        "MUSCAT, Jan 14 – More than 300 artisans came to the fair, organisers said. Shares"
+        " closed at RM2.37, and revenue rose from RM455 million in Kuala Lumpur."
+    )
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    places = {e.name for e in facts.entities if e.kind == "place"}
+    assert "Muscat" in places
+    assert "Kuala Lumpur" in places
+    assert not any(c.isdigit() for name in places for c in name)  # no "Jan 14", no "RM455"
+    assert {"RM2.37", "RM455 million"} <= {f.text for f in facts.figures}
