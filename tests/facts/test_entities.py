@@ -943,3 +943,19 @@ def test_more_words_that_end_a_bodys_name():
         "Kgorong Local Municipality",
         "Zhoushan Bluewater Shipbuilding",
     } <= bodies
+
+
+def test_works_divisions_hotels_and_a_clubs_opening_fc_make_bodies():
+    text = (
+        "Human Rights Watch met Redgum Minerals and the Maritime Safety Division. Guests left"
+        " the Al Jabal Heritage Hotel. FC Rheinland Essen won on Sunday."
+    )
+    found, _ = names(text)
+    bodies = {name for name, kind, _ in found if kind == "organisation"}
+    assert {
+        "Human Rights Watch",
+        "Redgum Minerals",
+        "Maritime Safety Division",
+        "Al Jabal Heritage Hotel",
+        "FC Rheinland Essen",
+    } <= bodies
