@@ -822,7 +822,7 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
         owner in words.organisation_words  # "The European Space Agency's Halcyon probe"
         or owner in words.organisations  # "Al Jazeera's Rawan Abu Shakra"
         or (owner.isupper() and owner.isalpha() and len(owner) >= 2)  # "FTC's Bureau of …"
-        or owner in words.places
+        or owner in _known_places(words)  # "Harare's Southerton", "Ca Mau's … District"
         or owner in words.acronym_places
         or owner in words.date_words  # "May's Scottish Parliament election"
         or after in words.titles

@@ -959,3 +959,10 @@ def test_works_divisions_hotels_and_a_clubs_opening_fc_make_bodies():
         "Al Jabal Heritage Hotel",
         "FC Rheinland Essen",
     } <= bodies
+
+
+def test_a_known_towns_possessive_parts_it_from_the_place_after():
+    found, _ = names("Residents of Harare's Southerton suburb waited for water on Monday.")
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds.get("Harare") == "place"
+    assert "Harare's Southerton" not in kinds
