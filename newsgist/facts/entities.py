@@ -467,6 +467,14 @@ def mentions(
         )
         scan(where, text, opening)
     found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
+    regions = words.region_abbreviations
+    for i, (name, span, kind) in enumerate(found):  # "Santa Fe, N.M.", "Prince Albert, Sask."
+        if (
+            kind != "person"
+            and name.replace(".", "") in regions
+            and body[span[0] - 2 : span[0]] == ", "
+        ):
+            found[i] = (name, span, "place")
     states = [s for s in _PARTY_STATE.finditer(body) if len(s[1].replace(".", "")) > 1]
     if states:  # "Rep. Ana Ruiz (D-N.M.)": not "(GSV-A)", a party's name
         taken = {state.start(1) - 2 for state in states}  # "D-N.M." read as a name: not one

@@ -230,6 +230,9 @@ class FactWords:
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
+    region_abbreviations: frozenset[str] = frozenset()
+    """States' and provinces' short forms, full stops left out, that are places after a town
+    and a comma ("Santa Fe, N.M.", "Prince Albert, Sask.")."""
     topic_joiners: frozenset[str] = frozenset()
     """Words joining a body's noun to its subject inside its name ("Committee on Health")."""
     topic_bodies: frozenset[str] = frozenset()

@@ -282,6 +282,7 @@ ENGLISH = Language(
         passive_words=_FACTS["passive-words"],
         party_titles=_FACTS["party-titles"],
         topic_joiners=_FACTS["topic-joiners"],
+        region_abbreviations=_FACTS["region-abbreviations"],
         topic_bodies=_FACTS["topic-bodies"],
         relative_pronouns=_FACTS["relative-pronouns"],
         newsroom_verbs=_FACTS["newsroom-verbs"],

@@ -966,3 +966,9 @@ def test_a_known_towns_possessive_parts_it_from_the_place_after():
     kinds = {name: kind for name, kind, _ in found}
     assert kinds.get("Harare") == "place"
     assert "Harare's Southerton" not in kinds
+
+
+def test_a_states_or_provinces_short_form_after_a_town_and_a_comma_is_a_place():
+    found, _ = names("Crews from Vancouver, B.C., and Santa Fe, N.M., met in Regina, Sask., today.")
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["B.C."] == kinds["N.M."] == kinds["Sask"] == "place"
