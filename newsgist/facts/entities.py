@@ -46,12 +46,12 @@ KINDS = ("person", "organisation", "place")
 """The kinds of entity, in the order they are listed: people, then organisations, places."""
 
 _JOINERS = (
-    r"of|de|da|del|della|la|le|los|las|van|von|der|den|ter|ten|du|des|dos|das|di|bin|binti|ibn"
+    r"of|de|da|del|della|la|le|los|las|van|von|der|den|ter|ten|du|des|dos|das|di|bin|binti|bint|ibn"
     r"|al|el|es"
     r"|for|and|&"
 )
 _JOINER_WORDS = frozenset([*_JOINERS.split("|"), "the"])
-_PATRONYMICS = frozenset({"bin", "binti", "ibn"})
+_PATRONYMICS = frozenset({"bin", "binti", "bint", "ibn"})
 """Joiners before a father's name: the words before one are what the person is called."""
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 """A romanised two-syllable given name after the family name ("Kang Dong-wook", "Hsu
@@ -1394,11 +1394,17 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
         for family, given in [name.split(" ")]
         if _HYPHENED_GIVEN.fullmatch(given)
     }
+    given = {  # "analyst Azman Shukor", then "Azman said": a given name the story uses alone
+        name.split(" ", 1)[0]
+        for name, voted in votes.items()
+        if 1 <= name.count(" ") <= 2 and "person" in voted
+    }
     for name, voted in votes.items():
         if SPEAKER in voted:  # "Krell said": a person; "Ofwat said": an organisation
             spoke = (
                 "person"
                 if name in surnames
+                or name in given
                 or name.split(" ", 1)[0] in first_names
                 or "person" in voted
                 or (" " in name and "organisation" not in voted)

@@ -879,3 +879,16 @@ def test_a_bracket_before_an_aside_and_a_roles_hyphened_prefix_keep_the_speaker(
         " Northlight co-president Adam Reisfeld, who negotiated the deal."
     )
     assert [s for _, s, _ in quotes(text)] == ["Bryce Halloran", "Adam Reisfeld"]
+
+
+def test_a_given_name_alone_honorifics_and_bint_keep_the_speaker():
+    text = (
+        'Shares rose. Analyst Azman Shukor spoke to reporters. "The quarter was strong," Azman'
+        ' said. Ratu Josaia Vakacegu led the crew. "We sailed by the stars," Ratu Josaia said.'
+        ' Aisha bint Hamed al Kindi weaves baskets. "My daughters learned from me," she said.'
+    )
+    assert [s for _, s, _ in quotes(text)] == [
+        "Azman Shukor",
+        "Josaia Vakacegu",
+        "Aisha bint Hamed al Kindi",
+    ]
