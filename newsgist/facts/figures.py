@@ -34,15 +34,16 @@ _LETTERED = re.compile(
 """A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
 billion" (ringgit), "Sh6.8 billion" (shillings), "Dh12,000" (dirhams), "NT$48 billion",
 "J$45 million"; "P1.2 billion" (pesos), "R2.3-billion" (rand), "N15m" (naira), "K1.2
-million" (kina, kwacha) and the Gulf's "SR4.2 billion", "RO 12 million" only with a scale
-or a thousands comma ("R18,500")."""
+million" (kina, kwacha) and the Gulf's "SR4.2 billion", "RO 12 million" only with a scale,
+a thousands comma ("R18,500") or cents ("R38.15")."""
 _NUMBER = re.compile(
     r"(?P<currency>[A-Z]{1,2}\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?"
     r"|Rp\.?\s?|SKr|[$£€¥₹₱]|(?:(?:SR|QR|BD|KD|RO)\s?|[PRNK])"
-    r"(?=\d{1,3}(?:,\d{3})+(?![\d.])|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
+    r"(?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d(?!\d|[.,]\d)"
+    r"|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<percent>%|pc(?!\w))?(?P<degrees>°?[CF](?![\w]))?"
-    r"(?P<attached>km/h|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|[GMk]Wh?|[GMT]B|p(?!m))?"
+    r"(?P<attached>km/h|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|ha|[GMk]Wh?|[GMT]B|p(?!m))?"
     r"(?:[\s-]?(?P<scale>million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
     r"(?P<score>-\d{1,3}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"

@@ -183,6 +183,10 @@ def test_rand_with_a_scale_and_degrees_with_their_scale():
         ("The dam holds 11 million cubic metres now.", "11 million cubic metres"),
         ("It was 1 degree Celsius at dawn.", "1 degree Celsius"),
         ("The port moved 9,800 TEU last week.", "9,800 TEU"),
+        ("Shares closed at R38.15 on Friday.", "R38.15"),
+        ("Shares rose 6 sen on Friday.", "6 sen"),
+        ("Kelp covered 148ha of the bay.", "148ha"),
+        ("The basin holds 4.86 million acre-feet now.", "4.86 million acre-feet"),
     ],
 )
 def test_lettered_currencies_joined_units_and_power(text, figure):
