@@ -57,13 +57,11 @@ _PARTICLED = rf"(?:{PARTICLE})?{CAPITAL}"
 _NAME = rf"{_PARTICLED}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{_PARTICLED}){{0,7}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
-_WHO = (
-    rf"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){{0,4}}?"
-    rf"(?:[A-Z][a-z]{{1,4}}\.\s+)?{_NAME}"
-)
-"""Who an attribution names: a name, with the role words or a short title before it ("union
-secretary Nadia Holm", "the u.s.-based envoy Mattias Krell", "Dr. Hannah Greeley"); a role
-word never ends in a full stop, so who never reaches back over a sentence's end."""
+_WHO_ROLE = r"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){0,4}?"
+"""The words before the name in who an attribution names ("union secretary Nadia Holm",
+"the u.s.-based envoy Mattias Krell"), with a title written short after them ("Dr. Hannah
+Greeley", from the titles table: "Baker. Instead" is two sentences); a role word never ends
+in a full stop, so who never reaches back over a sentence's end."""
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
 _APPOSED = re.compile(rf"((?:{PARTICLE})?[A-Z][\w'’-]*),\s+\Z")
 """A capitalised word and a comma just before an unnamed speaker's words: when it ends a
@@ -156,6 +154,10 @@ def _patterns(words: FactWords) -> _Patterns:
     cues = alternatives(words.speech_verbs | words.quote_verbs)
     pronouns = "|".join(words.pronouns)
     roles = alternatives(words.roles)
+    shortened = alternatives(  # "Dr.", "St." ("St. Louis County Police Chief Jon Belmar")
+        frozenset(t for t in words.titles | words.name_abbreviations if t.endswith("."))
+    )
+    who_named = rf"{_WHO_ROLE}(?:{shortened}\s+)?{_NAME}"
     groups = alternatives(words.groups)
     bodies = alternatives(words.organisation_nouns)  # "a person close to the Almenara board"
     ties = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words.speaker_ties))
@@ -182,12 +184,13 @@ def _patterns(words: FactWords) -> _Patterns:
     spoken = rf"(?:(?!(?:{pronouns})\s){_GAP})"  # a word before the verb: "In an interview
     # with Nature, she added": "she" speaks, so it is no gap after "Nature"
     who = (
-        rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{_WHO}|(?i:{pronouns})|{_AGED.pattern})"
+        rf"(?P<who>{unnamed}|{named_role}|{_ROLE}|{plural}|{who_named}|(?i:{pronouns})"
+        rf"|{_AGED.pattern})"
     )
     return _Patterns(
         after_name=re.compile(
             rf"^\W{{0,3}}\s*(?:{verbs})\s+(?:{CAPITAL}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}"
-            rf"(?:{roles}),?\s+(?P<owned>{_NAME})|(?P<who>{unnamed}|{named_role}|{_ROLE}|{_WHO})"
+            rf"(?:{roles}),?\s+(?P<owned>{_NAME})|(?P<who>{unnamed}|{named_role}|{_ROLE}|{who_named})"
             rf"(?:,\s+(?P<aside>{_NAME})(?=[,.]))?)"
         ),
         name_after=re.compile(rf"^\W{{0,3}}\s*{who}{_BRACKETED}?\s+{_GAP}?(?:{verbs})\b"),
@@ -195,11 +198,11 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"^[^.!?\"“”‘’\n]{{0,100}}?,\s+{who}\s+{_GAP}?(?:{verbs})\b(?![^.!?\n]*[\"“”])"
         ),
         aside_after=re.compile(
-            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{_WHO}){_BRACKETED}?,\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
+            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{who_named}){_BRACKETED}?,\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
             rf"(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
-            rf"\b(?P<who>{unnamed}|{_ROLE}|{_WHO}){_BRACKETED}?,\s+"
+            rf"\b(?P<who>{unnamed}|{_ROLE}|{who_named}){_BRACKETED}?,\s+"
             rf"(?P<aside>{relative}|[^,;:\"“”‘’\n]{{1,200}}?),"
             rf"\s+(?:(?:{relative}|[^,;:\"“”‘’\n]{{1,150}}?),\s+){{0,2}}?{_GAP}{{0,2}}?(?:{cues})\b"
             rf"(?P<rest>{_CLAUSE})$"
@@ -210,7 +213,7 @@ def _patterns(words: FactWords) -> _Patterns:
             rf",?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
         ),
         according=re.compile(
-            rf"[Aa]ccording to (?P<who>{_WHO}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
+            rf"[Aa]ccording to (?P<who>{who_named}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
             r"(?:,?\s*$|\s[^.!?]*$)"
         ),
         subject=re.compile(
@@ -323,8 +326,9 @@ def quotes(
         ):
             head = ""  # '"…," al-Hassani told broadcaster NOS. "…"': a sentence the split missed
         tail = body[pair.end : pair.end + _TAIL_CHARS].split("\n", 1)[0]
-        if inner.rstrip()[-1:] in ".!?" and tail[:1] not in (",", ")"):
-            tail = ""  # the quotation ends its sentence: what follows is the next one
+        if inner.rstrip()[-1:] == "." and tail[:1] not in (",", ")"):
+            tail = ""  # the quotation ends its sentence: what follows is the next one (not
+            # after "?" or "!": '"Where has the money gone?" Soomro asked')
         opens = not head.strip() or head.rstrip().endswith((":", ","))
         partial = not opens or inner[:1].islower()
         if len(result) >= _MAX_SPOKEN:

@@ -892,3 +892,19 @@ def test_a_given_name_alone_honorifics_and_bint_keep_the_speaker():
         "Josaia Vakacegu",
         "Aisha bint Hamed al Kindi",
     ]
+
+
+def test_a_question_or_an_exclamation_keeps_the_attribution_after_it():
+    text = (
+        'Justice Amjad Hussain Soomro heard the case. "Where has this money gone?" Justice'
+        ' Soomro asked the law officer. "Open the gates!" shouted Mayor Ines Varga.'
+    )
+    assert [s for _, s, _ in quotes(text)] == ["Amjad Hussain Soomro", "Ines Varga"]
+
+
+def test_only_a_listed_short_title_stands_before_a_name_after_a_question():
+    text = (
+        'Dewleen Baker ran the study. "Is it built in?" Baker. Jones said the data was thin.'
+        ' "Is it learned?" Dr. Hannah Greeley asked.'
+    )
+    assert [s for _, s, _ in quotes(text)] == [None, "Hannah Greeley"]  # no "Baker. Jones"
