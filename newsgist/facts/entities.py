@@ -199,6 +199,8 @@ def mentions(
     clues = _clues(words)
     found: list[Mention] = []
 
+    events: set[str] = set()  # the names of storms (``event_openers``), written alone
+
     def form_of(name: str) -> str | None:
         """Return a name's own vote, or None for a common word or a date (once per name)."""
         if name in forms:
@@ -210,6 +212,10 @@ def mentions(
             or name in words.common_acronyms
             else form_vote(name, words)
         )
+        opener, _, rest = name.partition(" ")
+        if rest and opener in words.event_openers:  # "Hurricane Delphine": no one, and
+            forms[name] = form = None  # "Delphine" alone is the storm too
+            events.add(rest)
         return form
 
     def record(name: str, span: tuple[int, int], person: bool) -> None:
@@ -467,6 +473,8 @@ def mentions(
         )
         scan(where, text, opening)
     found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
+    if events:
+        found = [mention for mention in found if mention[0] not in events]
     regions = words.region_abbreviations
     for i, (name, span, kind) in enumerate(found):  # "Santa Fe, N.M.", "Prince Albert, Sask."
         if (

@@ -230,6 +230,8 @@ class FactWords:
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
+    event_openers: frozenset[str] = frozenset()
+    """First words of an event's name, no person, body or place ("Hurricane Delphine")."""
     region_abbreviations: frozenset[str] = frozenset()
     """States' and provinces' short forms, full stops left out, that are places after a town
     and a comma ("Santa Fe, N.M.", "Prince Albert, Sask.")."""

@@ -283,6 +283,7 @@ ENGLISH = Language(
         party_titles=_FACTS["party-titles"],
         topic_joiners=_FACTS["topic-joiners"],
         region_abbreviations=_FACTS["region-abbreviations"],
+        event_openers=_FACTS["event-openers"],
         topic_bodies=_FACTS["topic-bodies"],
         relative_pronouns=_FACTS["relative-pronouns"],
         newsroom_verbs=_FACTS["newsroom-verbs"],

@@ -972,3 +972,15 @@ def test_a_states_or_provinces_short_form_after_a_town_and_a_comma_is_a_place():
     found, _ = names("Crews from Vancouver, B.C., and Santa Fe, N.M., met in Regina, Sask., today.")
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["B.C."] == kinds["N.M."] == kinds["Sask"] == "place"
+
+
+def test_a_storm_names_no_one_and_a_police_rank_is_a_title():
+    text = (
+        "Hurricane Delphine hit the Keys on Monday, and Delphine moved north. PC Aisha Begum and"
+        " SP Omolola Adebayo spoke to the Storm Prediction Center."
+    )
+    found, _ = names(text)
+    kinds = {name: kind for name, kind, _ in found}
+    assert not any("Delphine" in name for name in kinds)
+    assert kinds["Aisha Begum"] == kinds["Omolola Adebayo"] == "person"
+    assert kinds["Storm Prediction Center"] == "organisation"
