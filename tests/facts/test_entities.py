@@ -984,3 +984,8 @@ def test_a_storm_names_no_one_and_a_police_rank_is_a_title():
     assert not any("Delphine" in name for name in kinds)
     assert kinds["Aisha Begum"] == kinds["Omolola Adebayo"] == "person"
     assert kinds["Storm Prediction Center"] == "organisation"
+
+
+def test_a_journal_named_alone_is_a_body_not_a_place():
+    found, _ = names("The findings were published in Nature on Wednesday, the team said.")
+    assert ("Nature", "organisation", ()) in found
