@@ -908,3 +908,16 @@ def test_only_a_listed_short_title_stands_before_a_name_after_a_question():
         ' "Is it learned?" Dr. Hannah Greeley asked.'
     )
     assert [s for _, s, _ in quotes(text)] == [None, "Hannah Greeley"]  # no "Baker. Jones"
+
+
+def test_more_roles_and_titles_before_a_speakers_name():
+    text = (
+        'Prices rose. "Bakeries are running at a loss," Lanka Consumer Forum convener Shiranthi'
+        ' Perera said. "We know heat waves are coming," said Supervisor Arturo Beltran.'
+        ' "It took far too long," said Datin Rosnah Abdul Karim.'
+    )
+    assert [s for _, s, _ in quotes(text)] == [
+        "Shiranthi Perera",
+        "Arturo Beltran",
+        "Rosnah Abdul Karim",
+    ]
