@@ -475,6 +475,10 @@ def mentions(
     found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
     if events:
         found = [mention for mention in found if mention[0] not in events]
+    ends = words.abbreviated_ends
+    for i, (name, (start, end), kind) in enumerate(found):  # "Rudy Vasquez Jr.", "… Corp."
+        if body[end : end + 1] == "." and name.rsplit(" ", 1)[-1] in ends:
+            found[i] = (name + ".", (start, end + 1), kind)
     regions = words.region_abbreviations
     for i, (name, span, kind) in enumerate(found):  # "Santa Fe, N.M.", "Prince Albert, Sask."
         if (

@@ -792,7 +792,7 @@ class _Resolver:
 
     def _known(self, name: str, last_word: str | None) -> str:
         """Return a name's canonical form, or its last word's ("Krell"), or the name itself."""
-        found = self.canonical.get(name)
+        found = self.canonical.get(name) or self.canonical.get(name + ".")  # "… Jr." at an end
         if found is None and " " in name:  # "Co-author Henrik Aasland": a name it ends with
             tokens = name.split()
             found = next(

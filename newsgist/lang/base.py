@@ -230,6 +230,9 @@ class FactWords:
     body_suffixes: frozenset[str] = frozenset()
     """Those of ``place_suffixes`` that make the name after them a body's ("Paris-based
     Arkessa", "Sydney-listed Ironbark"), not a person's ("Texas-born")."""
+    abbreviated_ends: frozenset[str] = frozenset()
+    """Last words of names written short, whose full stop is the name's ("Rudy Vasquez Jr.",
+    "Northlight Copper Corp.")."""
     event_openers: frozenset[str] = frozenset()
     """First words of an event's name, no person, body or place ("Hurricane Delphine")."""
     region_abbreviations: frozenset[str] = frozenset()

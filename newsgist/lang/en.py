@@ -284,6 +284,7 @@ ENGLISH = Language(
         topic_joiners=_FACTS["topic-joiners"],
         region_abbreviations=_FACTS["region-abbreviations"],
         event_openers=_FACTS["event-openers"],
+        abbreviated_ends=_FACTS["abbreviated-ends"],
         topic_bodies=_FACTS["topic-bodies"],
         relative_pronouns=_FACTS["relative-pronouns"],
         newsroom_verbs=_FACTS["newsroom-verbs"],

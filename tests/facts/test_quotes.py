@@ -921,3 +921,14 @@ def test_more_roles_and_titles_before_a_speakers_name():
         "Arturo Beltran",
         "Rosnah Abdul Karim",
     ]
+
+
+def test_a_names_short_last_word_keeps_its_full_stop():
+    text = (
+        'Councilman Rudy Vasquez Jr. spoke first. "It gives away the store," said Rudy Vasquez'
+        ' Jr. The bid by Northlight Copper Corp. failed.'
+    )
+    assert [s for _, s, _ in quotes(text)] == ["Rudy Vasquez Jr."]
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    assert {"Rudy Vasquez Jr.", "Northlight Copper Corp."} <= {e.name for e in facts.entities}
