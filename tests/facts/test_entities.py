@@ -989,3 +989,10 @@ def test_a_storm_names_no_one_and_a_police_rank_is_a_title():
 def test_a_journal_named_alone_is_a_body_not_a_place():
     found, _ = names("The findings were published in Nature on Wednesday, the team said.")
     assert ("Nature", "organisation", ()) in found
+
+
+def test_a_republic_is_a_place_and_turkiye_a_known_one():
+    found, _ = names("Aid reached the Democratic Republic of Congo. Fires hit Türkiye's Muğla.")
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Democratic Republic of Congo"] == "place"
+    assert kinds["Türkiye"] == "place"
