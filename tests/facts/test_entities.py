@@ -996,3 +996,10 @@ def test_a_republic_is_a_place_and_turkiye_a_known_one():
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["Democratic Republic of Congo"] == "place"
     assert kinds["Türkiye"] == "place"
+
+
+def test_a_side_of_a_city_is_a_place_and_equities_a_body():
+    found, _ = names("Residents of the South Side met Meridian Equities on Monday.")
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["South Side"] == "place"
+    assert kinds["Meridian Equities"] == "organisation"

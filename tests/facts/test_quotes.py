@@ -926,7 +926,7 @@ def test_more_roles_and_titles_before_a_speakers_name():
 def test_a_names_short_last_word_keeps_its_full_stop():
     text = (
         'Councilman Rudy Vasquez Jr. spoke first. "It gives away the store," said Rudy Vasquez'
-        ' Jr. The bid by Northlight Copper Corp. failed.'
+        " Jr. The bid by Northlight Copper Corp. failed."
     )
     assert [s for _, s, _ in quotes(text)] == ["Rudy Vasquez Jr."]
     facts = newsgist.summarize(text, headline=None).facts
