@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -929,36 +930,36 @@ def test_a_streets_short_form_ends_a_place():
     assert {("Jameson Ave", "place", ()), ("Portobello Rd", "place", ())} <= found
 
 
-def test_more_words_that_end_a_bodys_name():
-    text = (
-        "Westgate Premier Homes met Gamblers Anonymous. The Grain Growers of Canada wrote to"
-        " the Kgorong Local Municipality. Zhoushan Bluewater Shipbuilding said no."
-    )
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Westgate Premier Homes met Gamblers Anonymous. The Grain Growers of Canada wrote to"
+            " the Kgorong Local Municipality. Zhoushan Bluewater Shipbuilding said no.",
+            {
+                "Westgate Premier Homes",
+                "Gamblers Anonymous",
+                "Grain Growers of Canada",
+                "Kgorong Local Municipality",
+                "Zhoushan Bluewater Shipbuilding",
+            },
+        ),
+        (
+            "Human Rights Watch met Redgum Minerals and the Maritime Safety Division. Guests"
+            " left the Al Jabal Heritage Hotel. FC Rheinland Essen won on Sunday.",
+            {
+                "Human Rights Watch",
+                "Redgum Minerals",
+                "Maritime Safety Division",
+                "Al Jabal Heritage Hotel",
+                "FC Rheinland Essen",
+            },
+        ),
+    ],
+)
+def test_more_words_that_end_or_open_a_bodys_name(text, named):
     found, _ = names(text)
-    bodies = {name for name, kind, _ in found if kind == "organisation"}
-    assert {
-        "Westgate Premier Homes",
-        "Gamblers Anonymous",
-        "Grain Growers of Canada",
-        "Kgorong Local Municipality",
-        "Zhoushan Bluewater Shipbuilding",
-    } <= bodies
-
-
-def test_works_divisions_hotels_and_a_clubs_opening_fc_make_bodies():
-    text = (
-        "Human Rights Watch met Redgum Minerals and the Maritime Safety Division. Guests left"
-        " the Al Jabal Heritage Hotel. FC Rheinland Essen won on Sunday."
-    )
-    found, _ = names(text)
-    bodies = {name for name, kind, _ in found if kind == "organisation"}
-    assert {
-        "Human Rights Watch",
-        "Redgum Minerals",
-        "Maritime Safety Division",
-        "Al Jabal Heritage Hotel",
-        "FC Rheinland Essen",
-    } <= bodies
+    assert named <= {name for name, kind, _ in found if kind == "organisation"}
 
 
 def test_a_known_towns_possessive_parts_it_from_the_place_after():
