@@ -90,8 +90,10 @@ def _with_dateline(named: list[Entity], meta: ArticleMeta) -> list[Entity]:
             (meta.source, "organisation"),
             *((part.title() if part.isupper() else part, "place") for part in places),
         )
-        if name and name.casefold() not in known and not any(c.isdigit() for c in name)
-    ]  # a dateline's date is no place: "MUSCAT, Jan 14 –"
+        if name
+        and name.casefold() not in known
+        and not (kind == "place" and any(c.isdigit() for c in name))
+    ]  # a dateline's date is no place: "MUSCAT, Jan 14 –" (an agency may have digits)
     if not extra:
         return named
     return sorted([*named, *extra], key=lambda e: KINDS.index(e.kind))  # stable: order kept

@@ -213,7 +213,11 @@ def mentions(
             else form_vote(name, words)
         )
         opener, _, rest = name.partition(" ")
-        if rest and opener in words.event_openers:  # "Hurricane Delphine": no one, and
+        if (
+            opener in words.event_openers
+            and rest.isalpha()
+            and rest.lower() not in words.common_words
+        ):  # "Hurricane Delphine": no one (not "Hurricane Electric", a firm), and
             forms[name] = form = None  # "Delphine" alone is the storm too
             events.add(rest)
         return form
@@ -303,7 +307,12 @@ def mentions(
         tokens = text.split()
         cut = (
             _cut(tokens, words, capitals)
-            if "s " in text or "s' " in text or "s’ " in text or " and " in text or " for " in text
+            if "s " in text
+            or "s' " in text
+            or "s’ " in text
+            or " and " in text
+            or " for " in text
+            or " on " in text
             else None
         )
         if cut is not None:  # "Switzerland's Federal Office", "Ghana and Malawi"
@@ -475,24 +484,7 @@ def mentions(
     found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
     if events:
         found = [mention for mention in found if mention[0] not in events]
-    ends = words.abbreviated_ends
-    for i, (name, (start, end), kind) in enumerate(found):  # "Rudy Vasquez Jr.", "… Corp."
-        if body[end : end + 1] == "." and name.rsplit(" ", 1)[-1] in ends:
-            found[i] = (name + ".", (start, end + 1), kind)
-    regions = words.region_abbreviations
-    for i, (name, span, kind) in enumerate(found):  # "Santa Fe, N.M.", "Prince Albert, Sask."
-        if (
-            kind != "person"
-            and name.replace(".", "") in regions
-            and body[span[0] - 2 : span[0]] == ", "
-        ):
-            found[i] = (name, span, "place")
-    states = [s for s in _PARTY_STATE.finditer(body) if len(s[1].replace(".", "")) > 1]
-    if states:  # "Rep. Ana Ruiz (D-N.M.)": not "(GSV-A)", a party's name
-        taken = {state.start(1) - 2 for state in states}  # "D-N.M." read as a name: not one
-        found = [m for m in found if m[1][0] not in taken and m[1][0] + 1 not in taken]
-        found.extend((state[1], state.span(1), "place") for state in states)
-        found.sort(key=lambda mention: mention[1])
+    found = _party_states(body, _regions(body, _abbreviated(body, found, words), words), words)
     if (dateline := _CAPITALS_DATELINE.match(body)) and (
         (town := dateline[1].title()) in _known_places(words)
     ):  # "PUNE: Residents of …", "CHENNAI" on a line of its own: a known town
@@ -595,6 +587,53 @@ def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
 
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b(?![.,:]?\d)")
 """A channel's number after its name: "BBC Radio 4", not "Radio 4.5" or a score."""
+
+
+def _abbreviated(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
+    """Give a name of two words or more its short last word's full stop ("Rudy Vasquez Jr.")."""
+    ends = words.abbreviated_ends
+    for i, (name, (start, end), kind) in enumerate(found):
+        if body[end : end + 1] == "." and " " in name and name.rsplit(" ", 1)[-1] in ends:
+            found[i] = (name + ".", (start, end + 1), kind)
+    return found
+
+
+def _regions(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
+    """Type a state's short form after a known town and a comma as a place ("Regina, Sask.").
+
+    Only where a full stop or a comma follows it, as a person's name may be one ("Asked about
+    it, Kan said").
+    """
+    regions, places = words.region_abbreviations, _known_places(words)
+    for i, (name, span, kind) in enumerate(found):
+        if (
+            i
+            and kind != "person"
+            and name.replace(".", "") in regions
+            and body[span[0] - 2 : span[0]] == ", "
+            and (name.endswith(".") or body[span[1] : span[1] + 1] in (".", ","))
+            and found[i - 1][1][1] == span[0] - 2
+            and (found[i - 1][2] == "place" or found[i - 1][0] in places)
+        ):
+            found[i] = (name, span, "place")
+    return found
+
+
+def _party_states(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
+    """Add the state of a legislator's party-state bracket as a place ("(D-N.M.)")."""
+    places, regions = _known_places(words), words.region_abbreviations
+    states = [
+        state
+        for state in _PARTY_STATE.finditer(body)
+        if state[1] in places or state[1].replace(".", "") in regions  # not "(UN-Habitat)"
+    ]
+    if not states:
+        return found
+    taken = {state.start() + 1 for state in states}  # "D-N.M." read as a name: not one
+    found = [m for m in found if m[1][0] not in taken]
+    found.extend((state[1], state.span(1), "place") for state in states)
+    found.sort(key=lambda mention: mention[1])
+    return found
 
 
 _PARTY_STATE = re.compile(r"\((?:[A-Z]{1,3})-([A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)\)")
@@ -786,6 +825,13 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
     for i, token in enumerate(tokens[:-1]):
         if token[-2:] in _POSSESSIVES and _owner(tokens, i, words, capitals):
             return i + 1, 0
+    on = next((i for i, token in enumerate(tokens) if token in words.topic_joiners), 0)
+    if on and (
+        tokens[-1] in words.place_words
+        or tokens[-1] in words.organisations
+        or " ".join(tokens[on + 1 :]) in _known_places(words)
+    ):
+        return on, 1  # "the Board on Wall Street", "the Authority on Twitter": a place, a body
     if (
         len(tokens) > 3
         and tokens[1] == "for"
@@ -1442,6 +1488,9 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
                 kinds[name] = "organisation"  # "Kivuna Chief Executive …": "Kivuna Copper
                 # Resources" is that body
     canonical = _aliases(kinds, first_names)
+    for name in kinds:  # "Ford Motor Co" at a sentence's end is "Ford Motor Co."
+        if canonical[name] == name and (dotted := name + ".") in kinds and kinds[dotted]:
+            canonical[name] = canonical[dotted]
     for name, kind in kinds.items():  # "Larkana recorded 96mm": no clue, but a known town
         if (
             kind is None

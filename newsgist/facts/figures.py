@@ -50,6 +50,8 @@ _NUMBER = re.compile(
 )
 """A number with its currency, scale and unit ("$4.2 million", "6.5%", "11pc", "92mm",
 "94p", "13,000MW", "64GB", "£45mn", "$180-million", "$US750"), or a score ("3-1")."""
+_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d\d")
+"""A number that reads as an amount without a scale: thousands ("12,000") or cents ("3.41")."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME = re.compile(
     r"(?=\d)(?<![\w:.])(?:[01]?\d|2[0-3])"
@@ -103,6 +105,7 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             and not match["currency"]
             and previous.isupper()
             and previous in words.currencies
+            and (match["scale"] or _AMOUNT.fullmatch(match["number"]))  # not "COP 28"
             and body.startswith(f"{previous} ", code_at)
             and (code_at == 0 or body[code_at - 1].isspace())
         ):

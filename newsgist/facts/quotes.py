@@ -338,7 +338,10 @@ def quotes(
         speaker, where = None, None
         head_first = speaks and not opens  # "X said the cut was "…", while Y said …": X's
         found_in = _attributions(patterns, head, tail, speaks, pair, head_first, partial)
+        asked = tail and inner.rstrip()[-1:] in "?!"
         for found, offset in found_in:
+            if asked and offset == pair.end and not _closes(tail, found, words):
+                continue  # '"Who pays?" Senator Cantwell said the answer was clear': hers
             group = _speaking(found, words)
             speaker = resolve(found[group], pair.start)
             if speaker is not None:
@@ -371,6 +374,18 @@ def quotes(
         result.append(Quote(" ".join(inner.split()), span, speaker, where, partial))
         last_end, last_speaker = pair.end, speaker
     return result
+
+
+def _closes(tail: str, found: re.Match[str], words: FactWords) -> bool:
+    """Whether an attribution after a question or a cry ends its clause: it says who asked.
+
+    "…?" Soomro asked. / "…!" she shouted, / "…?" he asked the law officer; not "…?" Mboweni
+    said it was spent, whose words are reported, not quoted.
+    """
+    after = tail[found.end() :].lstrip()
+    return after[:1] in ("", ".", ",", ";", "!", "?") or not words.listener_verbs.isdisjoint(
+        found.group().lower().split()
+    )
 
 
 def _acts(head: str, after_subject: int, inner: str, words: FactWords) -> bool:

@@ -1004,3 +1004,31 @@ def test_a_side_of_a_city_is_a_place_and_equities_a_body():
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["South Side"] == "place"
     assert kinds["Meridian Equities"] == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Naoto Kan led Japan. Asked about the plant, Kan said it was safe.", ("Kan", "place")),
+        ("On Sunday, Mass was held in the square.", ("Mass", "place")),
+        ("The Board on Wall Street met.", ("Board on Wall Street", "organisation")),
+        ("The Authority on Twitter said no.", ("Authority on Twitter", "organisation")),
+        ("The Council on Christmas Eve met.", ("Council on Christmas Eve", "organisation")),
+        ("Staff from (UN-Habitat) came.", ("Habitat", "place")),
+        ("He joined the Co. Cork team.", ("Co.", "organisation")),
+        ("Hurricane Electric lost power.", ("Hurricane Electric", None)),
+    ],
+)
+def test_what_the_new_rules_leave_alone(text, absent):
+    found, _ = names(text)
+    kinds = {name: kind for name, kind, _ in found}
+    name, kind = absent
+    if kind is None:  # the rule must not remove it
+        assert kinds.get(name) == "organisation"
+    else:
+        assert kinds.get(name) != kind
+
+
+def test_a_persons_possessive_still_parts_a_plurals_name_from_the_body():
+    found, _ = names("Tom Waters' Fox Network show ended on Friday.")
+    assert ("Tom Waters", "person", ()) in found

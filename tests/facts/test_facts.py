@@ -148,3 +148,16 @@ def test_a_datelines_date_and_a_lettered_currency_are_no_places():
     assert "Kuala Lumpur" in places
     assert not any(c.isdigit() for name in places for c in name)  # no "Jan 14", no "RM455"
     assert {"RM2.37", "RM455 million"} <= {f.text for f in facts.figures}
+
+
+def test_a_datelines_agency_with_digits_is_still_listed():
+    from newsgist.models import Article
+
+    article = Article(
+        body="Crowds gathered on Sunday, officials said. The march was peaceful.",
+        source="France 24",
+        metadata={"dateline": "PARIS"},
+    )
+    facts = newsgist.summarize(article, headline=None).facts
+    assert facts is not None
+    assert ("France 24", "organisation") in {(e.name, e.kind) for e in facts.entities}

@@ -196,3 +196,8 @@ def test_lettered_currencies_joined_units_and_power(text, figure):
 def test_a_lettered_currency_alone_needs_a_scale_or_thousands():
     counted, _ = found("Take the N2 and R600 to Exit 9, then pay R18,500 or N4m.")
     assert [t for t, _, _ in counted] == ["R18,500", "N4m"]  # roads' names, then money
+
+
+def test_a_currency_code_needs_an_amount_not_a_bare_number():
+    counted, _ = found("At COP 28 delegates pledged USD 5 million and PHP 8,000 each.")
+    assert [t for t, _, _ in counted] == ["USD 5 million", "PHP 8,000"]

@@ -932,3 +932,11 @@ def test_a_names_short_last_word_keeps_its_full_stop():
     facts = newsgist.summarize(text, headline=None).facts
     assert facts is not None
     assert {"Rudy Vasquez Jr.", "Northlight Copper Corp."} <= {e.name for e in facts.entities}
+
+
+def test_a_question_followed_by_reported_speech_has_no_speaker_and_fr_is_a_title():
+    text = (
+        'Votes were counted. "Who pays for this?" Senator Maria Cantwell said the answer was'
+        ' clear. "We pray for peace," said Fr. Tony Coote.'
+    )
+    assert [s for _, s, _ in quotes(text)] == [None, "Tony Coote"]
