@@ -62,7 +62,7 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
 
 
 def _outside_money(found: list[Mention], counted: list[Figure]) -> list[Mention]:
-    """Drop the names that are a lettered currency's start ("RM455 million", "N$2 500")."""
+    """Drop the names that are a lettered currency's start ("RM455 million", "HK$48 million")."""
     starts = sorted(f.span[0] for f in counted if f.kind == "money" and f.text[:1].isalpha())
     if not starts:
         return found
