@@ -133,7 +133,7 @@ def _based(words: FactWords) -> re.Pattern[str]:
 
 
 @cache
-def _known_places(words: FactWords) -> frozenset[str]:
+def known_places(words: FactWords) -> frozenset[str]:
     """Return the places table and GeoNames' towns together: the places a name may be known as.
 
     Cached per word tables, which hash by identity, so a lookup costs one dictionary probe.
@@ -486,7 +486,7 @@ def mentions(
         found = [mention for mention in found if mention[0] not in events]
     found = _party_states(body, _regions(body, _abbreviated(body, found, words), words), words)
     if (dateline := _CAPITALS_DATELINE.match(body)) and (
-        (town := dateline[1].title()) in _known_places(words)
+        (town := dateline[1].title()) in known_places(words)
     ):  # "PUNE: Residents of …", "CHENNAI" on a line of its own: a known town
         found = [m for m in found if m[1][0] >= dateline.end(1)]
         found.insert(0, (town, dateline.span(1), "place"))
@@ -604,7 +604,7 @@ def _regions(body: str, found: list[Mention], words: FactWords) -> list[Mention]
     Only where a full stop or a comma follows it, as a person's name may be one ("Asked about
     it, Kan said").
     """
-    regions, places = words.region_abbreviations, _known_places(words)
+    regions, places = words.region_abbreviations, known_places(words)
     for i, (name, span, kind) in enumerate(found):
         if (
             i
@@ -621,7 +621,7 @@ def _regions(body: str, found: list[Mention], words: FactWords) -> list[Mention]
 
 def _party_states(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
     """Add the state of a legislator's party-state bracket as a place ("(D-N.M.)")."""
-    places, regions = _known_places(words), words.region_abbreviations
+    places, regions = known_places(words), words.region_abbreviations
     states = [
         state
         for state in _PARTY_STATE.finditer(body)
@@ -829,7 +829,7 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
     if on and (
         tokens[-1] in words.place_words
         or tokens[-1] in words.organisations
-        or " ".join(tokens[on + 1 :]) in _known_places(words)
+        or " ".join(tokens[on + 1 :]) in known_places(words)
     ):
         return on, 1  # "the Board on Wall Street", "the Authority on Twitter": a place, a body
     if (
@@ -837,7 +837,7 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
         and tokens[1] == "for"
         and tokens[0] not in words.organisation_words
         and tokens[0] not in words.titles
-        and (tokens[-1] in words.organisation_words or tokens[0] in _known_places(words))
+        and (tokens[-1] in words.organisation_words or tokens[0] in known_places(words))
     ):
         return 1, 1 + (tokens[2] == "the")  # "Kestrelview for the Glasgow Courier", "Cardiff
         # for the Principality Stadium"
@@ -888,7 +888,7 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
         owner in words.organisation_words  # "The European Space Agency's Halcyon probe"
         or owner in words.organisations  # "Al Jazeera's Rawan Abu Shakra"
         or (owner.isupper() and owner.isalpha() and len(owner) >= 2)  # "FTC's Bureau of …"
-        or owner in _known_places(words)  # "Harare's Southerton", "Ca Mau's … District"
+        or owner in known_places(words)  # "Harare's Southerton", "Ca Mau's … District"
         or owner in words.acronym_places
         or owner in words.date_words  # "May's Scottish Parliament election"
         or after in words.titles
@@ -1143,7 +1143,7 @@ def form_vote(name: str, words: FactWords) -> str:
         return "organisation"  # "Team Cordillera", "Parti Hijau Sejahtera"
     if several and tokens[0] in words.place_openers:
         return "place"  # "Cape Varna", "River Tam"
-    if several and tokens[0] in words.first_names and name not in _known_places(words):
+    if several and tokens[0] in words.first_names and name not in known_places(words):
         return "person"  # "Whitney Houston", "Clark Kent": a given name before a place's
     if several and " for " in name and tokens[0].lower().removesuffix("s") not in words.roles:
         return "organisation"  # "Transport for London": no place's name has "for" in it
@@ -1173,7 +1173,7 @@ def _team(tokens: list[str], words: FactWords, *, named_as_body: bool = False) -
         last.endswith("s")
         and not last.endswith("ss")
         and last[:-1] not in words.demonyms
-        and (place in _known_places(words) or (len(tokens) > 2 and place in words.place_words))
+        and (place in known_places(words) or (len(tokens) > 2 and place in words.place_words))
     )
 
 
@@ -1245,7 +1245,7 @@ def _clues(words: FactWords) -> _Clues:
         re.compile(rf"[^.!?,;\"“”]{{0,80}}?\b(?:{alternatives(words.person_pronouns)})\b"),
         words.common_words,
         words.first_names,
-        _known_places(words),
+        known_places(words),
         words.source_verbs,
         words.newsroom_verbs,
         re.compile(

@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from newsgist.facts.entities import CAPITAL, JOINED, PARTICLE, alternatives, phrase_head
+from newsgist.facts.entities import (
+    CAPITAL,
+    JOINED,
+    PARTICLE,
+    alternatives,
+    known_places,
+    phrase_head,
+)
 from newsgist.lang import FactWords
 from newsgist.models import Entity, Quote, Sentence
 
@@ -826,14 +833,18 @@ class _Resolver:
             found = self.people.last_words.get(name)
         return name if found is None else found
 
+    def _recent(self, position: int) -> range:
+        """Return the indexes of the people named before ``position``, last first (a few)."""
+        index = bisect.bisect_left(self.people.starts, position) - 1
+        return range(index, max(-1, index - _PRONOUN_REACH), -1)
+
     def _last_titled(self, position: int, role: str) -> int | None:
         """Return the last mention before ``position`` with ``role`` before it (its index)."""
-        people = self.people
-        index = bisect.bisect_left(people.starts, position) - 1
-        for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
-            if _word_before(self.body, people.starts[at]) == role:
-                return at
-        return None
+        starts = self.people.starts
+        return next(
+            (at for at in self._recent(position) if _word_before(self.body, starts[at]) == role),
+            None,
+        )
 
     def _gender(self, name: str) -> str | None:
         """Return a person's gender where the story or the given-name tables tell it.
@@ -936,18 +947,20 @@ class _Resolver:
             tokens = tokens[1:]
         name = " ".join(tokens)
         words = self.words
-        known = name in words.places or name in words.listed_places or name in self.bodies.names
+        known = name in known_places(words) or name in self.bodies.names
         return name if name and known else None
 
     def _last_owned(self, position: int, title: str) -> int | None:
         """Return the last mention before ``position`` written just after ``title``."""
-        people, body = self.people, self.body
-        index = bisect.bisect_left(people.starts, position) - 1
-        for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
-            start = people.starts[at]
-            if body.rfind(title, max(0, start - len(title) - 2), start) >= 0:
-                return at
-        return None
+        starts, body = self.people.starts, self.body
+        return next(
+            (
+                at
+                for at in self._recent(position)
+                if body.rfind(title, max(0, starts[at] - len(title) - 2), starts[at]) >= 0
+            ),
+            None,
+        )
 
     def _nearest_role(self, position: int, head: str) -> str | None:
         """Return who "the ``head``" means: whoever of the two came last.
@@ -979,8 +992,7 @@ class _Resolver:
         """
         people = self.people
         aside = _described_as(head)
-        index = bisect.bisect_left(people.starts, position) - 1
-        for at in range(index, max(-1, index - _PRONOUN_REACH), -1):
+        for at in self._recent(position):
             if aside.match(self.body, people.starts[at], position):
                 return people.named[at]
         return None
