@@ -999,4 +999,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("newsgist: interrupted", err=True)
         return 130
+    except Exception as error:  # newsgist's own bug: one line and exit 1, never a traceback
+        problem = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+        click.echo(f"newsgist: internal error ({problem}); please report it", err=True)
+        return 1
     return code if isinstance(code, int) else 0

@@ -118,6 +118,19 @@ def test_errors_exit_2_with_one_line(capsys, args, message):
     assert message in lines[0]
 
 
+def test_a_bug_in_newsgist_exits_1_with_one_line_and_no_traceback(capsys, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("newsgist.pipeline.extract_facts", broken)
+    assert main(["summarize", EXAMPLE]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "newsgist: internal error (IndexError: list index out of range); please report it"
+    ]
+
+
 def test_directory_is_a_usage_error(capsys, tmp_path):
     assert main(["summarize", str(tmp_path)]) == 2
     assert "directory" in capsys.readouterr().err

@@ -28,6 +28,7 @@ body's first or last word alone the body.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -429,8 +430,8 @@ def mentions(
             if given is not None and len(tokens) - given <= 4:
                 first = given
             elif (
-                tokens[first + 1] in words.organisation_words and 2 <= len(tokens) - first - 2 <= 3
-            ):
+                2 <= len(tokens) - first - 2 <= 3 and tokens[first + 1] in words.organisation_words
+            ):  # the bound first: a run may end at its "of" ("The Director of the Lome-based …")
                 first += 2  # "Superintendent of Police Wasiu Adeyemi": a rank's body, a name
             else:
                 titled = False  # "the Labour MP for Stockport": a place, not a person
@@ -479,6 +480,7 @@ def mentions(
             where in starts
             or body[max(0, where - 2) : where].strip() in _OPENING_QUOTES
             or body[max(0, where - 3) : where].strip() in _DASHES
+            or body[where - 2 : where] == ": "  # "Bengaluru, DHNS: The Lakes Authority said"
         )
         scan(where, text, opening)
     found = _numbered(body, _spelled_out(body, _portfolios(body, found), words), words)
@@ -587,6 +589,8 @@ def _portfolios(body: str, found: list[Mention]) -> list[Mention]:
 
 _NUMBER_AFTER = re.compile(r" \d{1,2}\b(?![.,:]?\d)")
 """A channel's number after its name: "BBC Radio 4", not "Radio 4.5" or a score."""
+_ROAD_NUMBER = re.compile(r" \d{1,4}[A-Z]?\b(?![.,:]?\d)")
+"""A road's number after its name: "Route 9", "Interstate 225", "Highway 1A"."""
 
 
 def _abbreviated(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
@@ -642,11 +646,17 @@ _PARTY_STATE = re.compile(r"\((?:[A-Z]{1,3})-([A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?
 
 
 def _numbered(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
-    """Give a name its number where its last word is a channel's ("BBC Radio 4", "ITV 2")."""
-    numbered = words.numbered_words
+    """Give a name its number where its last word is a channel's or a road's.
+
+    "BBC Radio 4" and "ITV 2" are bodies, "Route 21" and "Interstate 225" places.
+    """
+    channels, roads = words.numbered_words, words.numbered_places
     for i, (name, span, kind) in enumerate(found):
-        if name.rsplit(" ", 1)[-1] in numbered and (after := _NUMBER_AFTER.match(body, span[1])):
+        last = name.rsplit(" ", 1)[-1]
+        if last in channels and (after := _NUMBER_AFTER.match(body, span[1])):
             found[i] = (name + after[0], (span[0], after.end()), kind or "organisation")
+        elif last in roads and (after := _ROAD_NUMBER.match(body, span[1])):
+            found[i] = (name + after[0], (span[0], after.end()), "place")
     return found
 
 
@@ -1188,6 +1198,8 @@ class _Clues(NamedTuple):
     before: dict[str, str]
     speech_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    place_of_nouns: frozenset[str]
+    """The place nouns and the nouns that make a place only before "of" ("residents of")."""
     organisation_nouns: frozenset[str]
     aside: re.Pattern[str]
     """After a name: an age (", 29,") or an aside and a speech verb (", a nurse from Omaha,
@@ -1230,6 +1242,7 @@ def _clues(words: FactWords) -> _Clues:
         before,
         words.speech_verbs,
         words.place_nouns,
+        words.place_nouns | words.place_of_nouns,
         words.organisation_nouns,
         aside,
         words.roles,
@@ -1298,7 +1311,7 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         return SPEAKER
     if kind == "place":
         return "place"
-    if previous == "of" and len(before) == 2 and before[0].lower() in clues.place_nouns:
+    if previous == "of" and len(before) == 2 and before[0].lower() in clues.place_of_nouns:
         return "place"  # "the city of Lumea"
     if (following in clues.place_nouns or following[:-1] in clues.place_nouns) and after[0][
         0
@@ -1487,7 +1500,7 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
             elif kinds.get(tokens[0]) == "organisation" and tokens[0] not in first_names:
                 kinds[name] = "organisation"  # "Kivuna Chief Executive …": "Kivuna Copper
                 # Resources" is that body
-    canonical = _aliases(kinds, first_names)
+    canonical = _aliases(kinds, first_names, words.listed_places)
     for name in kinds:  # "Ford Motor Co" at a sentence's end is "Ford Motor Co."
         if canonical[name] == name and (dotted := name + ".") in kinds and kinds[dotted]:
             canonical[name] = canonical[dotted]
@@ -1495,7 +1508,7 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
         if (
             kind is None
             and canonical[name] == name
-            and name in words.listed_places
+            and (name in words.listed_places or _unmarked(name) in words.listed_places)
             and name not in surnames
             and name.split(" ", 1)[0] not in first_names
         ):
@@ -1526,6 +1539,14 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
     return result, {form: target for form, target in canonical.items() if kinds[target]}
 
 
+def _unmarked(name: str) -> str:
+    """Return a name without its accents and macrons: GeoNames writes "Whakatane"."""
+    if name.isascii():
+        return name
+    split = unicodedata.normalize("NFD", name)
+    return "".join(c for c in split if not unicodedata.combining(c))
+
+
 _TIE_ORDER = ("place", "organisation", "person")
 """On a tie, the kind whose clues are surest wins: a role's or a title's over a body noun's,
 and either over a preposition's ("head of research at Lumenhaus", "the firm Lumenhaus")."""
@@ -1546,7 +1567,9 @@ def _kind(name: str, voted: list[str] | None, first_names: frozenset[str]) -> st
     return None
 
 
-def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[str, str]:
+def _aliases(
+    kinds: dict[str, str | None], first_names: frozenset[str], towns: frozenset[str]
+) -> dict[str, str]:
     """Map each name to its canonical form: surnames to full names, acronyms to names.
 
     A surname two people share is the first one's (news introduces its main figure first);
@@ -1605,8 +1628,12 @@ def _aliases(kinds: dict[str, str | None], first_names: frozenset[str]) -> dict[
             canonical[name] = bearers[0]
         elif kind in (None, "person") and len(bearing := given.get(name, [])) == 1:
             canonical[name] = bearing[0]  # one person has this given name: "Gareth" is them
-        elif kind != "place" and len(longer := openers.get(name, ())) == 1:
-            canonical[name] = next(iter(longer))  # "Brightwater", "Van Rijn": the company
+        elif (
+            kind != "place"
+            and not (kind is None and name in towns)
+            and len(longer := openers.get(name, ())) == 1
+        ):  # "Brightwater", "Van Rijn": the company; "Mohali" is no "Mohali Urban Works Board"
+            canonical[name] = next(iter(longer))
         elif single and kind in (None, "organisation") and len(named := heads.get(name, ())) == 1:
             canonical[name] = next(iter(named))  # "the Commission": the one body so named
         if single and len(spelled := initials.get(name.replace(".", ""), ())) == 1:

@@ -255,12 +255,17 @@ class FactWords:
     ``str.endswith`` takes them."""
     numbered_words: frozenset[str] = frozenset()
     """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
+    numbered_places: frozenset[str] = frozenset()
+    """Last words of roads' names a number ends ("Route 21", "Interstate 225"): places."""
     source_verbs: frozenset[str] = frozenset()
     """Verbs and nouns whose agent, after "by", is a newsroom or a body unless a person's
     name ("documents seen by The EastAfrican", "a poll by Opinia")."""
     newsroom_verbs: frozenset[str] = frozenset()
     """Verbs a newsroom reports its own knowledge with, just after its name ("The Athletic
     understands", "Nikkei has learned")."""
+    place_of_nouns: frozenset[str] = frozenset()
+    """Nouns before "of" and a name that make it a place, and only there ("residents of
+    Sohana", "the outskirts of Tamale"): "Irate residents" is no place."""
     listed_places: frozenset[str] = frozenset()
     """Towns, countries and states from GeoNames (``make gazetteer``): a name no context
     types, and that is no person's in the story, is a place if listed ("Larkana")."""

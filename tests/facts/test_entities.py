@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgist.facts.entities import alternatives, entities, mentions
@@ -221,6 +221,30 @@ def test_a_post_nominal_and_a_peoples_word_are_no_part_of_a_name():
 def test_a_run_of_thousands_of_capitalised_words_is_no_name_and_no_recursion():
     for text in ("Ab and " * 5000 + "Cd.", "Ab-based " * 5000 + "Cd."):
         assert mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words) == []
+
+
+_RUN_WORDS = st.sampled_from(
+    [
+        *("Director", "Minister", "Mayor", "Chief", "Executive", "Senior", "MP", "Police"),
+        *("of", "for", "the", "and", "The", "Tolva-based", "Lumea's", "Dr.", "U.N.", "Jr."),
+        *("Kofi", "Mensah", "Lumea", "Centre", "Council", "Labour", "Radio", "4", "(LCC)"),
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_RUN_WORDS, min_size=1, max_size=7), min_size=1, max_size=20))
+@example([["Director", "of", "the", "Tolva-based", "Centre"]])
+def test_any_run_of_title_joiner_and_name_words_gives_names_not_errors(runs):
+    """Runs mixing titles, joiners, "-based" places and names: found inside the text.
+
+    "The Director of the Lome-based Centre for …" once ran past the run's last word.
+    """
+    text = " ".join(f"They met {' '.join(run)} on Monday." for run in runs)
+    found = mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words)
+    for name, (start, end), _ in found:
+        assert text[start:end].startswith(name.rstrip("."))
+    entities(found, WORDS)
 
 
 def test_names_that_look_like_particles_peoples_words_or_titles_stay_whole():
@@ -1017,6 +1041,8 @@ def test_a_side_of_a_city_is_a_place_and_equities_a_body():
         ("Staff from (UN-Habitat) came.", ("Habitat", "place")),
         ("He joined the Co. Cork team.", ("Co.", "organisation")),
         ("Hurricane Electric lost power.", ("Hurricane Electric", None)),
+        ("Aid came from the Red Crescent in Lumea.", ("Red Crescent", "place")),
+        ("Forecaster Derek Van Dam said rain would fall.", ("Derek Van Dam", "place")),
     ],
 )
 def test_what_the_new_rules_leave_alone(text, absent):
@@ -1032,3 +1058,60 @@ def test_what_the_new_rules_leave_alone(text, absent):
 def test_a_persons_possessive_still_parts_a_plurals_name_from_the_body():
     found, _ = names("Tom Waters' Fox Network show ended on Friday.")
     assert ("Tom Waters", "person", ()) in found
+
+
+def test_a_listed_town_stays_a_place_beside_a_body_named_after_it():
+    text = (
+        "Rain flooded parts of Mohali, Kharar and Zirakpur on Sunday. Officials of the Mohali"
+        " Urban Works Board said pumps had failed. Whakatāne and Lafayette sent crews."
+    )
+    found, canonical = names(text)
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Mohali"] == kinds["Whakatāne"] == kinds["Lafayette"] == "place"
+    assert kinds["Mohali Urban Works Board"] == "organisation"
+    assert canonical["Mohali"] == "Mohali"
+
+
+def test_residents_of_a_name_roads_with_numbers_and_a_name_after_a_colon():
+    text = (
+        "Tolvaby, DHNS: The Tolvaby Lakes Authority has set a deadline. Irate residents of"
+        " Kelvarra blocked Route 21 and the Deerfoot Trail, while Interstate 225 stayed open."
+    )
+    found, _ = names(text)
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Tolvaby Lakes Authority"] == "organisation"
+    assert "The Tolvaby Lakes Authority" not in kinds
+    assert kinds["Kelvarra"] == "place"
+    assert "Irate" not in kinds
+    assert kinds["Route 21"] == kinds["Interstate 225"] == kinds["Deerfoot Trail"] == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The Front Range Mobility Compact paid for it.",
+            "Front Range Mobility Compact",
+            "organisation",
+        ),
+        (
+            "Engineers from Taranaki Structural Design say it is safe.",
+            "Taranaki Structural Design",
+            "organisation",
+        ),
+        (
+            "The Kelvarra Flood Recovery Taskforce met.",
+            "Kelvarra Flood Recovery Taskforce",
+            "organisation",
+        ),
+        (
+            "The Securities and Exchange Commission sued.",
+            "Securities and Exchange Commission",
+            "organisation",
+        ),
+        ("Trucks crossed the Channel Tunnel.", "Channel Tunnel", "place"),
+    ],
+)
+def test_last_words_of_bodies_and_places_added_this_round(text, name, kind):
+    found, _ = names(text)
+    assert {n: k for n, k, _ in found}.get(name) == kind
