@@ -70,9 +70,10 @@ _WHO_ROLE = r"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){0,4}?"
 Greeley", from the titles table: "Baker. Instead" is two sentences); a role word never ends
 in a full stop, so who never reaches back over a sentence's end."""
 _ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
-_APPOSED = re.compile(rf"((?:{PARTICLE})?[A-Z][\w'’-]*),\s+\Z")
-"""A capitalised word and a comma just before an unnamed speaker's words: when it ends a
-person's name, they describe that person ("Megan Whitfield, a nurse from Omaha, told"), not
+_APPOSED = re.compile(rf"((?:{PARTICLE})?[A-Z][\w'’-]*),\s+(?:\d{{1,3}},\s+)?\Z")
+"""A capitalised word and a comma (and an age) just before an unnamed speaker's words: when
+it ends a person's name, they describe that person ("Megan Whitfield, a nurse from Omaha,
+told", "Kayla Brandt, 29, a teacher from Boise, Idaho, said"), not
 when it is a place ("In West Lothian, one teacher said")."""
 _AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 """An age for a name ("the 24-year-old said"): news writes it for the person just named."""
@@ -205,12 +206,12 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"^[^.!?\"“”‘’\n]{{0,100}}?,\s+{who}\s+{_GAP}?(?:{verbs})\b(?![^.!?\n]*[\"“”])"
         ),
         aside_after=re.compile(
-            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{who_named}){_BRACKETED}?,\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?),\s+"
-            rf"(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
+            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{who_named}){_BRACKETED}?,\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?)"
+            rf"{_BRACKETED}?,\s+(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
             rf"\b(?P<who>{unnamed}|{_ROLE}|{who_named}){_BRACKETED}?,\s+"
-            rf"(?P<aside>{relative}|[^,;:\"“”‘’\n]{{1,200}}?),"
+            rf"(?P<aside>{relative}|[^,;:\"“”‘’\n]{{1,200}}?){_BRACKETED}?,"  # "Duncan Orr (71),"
             rf"\s+(?:(?:{relative}|[^,;:\"“”‘’\n]{{1,150}}?),\s+){{0,2}}?{_GAP}{{0,2}}?(?:{cues})\b"
             rf"(?P<rest>{_CLAUSE})$"
         ),
@@ -234,7 +235,8 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another|one)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles})"
             rf"(?:\s+(?:for|at|from|of|in)\s+(?:[\w'’&-]+\s+){{0,5}}[\w'’&-]+)?)"
             rf"(?:\s+\([A-Z]{{2,6}}\))?"  # "a spokesman for the … Authority (NOSA) told"
-            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?,|\s+(?:{ties})\s+(?:[^,.;\"“”‘’\n]|[’']s\b)"
+            rf"(?:,\s+[^,.;\"“”‘’\n]{{1,160}}?(?:,\s+[^,.;\"“”‘’\n]{{1,80}}?){{0,2}},"
+            rf"|\s+(?:{ties})\s+(?:[^,.;\"“”‘’\n]|[’']s\b)"
             rf"{{1,60}}?)?\s+{_GAP}?(?:{verbs})\b"
         ),
         role_of=re.compile(
@@ -697,6 +699,16 @@ class _Resolver:
             )  # "The studio said a replacement would be announced": the studio
             if cut is not None:
                 who = " ".join(written[:cut])
+            elif (
+                written[0].lower() in _ARTICLES
+                and (
+                    role := next(
+                        (i for i, t in enumerate(written[1:-1], 1) if t in words.roles), None
+                    )
+                )
+                and written[role + 1].endswith("ing")
+            ):  # "one longshoreman leaving a shift at the port": the longshoreman
+                who = " ".join(written[: role + 1])
         if who.lower() in words.pronouns:
             return self._last_speaker(position, gender_of(who.lower(), words))
         if _AGED.fullmatch(who):  # "the 24-year-old said": the person last named, as "they"

@@ -940,3 +940,41 @@ def test_a_question_followed_by_reported_speech_has_no_speaker_and_fr_is_a_title
         ' clear. "We pray for peace," said Fr. Tony Coote.'
     )
     assert [s for _, s, _ in quotes(text)] == [None, "Tony Coote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            'Teo Brandt runs a diner. "Trade fell," Brandt said.\n\n"It is going to be rough,"'
+            ' said one longshoreman leaving a shift at the port. "We\'ll manage."',
+            "We'll manage.",
+            "longshoreman",
+        ),
+        (
+            'Minister Lorraine Tan said the review would report. "We are acting," she said.\n\n'
+            "A spokeswoman for the Lake Users Alliance, which represents 40 rowing, sailing and"
+            ' triathlon clubs, said members were "deeply worried".\n\n"Our juniors have lost'
+            ' months of training," she said.',
+            "Our juniors have lost months of training",
+            "spokeswoman for the Lake Users Alliance",
+        ),
+        (
+            "A person familiar with the review said reviewers were divided.\n\nKayla Brandt, 29,"
+            " a teacher from Boise, Idaho, who enrolled in the trial, said her energy returned."
+            ' "I went from sleeping all day to coaching," she said.',
+            "I went from sleeping all day to coaching",
+            "Kayla Brandt",
+        ),
+        (
+            "The Ness Society welcomed the pause.\n\nIts secretary, Duncan Urquhart (71), said:"
+            ' "The riverbank is one of the last quiet corridors."',
+            "The riverbank is one of the last quiet corridors.",
+            "Duncan Urquhart",
+        ),
+    ],
+)
+def test_unnamed_speakers_with_a_participle_or_a_long_aside_and_names_with_an_age(
+    text, said, speaker
+):
+    assert {quote: who for quote, who, _ in quotes(text)}[said] == speaker
