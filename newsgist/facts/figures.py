@@ -41,15 +41,18 @@ _NUMBER = re.compile(
     r"|Rp\.?\s?|SKr|[$£€¥₹₱]|(?:(?:SR|QR|BD|KD|RO)\s?|[PRNK])"
     r"(?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d(?!\d|[.,]\d)"
     r"|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"
+    r"|\d+(?:\.\d+)?)"
     r"(?P<percent>%|pc(?!\w))?(?P<degrees>°?[CF](?![\w]))?"
-    r"(?P<attached>km/h|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|ha|[GMk]Wh?|[GMT]B|p(?!m))?"
+    r"(?P<attached>km/h|m/s|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|ha|secs?|mins?|hrs?|[GMk]Wh?"
+    r"|[GMT]B|p(?!m))?"
     r"(?:[\s-]?(?P<scale>million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
     r"(?P<score>-\d{1,3}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
 """A number with its currency, scale and unit ("$4.2 million", "6.5%", "11pc", "92mm",
-"94p", "13,000MW", "64GB", "£45mn", "$180-million", "$US750"), or a score ("3-1")."""
+"94p", "13,000MW", "64GB", "£45mn", "$180-million", "$US750"), or a score ("3-1"). Thousands
+may be grouped with spaces, as southern Africa's papers write them ("23 000", "N$2 500")."""
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d\d")
 """A number that reads as an amount without a scale: thousands ("12,000") or cents ("3.41")."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -71,6 +74,11 @@ _HOUR = re.compile(r"\s?[ap]\.?m\b")
 """After a number: it is the hour of a time ("2 a.m."), found by ``_TIME``."""
 _COMPOUND = re.compile(r"(?:-[A-Za-z]+)+")
 """A number's hyphenated unit ("90-year-old", "24-bed"): what it counts or measures."""
+_CLOCK_UNITS = frozenset({"hr", "hrs", "min", "mins"})
+_CLOCK_PART = re.compile(r" \d{1,2}(?:mins?|secs?)(?!\w)")
+"""The next part of a race time written in units ("4hr 31min 07sec"): the same figure."""
+_AGE_ENDS = ("-old", "-olds")
+"""How a hyphenated age ends ("90-year-old", "six-month-olds"): its number is the figure."""
 _NEXT_WORD = re.compile(r"\s+[^\s,;:.!?\"'“”‘’()\[\]]+")
 _STOPS = frozenset("and but or while because after before when as than since until so if".split())
 _COUNTS_WORDS = 6
@@ -82,8 +90,11 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
     """Return the figures and the dates of the body, each in body order."""
     found: list[Figure] = []
     dates: list[Figure] = []
+    taken = 0  # where the last figure ended: a race time's later parts are inside it
     for match in _numbers(body):
         start, end = match.span()
+        if start < taken:
+            continue
         before = body[max(0, start - _CONTEXT) : start].split()[-2:]
         after = body[end : end + _CONTEXT].split()
         previous = before[-1].strip(_EDGE) if before else ""
@@ -125,12 +136,25 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
         if compound is not None and not match["currency"]:  # "a 24-bed ward", "90-year-old"
             joined_unit = compound.group()[1:]
             first_word = joined_unit.split("-")[0].lower()
-            measured = words is not None and first_word in words.measures
-            rest = [joined_unit, *body[compound.end() : compound.end() + _CONTEXT].split()]
+            measured = words is not None and (
+                first_word in words.measures or first_word in words.measure_prefixes
+            )
+            if measured and not joined_unit.endswith(_AGE_ENDS):  # "a 2.8-mile stretch": the
+                # unit is part of the measure; an age stays a number ("a 90-year-old")
+                end = compound.end()
+                rest = body[end : end + _CONTEXT].split()
+            else:  # "a 24-bed ward": the number, counting beds
+                rest = [joined_unit, *body[compound.end() : compound.end() + _CONTEXT].split()]
             found.append(
-                Figure(text, (start, end), "measure" if measured else "count", _counts(rest))
+                Figure(
+                    body[start:end], (start, end), "measure" if measured else "count", _counts(rest)
+                )
             )
             continue
+        if match["attached"] in _CLOCK_UNITS:  # "4hr 31min 07sec": one time
+            while (part := _CLOCK_PART.match(body, end)) is not None:
+                end = taken = part.end()
+            after = body[end : end + _CONTEXT].split()
         kind, used = _kind(match, after, words)
         for _ in range(used):  # the unit is part of the figure: "2.4 metres", "6 per cent"
             unit = _NEXT_WORD.match(body, end)

@@ -78,9 +78,9 @@ def test_numbers_in_names_are_no_figures(text):
     assert found(text) == ([], [])
 
 
-def test_without_word_tables_digits_are_still_figures():
+def test_without_word_tables_digits_are_still_figures_and_spaced_thousands_one():
     counted, _ = figures("Il y a eu 41 000 morts et 12 blessés.", None)
-    assert [f.text for f in counted] == ["41", "000", "12"]
+    assert [f.text for f in counted] == ["41 000", "12"]
 
 
 def test_a_currency_sign_opens_the_figure_and_no_figure_starts_inside_another():
@@ -201,3 +201,21 @@ def test_a_lettered_currency_alone_needs_a_scale_or_thousands():
 def test_a_currency_code_needs_an_amount_not_a_bare_number():
     counted, _ = found("At COP 28 delegates pledged USD 5 million and PHP 8,000 each.")
     assert [t for t, _, _ in counted] == ["USD 5 million", "PHP 8,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Crews rebuilt a 2.8-mile stretch of road.", ("2.8-mile", "measure", "stretch of road")),
+        ("It is a 45-minute drive to Lumea.", ("45-minute", "measure", "drive to Lumea")),
+        ("A 180,000-square-foot hub opens.", ("180,000-square-foot", "measure", "hub opens")),
+        ("At least 1 200 head of cattle died.", ("1 200", "count", "head of cattle died")),
+        ("Farmers were paid N$2 500 each.", ("N$2 500", "money", "each")),
+        ("She shaved 0.07sec off the mark.", ("0.07sec", "measure", "off the mark")),
+        ("The wind was 0.4m/s at the start.", ("0.4m/s", "measure", "at the start")),
+        ("He won the stage in 4hr 31min 07sec.", ("4hr 31min 07sec", "measure", None)),
+    ],
+)
+def test_a_measures_hyphened_unit_spaced_thousands_and_times_in_units_are_one_figure(text, figure):
+    counted, _ = found(text)
+    assert counted == [figure]
