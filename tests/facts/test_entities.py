@@ -1110,6 +1110,11 @@ def test_residents_of_a_name_roads_with_numbers_and_a_name_after_a_colon():
             "organisation",
         ),
         ("Trucks crossed the Channel Tunnel.", "Channel Tunnel", "place"),
+        (
+            "Local councillor Gurpreet Singh Dhillon termed it a mess.",
+            "Gurpreet Singh Dhillon",
+            "person",
+        ),
     ],
 )
 def test_last_words_of_bodies_and_places_added_this_round(text, name, kind):
