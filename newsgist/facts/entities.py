@@ -497,10 +497,12 @@ def mentions(
         if found[i][2] is None and (found[i - 1][2] == "place" or found[i - 1][0] in placed):
             name, span, _ = found[i]
             glue = body[found[i - 1][1][1] : span[0]]
-            if glue in _LIST_GLUE or (
-                glue == " to " and _two_before(body, found[i - 1][1][0])[-1:] == ["from"]
-            ):
-                found[i] = (name, span, "place")  # "from Toledo to Cincinnati" too
+            if (
+                glue in _LIST_GLUE
+                or (glue == " to " and _two_before(body, found[i - 1][1][0])[-1:] == ["from"])
+            ) and not (glue == ", " and " " in name and _speaks_next(body, span[1], clues)):
+                found[i] = (name, span, "place")  # "from Toledo to Cincinnati" too; not "its
+                # director for Wales, Huw Prydderch, said"
                 placed.add(name)
     for i in range(len(found) - 2, -1, -1):  # "between Tabora and Kigoma": Kigoma a place
         if found[i][2] is None and found[i + 1][0] in placed:
@@ -529,9 +531,23 @@ def mentions(
     for i in range(len(found) - 2, -1, -1):  # "of Ilfracombe, Devon": a town, its county
         if found[i][2] is None and found[i + 1][2] == "place":
             name, span, _ = found[i]
-            if body[span[1] : found[i + 1][1][0]] == ", ":
+            following = found[i + 1][1][1]
+            if body[span[1] : found[i + 1][1][0]] == ", " and body[
+                following : following + 2
+            ] not in (
+                "'s",
+                "’s",
+            ):  # not "Massoumeh Ebtekar, Iran's Vice President"
                 found[i] = (name, span, "place")
     return found
+
+
+def _speaks_next(body: str, end: int, clues: _Clues) -> bool:
+    """Whether a comma and a speech verb follow a name ("…, Huw Prydderch, said"): a speaker."""
+    if body[end : end + 2] != ", ":
+        return False
+    verb = body[end + 2 : end + 2 + _CONTEXT].split(None, 1)[:1]
+    return bool(verb) and verb[0].strip(_EDGE) in clues.speech_verbs
 
 
 _OWNERS = frozenset({"organisation", "place"})

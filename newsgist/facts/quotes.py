@@ -465,12 +465,20 @@ def _before(patterns: _Patterns, head: str, pair: _Pair) -> Iterator[tuple[re.Ma
     for pattern in (patterns.according, patterns.appositive, patterns.name_before):
         if pattern is patterns.appositive and not asides:
             continue
-        at, tries = 0, 0
+        at, tries, inside = 0, 0, 0
         while tries < _TRIES and (found := pattern.search(head, at)) is not None:
-            if pattern is patterns.according or not _listener(patterns, head, found):
+            start = found.start("who")
+            tail = start < inside and _NAME_TAIL.search(head, 0, start) is not None
+            if not tail and (pattern is patterns.according or not _listener(patterns, head, found)):
                 yield found, pair.start - len(head)
-            at = found.start("who") + 1  # "a five-hour meeting in which opposition …"
+            at = start + 1  # "a five-hour meeting in which opposition …"
+            inside = max(inside, found.end("who"))
             tries += 1
+
+
+_NAME_TAIL = re.compile(rf"{CAPITAL}\s+\Z")
+"""A capitalised word just before: a speaker found again from inside the last one starts at
+a name's last word ("One neighbour on Lime Street, …, said": not "Street")."""
 
 
 def _listener(patterns: _Patterns, text: str, found: re.Match[str]) -> bool:
@@ -498,10 +506,13 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
             return "aside"  # "his agent, Rodrigo Salas,", "His partner, the cellist Niamh O'Dwyer,"
         if (
             ("of" in who or "for" in who)
-            and not words.titles.isdisjoint(who)
+            and (
+                not words.titles.isdisjoint(who) or (len(who) > 2 and who[1].lower() in words.roles)
+            )
             and aside[0].isupper()
         ):
-            return "aside"  # "the Deputy Minister of Finance, Mr Kwabena Asante-Boakye, said"
+            return "aside"  # "the Deputy Minister of Finance, Mr Kwabena Asante-Boakye, said",
+            # "Its director for Wales, Huw Prydderch, said"
     return "who"
 
 

@@ -1120,3 +1120,14 @@ def test_residents_of_a_name_roads_with_numbers_and_a_name_after_a_colon():
 def test_last_words_of_bodies_and_places_added_this_round(text, name, kind):
     found, _ = names(text)
     assert {n: k for n, k, _ in found}.get(name) == kind
+
+
+def test_a_name_after_a_place_and_a_comma_is_no_place_when_it_speaks_or_owns_the_next():
+    found, _ = names(
+        "Its director for Wales, Huw Prydderch, said so. Massoumeh Ebtekar, Iran's envoy,"
+        " agreed. A doctor in Old Saybrook and East Haddam, warned residents."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds.get("Huw Prydderch") != "place"
+    assert kinds.get("Massoumeh Ebtekar") != "place"
+    assert kinds["East Haddam"] == "place"
