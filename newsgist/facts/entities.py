@@ -1583,6 +1583,11 @@ def _kind(name: str, voted: list[str] | None, first_names: frozenset[str]) -> st
     return None
 
 
+def _far_longer(body: str, name: str) -> bool:
+    """Whether a body's name has two words or more after ``name``, which opens it."""
+    return body.count(" ") - name.count(" ") >= 2
+
+
 def _aliases(
     kinds: dict[str, str | None], first_names: frozenset[str], towns: frozenset[str]
 ) -> dict[str, str]:
@@ -1646,9 +1651,10 @@ def _aliases(
             canonical[name] = bearing[0]  # one person has this given name: "Gareth" is them
         elif (
             kind != "place"
-            and not (kind is None and name in towns)
             and len(longer := openers.get(name, ())) == 1
-        ):  # "Brightwater", "Van Rijn": the company; "Mohali" is no "Mohali Urban Works Board"
+            and not (kind is None and name in towns and _far_longer(next(iter(longer)), name))
+        ):  # "Brightwater", "Van Rijn": the company; "Ashford" the team "Ashford Rovers"; a
+            # town is no body two words longer ("Mohali", "Mohali Urban Works Board")
             canonical[name] = next(iter(longer))
         elif single and kind in (None, "organisation") and len(named := heads.get(name, ())) == 1:
             canonical[name] = next(iter(named))  # "the Commission": the one body so named

@@ -1131,3 +1131,12 @@ def test_a_name_after_a_place_and_a_comma_is_no_place_when_it_speaks_or_owns_the
     assert kinds.get("Huw Prydderch") != "place"
     assert kinds.get("Massoumeh Ebtekar") != "place"
     assert kinds["East Haddam"] == "place"
+
+
+def test_a_town_alone_is_the_team_or_school_its_short_name_opens():
+    found, canonical = names(
+        "Kingsbridge United beat Ashford Rovers 3-1. Ashford went ahead early. Parents said"
+        " closing Hawthorne Elementary was wrong, as their children attend Hawthorne."
+    )
+    assert canonical["Ashford"] == "Ashford Rovers"
+    assert canonical["Hawthorne"] == "Hawthorne Elementary"
