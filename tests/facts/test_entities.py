@@ -1134,7 +1134,7 @@ def test_a_name_after_a_place_and_a_comma_is_no_place_when_it_speaks_or_owns_the
 
 
 def test_a_town_alone_is_the_team_or_school_its_short_name_opens():
-    found, canonical = names(
+    _, canonical = names(
         "Kingsbridge United beat Ashford Rovers 3-1. Ashford went ahead early. Parents said"
         " closing Hawthorne Elementary was wrong, as their children attend Hawthorne."
     )
