@@ -4,7 +4,8 @@ Exit codes: 0 success; 1 when a batch finished but some records failed (each has
 record in the output); 2 for a usage error or input newsgist cannot summarize, with one line
 on stderr and no traceback; 3 when a batch stopped before its end (disk full, output not
 writable, a worker killed, SIGTERM, or another run writing the same output), with one line on
-stderr and the records done kept in OUT.jsonl.part for --resume; 130 when interrupted.
+stderr and the records done kept in OUT.jsonl.part for --resume; 70 (sysexits' EX_SOFTWARE)
+for a bug in newsgist itself, with one line on stderr and no traceback; 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -983,6 +984,10 @@ def _read_input(file: str, options: IngestOptions) -> bytes:
         raise click.UsageError(f"permission denied: {file}") from None
 
 
+_INTERNAL_ERROR = 70
+"""The exit code of a bug in newsgist itself: sysexits' EX_SOFTWARE, apart from input errors."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return its exit code."""
     try:
@@ -999,8 +1004,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("newsgist: interrupted", err=True)
         return 130
-    except Exception as error:  # newsgist's own bug: one line and exit 1, never a traceback
+    except Exception as error:  # newsgist's own bug: one line and exit 70, never a traceback
         problem = " ".join(f"{type(error).__name__}: {error}".split())[:300]
         click.echo(f"newsgist: internal error ({problem}); please report it", err=True)
-        return 1
+        return _INTERNAL_ERROR
     return code if isinstance(code, int) else 0

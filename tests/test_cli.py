@@ -118,12 +118,12 @@ def test_errors_exit_2_with_one_line(capsys, args, message):
     assert message in lines[0]
 
 
-def test_a_bug_in_newsgist_exits_1_with_one_line_and_no_traceback(capsys, monkeypatch):
+def test_a_bug_in_newsgist_exits_70_with_one_line_and_no_traceback(capsys, monkeypatch):
     def broken(*_args, **_kwargs):
         raise IndexError("list index out of range")
 
     monkeypatch.setattr("newsgist.pipeline.extract_facts", broken)
-    assert main(["summarize", EXAMPLE]) == 1
+    assert main(["summarize", EXAMPLE]) == 70
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.splitlines() == [

@@ -532,12 +532,8 @@ def mentions(
         if found[i][2] is None and found[i + 1][2] == "place":
             name, span, _ = found[i]
             following = found[i + 1][1][1]
-            if body[span[1] : found[i + 1][1][0]] == ", " and body[
-                following : following + 2
-            ] not in (
-                "'s",
-                "’s",
-            ):  # not "Massoumeh Ebtekar, Iran's Vice President"
+            owns = body[following : following + 2] in _POSSESSIVES  # "Massoumeh Ebtekar,
+            if body[span[1] : found[i + 1][1][0]] == ", " and not owns:  # Iran's Vice President"
                 found[i] = (name, span, "place")
     return found
 
@@ -1652,9 +1648,13 @@ def _aliases(
         elif (
             kind != "place"
             and len(longer := openers.get(name, ())) == 1
-            and not (kind is None and name in towns and _far_longer(next(iter(longer)), name))
+            and not (
+                kind is None
+                and (name in towns or _unmarked(name) in towns)
+                and _far_longer(next(iter(longer)), name)
+            )
         ):  # "Brightwater", "Van Rijn": the company; "Ashford" the team "Ashford Rovers"; a
-            # town is no body two words longer ("Mohali", "Mohali Urban Works Board")
+            # town is no body two words or more longer ("Mohali", "Mohali Urban Works Board")
             canonical[name] = next(iter(longer))
         elif single and kind in (None, "organisation") and len(named := heads.get(name, ())) == 1:
             canonical[name] = next(iter(named))  # "the Commission": the one body so named

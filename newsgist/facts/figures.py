@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     r"|Rp\.?\s?|SKr|[$£€¥₹₱]|(?:(?:SR|QR|BD|KD|RO)\s?|[PRNK])"
     r"(?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d(?!\d|[.,]\d)"
     r"|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)"
     r"|\d+(?:\.\d+)?)"
     r"(?P<percent>%|pc(?!\w))?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>km/h|m/s|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|ha|secs?|mins?|hrs?|[GMk]Wh?"
@@ -75,10 +75,9 @@ _HOUR = re.compile(r"\s?[ap]\.?m\b")
 _COMPOUND = re.compile(r"(?:-[A-Za-z]+)+")
 """A number's hyphenated unit ("90-year-old", "24-bed"): what it counts or measures."""
 _CLOCK_UNITS = frozenset({"hr", "hrs", "min", "mins"})
+"""Attached units that may open a race time written in units ("4hr 31min 07sec")."""
 _CLOCK_PART = re.compile(r" \d{1,2}(?:mins?|secs?)(?!\w)")
 """The next part of a race time written in units ("4hr 31min 07sec"): the same figure."""
-_AGE_ENDS = ("-old", "-olds")
-"""How a hyphenated age ends ("90-year-old", "six-month-olds"): its number is the figure."""
 _NEXT_WORD = re.compile(r"\s+[^\s,;:.!?\"'“”‘’()\[\]]+")
 _STOPS = frozenset("and but or while because after before when as than since until so if".split())
 _COUNTS_WORDS = 6
@@ -90,7 +89,7 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
     """Return the figures and the dates of the body, each in body order."""
     found: list[Figure] = []
     dates: list[Figure] = []
-    taken = 0  # where the last figure ended: a race time's later parts are inside it
+    taken = 0  # where the last race time ended: its later parts are inside it
     for match in _numbers(body):
         start, end = match.span()
         if start < taken:
@@ -101,6 +100,8 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
         following = after[0].strip(_EDGE) if after else ""
         if previous.lower() in ("no", "no.", "number") or before[-1:] == ["#"]:
             continue
+        if words is not None and previous in words.numbered_places:
+            continue  # "Interstate 225 reopened": a road's number, wherever it stands
         text = match.group()
         if not match["attached"] and not match["score"] and _HOUR.match(body, end):
             continue  # "2 a.m.", "6pm": the time pass below reads it
@@ -139,8 +140,9 @@ def figures(body: str, words: FactWords | None) -> tuple[list[Figure], list[Figu
             measured = words is not None and (
                 first_word in words.measures or first_word in words.measure_prefixes
             )
-            if measured and not joined_unit.endswith(_AGE_ENDS):  # "a 2.8-mile stretch": the
-                # unit is part of the measure; an age stays a number ("a 90-year-old")
+            if (  # "a 2.8-mile stretch": the unit is part of the measure; an age stays a number
+                words is not None and measured and not joined_unit.endswith(words.age_ends)
+            ):
                 end = compound.end()
                 rest = body[end : end + _CONTEXT].split()
             else:  # "a 24-bed ward": the number, counting beds

@@ -717,7 +717,7 @@ class _Resolver:
                         (i for i, t in enumerate(written[1:-1], 1) if t in words.roles), None
                     )
                 )
-                and written[role + 1].endswith("ing")
+                and written[role + 1].endswith(words.participle_ends)
             ):  # "one longshoreman leaving a shift at the port": the longshoreman
                 who = " ".join(written[: role + 1])
         if who.lower() in words.pronouns:

@@ -255,6 +255,10 @@ class FactWords:
     ``str.endswith`` takes them."""
     numbered_words: frozenset[str] = frozenset()
     """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
+    age_ends: tuple[str, ...] = ()
+    """Ends of a number's hyphened unit that make it an age ("90-year-old"): the number alone."""
+    participle_ends: tuple[str, ...] = ()
+    """Ends of a word after a role that close who speaks ("one longshoreman leaving …")."""
     numbered_places: frozenset[str] = frozenset()
     """Last words of roads' names a number ends ("Route 21", "Interstate 225"): places."""
     source_verbs: frozenset[str] = frozenset()

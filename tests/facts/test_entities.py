@@ -1042,6 +1042,9 @@ def test_a_side_of_a_city_is_a_place_and_equities_a_body():
         ("He joined the Co. Cork team.", ("Co.", "organisation")),
         ("Hurricane Electric lost power.", ("Hurricane Electric", None)),
         ("Aid came from the Red Crescent in Lumea.", ("Red Crescent", "place")),
+        ("The Securities and Exchange Commission sued.", ("Exchange Commission", "organisation")),
+        ("Volunteer Service Overseas sent staff.", ("Service Overseas", "person")),
+        ("Rider Levett Bucknall, the consultancy, agreed.", ("Levett Bucknall", "person")),
         ("Forecaster Derek Van Dam said rain would fall.", ("Derek Van Dam", "place")),
     ],
 )
@@ -1104,11 +1107,6 @@ def test_residents_of_a_name_roads_with_numbers_and_a_name_after_a_colon():
             "Kelvarra Flood Recovery Taskforce",
             "organisation",
         ),
-        (
-            "The Securities and Exchange Commission sued.",
-            "Securities and Exchange Commission",
-            "organisation",
-        ),
         ("Trucks crossed the Channel Tunnel.", "Channel Tunnel", "place"),
         (
             "Local councillor Gurpreet Singh Dhillon termed it a mess.",
@@ -1140,3 +1138,11 @@ def test_a_town_alone_is_the_team_or_school_its_short_name_opens():
     )
     assert canonical["Ashford"] == "Ashford Rovers"
     assert canonical["Hawthorne"] == "Hawthorne Elementary"
+
+
+def test_a_town_with_a_macron_is_no_alias_of_its_council():
+    found, canonical = names(
+        "The Whakatāne District Council said roads were shut. Whakatāne and Gisborne sent crews."
+    )
+    assert canonical["Whakatāne"] == "Whakatāne"
+    assert ("Whakatāne", "place", ()) in found

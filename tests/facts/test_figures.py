@@ -219,3 +219,16 @@ def test_a_currency_code_needs_an_amount_not_a_bare_number():
 def test_a_measures_hyphened_unit_spaced_thousands_and_times_in_units_are_one_figure(text, figure):
     counted, _ = found(text)
     assert counted == [figure]
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        ("The toll rose to 23 000.", ["23 000"]),
+        ("They paid N$2 500, and more.", ["N$2 500"]),
+        ("Interstate 225 reopened after 3 crashes.", ["3"]),
+    ],
+)
+def test_spaced_thousands_end_a_sentence_and_a_roads_number_is_no_figure(text, texts):
+    counted, _ = found(text)
+    assert [figure for figure, _, _ in counted] == texts
