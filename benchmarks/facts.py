@@ -28,7 +28,8 @@ Sets of stories the team wrote, each labelled by hand, in the order they were wr
   (12 each, the same brief) were scored with the final code of the round they were written
   in, then tuned on in the next. ``blind42.jsonl`` and ``blind43.jsonl`` (12 each, the same
   brief) were scored with that round's first code and its final code, and not tuned on (one
-  sentence of blind42 was read: it crashed the first code).
+  sentence of blind42 was read, as it crashed the first code, and a diff once printed some
+  of blind42's entity-kind changes between two versions; no rule followed either).
 
 Each story is labelled with its
 quotations (words, speaker, partial or not), figures, dates, people,
