@@ -28,6 +28,12 @@ def names(text):
     return {(e.name, e.kind, e.aliases) for e in merged}, canonical
 
 
+def kinds_of(text):
+    """Each entity's kind, by its canonical name."""
+    found, _ = names(text)
+    return {name: kind for name, kind, _ in found}
+
+
 def test_a_surname_alone_is_the_person_who_bears_it():
     text = "Envoy Mattias Krell arrived in Geneva. Krell said the talks would resume."
     found, canonical = names(text)
@@ -90,8 +96,7 @@ def test_words_beside_a_name_vote_only_within_its_sentence():
         " he said. St. Brigid's Hospital took in four people from the mountainous Varda"
         " province."
     )
-    found, _ = names(text)
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of(text)
     assert "Residents" not in kinds  # "said." ends the sentence before it
     assert kinds["St. Brigid's Hospital"] == "organisation"
     assert kinds["Varda"] == "place"
@@ -103,8 +108,7 @@ def test_a_noun_beside_a_name_makes_it_an_organisation():
         " Agro Sur said the crop was lost. Doses come from Veltra Biologics, the company that"
         " developed it, said Owen Pryce, the company's chief executive."
     )
-    found, _ = names(text)
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Selwyn Harbour Holdings"] == "organisation"
     assert kinds["Agro Sur"] == "organisation"
     assert kinds["Veltra Biologics"] == "organisation"
@@ -153,8 +157,7 @@ def test_an_age_or_an_aside_before_a_speech_verb_makes_a_person():
         " told reporters she waited. Seaview Lodge, which is now under new ownership, said"
         " it had helped."
     )
-    found, _ = names(text)
-    kinds = {n: k for n, k, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Chloe Pike"] == "person"
     assert kinds["Megan Vale"] == "person"
     assert kinds["Seaview Lodge"] == "organisation"
@@ -171,8 +174,7 @@ def test_a_based_word_is_a_place_and_a_possessive_place_owns_a_separate_name():
         "The Tolva-based Brightline Foods cut jobs. Switzerland's Federal Office for the"
         " Environment said the Devon and Cornwall Police had not called."
     )
-    found, _ = names(text)
-    kinds = {n: k for n, k, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Tolva"] == "place"
     assert kinds["Brightline Foods"] == "organisation"
     assert kinds["Switzerland"] == "place"
@@ -182,8 +184,7 @@ def test_a_based_word_is_a_place_and_a_possessive_place_owns_a_separate_name():
 
 def test_a_lone_word_that_only_speaks_is_an_organisation_unless_a_persons_surname():
     text = "Ofwat said the plan was fair. Regulator chief Nadia Holm agreed. Holm said so."
-    found, _ = names(text)
-    kinds = {n: k for n, k, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Ofwat"] == "organisation"
     assert kinds["Nadia Holm"] == "person"
 
@@ -193,8 +194,7 @@ def test_an_accented_capital_opens_a_name_and_a_bodys_word_inside_makes_a_body()
         "Élodie Marchand said she was thrilled. Researchers at King's College London and"
         " Alzheimer's Research UK agreed."
     )
-    found, _ = names(text)
-    kinds = {n: k for n, k, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Élodie Marchand"] == "person"
     assert kinds["King's College London"] == "organisation"
     assert kinds["Alzheimer's Research UK"] == "organisation"
@@ -205,8 +205,7 @@ def test_where_a_role_is_held_what_a_company_owns_and_a_brand_are_bodies():
         "Jo Bell, an analyst at Kessel, said so. Lumora's shares fell as the chief executive"
         " of Vantor left. Flights on CeltAir resumed."
     )
-    found, _ = names(text)
-    kinds = {n: k for n, k, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Kessel"] == kinds["Lumora"] == kinds["Vantor"] == "organisation"
     assert kinds["CeltAir"] == "organisation"
 
@@ -252,8 +251,7 @@ def test_names_that_look_like_particles_peoples_words_or_titles_stay_whole():
         "Nandita Das said it was fine. Comedian Dawn French said so too, and Queen Elizabeth"
         " Hospital said it was ready."
     )
-    found, _ = names(text)
-    kinds = {n: k for n, k, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Nandita Das"] == kinds["Dawn French"] == "person"
     assert kinds["Queen Elizabeth Hospital"] == "organisation"
 
@@ -987,15 +985,13 @@ def test_more_words_that_end_or_open_a_bodys_name(text, named):
 
 
 def test_a_known_towns_possessive_parts_it_from_the_place_after():
-    found, _ = names("Residents of Harare's Southerton suburb waited for water on Monday.")
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of("Residents of Harare's Southerton suburb waited for water on Monday.")
     assert kinds.get("Harare") == "place"
     assert "Harare's Southerton" not in kinds
 
 
 def test_a_states_or_provinces_short_form_after_a_town_and_a_comma_is_a_place():
-    found, _ = names("Crews from Vancouver, B.C., and Santa Fe, N.M., met in Regina, Sask., today.")
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of("Crews from Vancouver, B.C., and Santa Fe, N.M., met in Regina, Sask., today.")
     assert kinds["B.C."] == kinds["N.M."] == kinds["Sask"] == "place"
 
 
@@ -1004,8 +1000,7 @@ def test_a_storm_names_no_one_and_a_police_rank_is_a_title():
         "Hurricane Delphine hit the Keys on Monday, and Delphine moved north. PC Aisha Begum and"
         " SP Omolola Adebayo spoke to the Storm Prediction Center."
     )
-    found, _ = names(text)
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of(text)
     assert not any("Delphine" in name for name in kinds)
     assert kinds["Aisha Begum"] == kinds["Omolola Adebayo"] == "person"
     assert kinds["Storm Prediction Center"] == "organisation"
@@ -1017,15 +1012,13 @@ def test_a_journal_named_alone_is_a_body_not_a_place():
 
 
 def test_a_republic_is_a_place_and_turkiye_a_known_one():
-    found, _ = names("Aid reached the Democratic Republic of Congo. Fires hit Türkiye's Muğla.")
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of("Aid reached the Democratic Republic of Congo. Fires hit Türkiye's Muğla.")
     assert kinds["Democratic Republic of Congo"] == "place"
     assert kinds["Türkiye"] == "place"
 
 
 def test_a_side_of_a_city_is_a_place_and_equities_a_body():
-    found, _ = names("Residents of the South Side met Meridian Equities on Monday.")
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of("Residents of the South Side met Meridian Equities on Monday.")
     assert kinds["South Side"] == "place"
     assert kinds["Meridian Equities"] == "organisation"
 
@@ -1049,8 +1042,7 @@ def test_a_side_of_a_city_is_a_place_and_equities_a_body():
     ],
 )
 def test_what_the_new_rules_leave_alone(text, absent):
-    found, _ = names(text)
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of(text)
     name, kind = absent
     if kind is None:  # the rule must not remove it
         assert kinds.get(name) == "organisation"
@@ -1080,8 +1072,7 @@ def test_residents_of_a_name_roads_with_numbers_and_a_name_after_a_colon():
         "Tolvaby, DHNS: The Tolvaby Lakes Authority has set a deadline. Irate residents of"
         " Kelvarra blocked Route 21 and the Deerfoot Trail, while Interstate 225 stayed open."
     )
-    found, _ = names(text)
-    kinds = {name: kind for name, kind, _ in found}
+    kinds = kinds_of(text)
     assert kinds["Tolvaby Lakes Authority"] == "organisation"
     assert "The Tolvaby Lakes Authority" not in kinds
     assert kinds["Kelvarra"] == "place"
