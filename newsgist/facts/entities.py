@@ -437,7 +437,12 @@ def mentions(
                 titled = False  # "the Labour MP for Stockport": a place, not a person
         tail = _tidy(tokens[-1])  # "The Justice Department's antitrust division"
         body_named = tail in words.organisation_words or tail in words.place_words
-        if titled and body_named and "of" not in tokens[first:]:
+        if (
+            titled
+            and body_named
+            and "of" not in tokens[first:]
+            and not any(t.endswith(".") for t in tokens[:first])  # "Rep. Jo Park": a person
+        ):
             titled, first = False, 0  # "Premier League", "Queen Elizabeth Hospital": a body's
         if first < len(tokens) - 2 and tokens[first] == "The" and opening:
             first += 1  # "The European Commission said": mid-sentence, "The Reel Ledger" keeps it
@@ -636,25 +641,47 @@ def _regions(body: str, found: list[Mention], words: FactWords) -> list[Mention]
 
 
 def _party_states(body: str, found: list[Mention], words: FactWords) -> list[Mention]:
-    """Add the state of a legislator's party-state bracket as a place ("(D-N.M.)")."""
+    """Add the state or town of a legislator's party tag as a place ("(D-N.M.)", ", R-Alba,").
+
+    In brackets, only a known place or a state's short form ("(UN-Habitat)" is none); between
+    commas after a name, only a town: a state there ("Sen. Ana Ruiz, D-Ariz.,") names the
+    seat, and the sets leave it unlabelled ("State Rep. Corinne Vail, R-Hartsville,").
+    """
     places, regions = known_places(words), words.region_abbreviations
-    states = [
+    ends = {span[1] for _, span, _ in found}
+    tags = [  # a bracket, or commas just after a name
         state
         for state in _PARTY_STATE.finditer(body)
-        if state[1] in places or state[1].replace(".", "") in regions  # not "(UN-Habitat)"
+        if state[0][0] == "(" or state.start() in ends
     ]
-    if not states:
+    states = [
+        state
+        for state in tags
+        if (state[0][0] == "(" and (state[1] in places or state[1].replace(".", "") in regions))
+        or (
+            state[0][0] == ","
+            and "." not in state[1]
+            and state[1] not in words.places
+            and state[1] not in regions
+        )
+    ]
+    taken = {  # "D-N.M.", "R-Texas" read as a name: not one
+        state.start() + len(state[0]) - len(state[0].lstrip("(, "))
+        for state in (*states, *(tag for tag in tags if tag[0][0] == ","))
+    }
+    if not taken:
         return found
-    taken = {state.start() + 1 for state in states}  # "D-N.M." read as a name: not one
     found = [m for m in found if m[1][0] not in taken]
     found.extend((state[1], state.span(1), "place") for state in states)
     found.sort(key=lambda mention: mention[1])
     return found
 
 
-_PARTY_STATE = re.compile(r"\((?:[A-Z]{1,3})-([A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)\)")
-"""A party and a state in brackets after a legislator's name ("(R-Texas)", "(D-N.M.)",
-"(DFL-Minn.)"): the state is a place."""
+_PARTY_STATE = re.compile(
+    r"(?:\(|, )(?:[A-Z]{1,3})-([A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)(?:\)|,(?= ))"
+)
+"""A party and a state or town after a legislator's name, in brackets or between commas
+("(R-Texas)", "(D-N.M.)", "(DFL-Minn.)", ", R-Hartsville,"): the state or town is a place."""
 
 
 def _numbered(body: str, found: list[Mention], words: FactWords) -> list[Mention]:

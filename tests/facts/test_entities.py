@@ -1137,3 +1137,13 @@ def test_a_town_with_a_macron_is_no_alias_of_its_council():
     )
     assert canonical["Whakatāne"] == "Whakatāne"
     assert ("Whakatāne", "place", ()) in found
+
+
+def test_a_party_tag_between_commas_names_a_town_not_a_state_and_a_dotted_title_a_person():
+    kinds = kinds_of(
+        "State Rep. Corinne Vail, R-Hartsville, said she had asked. Sen. Bo Lee, R-Texas, and"
+        " Rep. Jo Park, D-Ariz., did not."
+    )
+    assert kinds["Hartsville"] == "place"
+    assert kinds["Jo Park"] == "person"
+    assert not {"D-Ariz", "R-Texas", "Rep. Jo Park", "Ariz."} & kinds.keys()
