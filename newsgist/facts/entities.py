@@ -892,8 +892,12 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
         # for the Principality Stadium"
     ands = [i for i, token in enumerate(tokens) if token == "and" and 0 < i < len(tokens) - 1]
     for at in ands:
-        if tokens[at - 1] in words.organisation_words or tokens[at + 1] == "the":
-            return at, 1 + (tokens[at + 1] == "the")  # "Food and Drug Administration and the …"
+        if tokens[at + 1] == "the" or (
+            tokens[at - 1] in words.organisation_words
+            and "of" not in tokens[:at]
+            and "for" not in tokens[:at]
+        ):  # "Food and Drug Administration and the …", not "Ministry of Water and Irrigation"
+            return at, 1 + (tokens[at + 1] == "the")
     if ands:
         at = ands[0]
         named = (  # "Department of Health and …", "Committee on Pedestrian and Traffic Safety"
@@ -922,6 +926,15 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
     "King's College": one. After a one-word owner, two or three plain words the story
     writes again in part are a person's ("Altamira's Luca Ferrandi" … "Ferrandi").
     """
+    if (  # "the University of Cape Town's Centre of Criminology": a body's, of a body
+        at >= 2
+        and len(tokens) - at > 2
+        and tokens[at][-1] in "sS"
+        and "of" in tokens[:at]
+        and "and" not in tokens[:at]
+        and form_vote(" ".join([*tokens[:at], tokens[at][:-2]]), words) == "organisation"
+    ):
+        return True
     if at and tokens[at - 1] in words.name_abbreviations | words.place_openers | {"St"}:
         return False
     if (
@@ -999,9 +1012,10 @@ def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
     """
     for at in range(min(first + 4, len(tokens) - 2), first, -1):
         token = tokens[at]
-        if (token in words.titles or token.lower() in words.roles) and tokens[at + 1] not in (
-            "of",
-            "for",
+        if (
+            (token in words.titles or token.lower() in words.roles)
+            and tokens[at + 1] not in ("of", "for")
+            and tokens[at - 1] not in _JOINER_WORDS  # "Bureau of Justice Statistics": a body's
         ):
             after = tokens[at + 1 :]
             after = after[: after.index("of")] if "of" in after else after  # "… of New Mexico"

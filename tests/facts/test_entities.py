@@ -1147,3 +1147,16 @@ def test_a_party_tag_between_commas_names_a_town_not_a_state_and_a_dotted_title_
     assert kinds["Hartsville"] == "place"
     assert kinds["Jo Park"] == "person"
     assert not {"D-Ariz", "R-Texas", "Rep. Jo Park", "Ariz."} & kinds.keys()
+
+
+def test_a_bodys_possessive_parts_two_bodies_and_a_portfolio_list_stays_whole():
+    kinds = kinds_of(
+        "A researcher at the University of Lumea’s Centre of Criminology said so. The"
+        " Ministry of Water and Irrigation agreed, as did the Bureau of Justice Statistics."
+        " The Conservative leader, Coun Martin Hebden, voted against."
+    )
+    assert kinds["University of Lumea"] == kinds["Centre of Criminology"] == "organisation"
+    assert kinds["Ministry of Water and Irrigation"] == "organisation"
+    assert kinds["Bureau of Justice Statistics"] == "organisation"
+    assert kinds["Martin Hebden"] == "person"
+    assert "Statistics" not in kinds
