@@ -19,7 +19,7 @@ from newsgist.lang import FactWords
 from newsgist.models import Figure
 
 _START = re.compile(
-    r"[\d$£€¥₹₱](?:(?<![\w.,/:#-].)|(?<=RM\d|Sh\d|Rs\d|Dh\d|Tk\d|Rp\d|SR\d|QR\d|BD\d|KD\d)"
+    r"[\d$£€¥₹₱](?:(?<![\w.,/:#-].)|(?<=RM\d|Sh\d|\bsh\d|Rs\d|Dh\d|Tk\d|Rp\d|SR\d|QR\d|BD\d|KD\d|JD\d)"
     r"|(?<=Shs\d|SKr\d)|(?<=[PRNK]\d))"
 )
 """Where a figure may start: a digit or a currency sign, not inside a word or a number, or
@@ -28,7 +28,7 @@ a digit after a lettered currency ("RM63", "Dh1.8", "P45"). Searched for first, 
 alternative looks behind only after the one character class it opens with, so the engine's
 fast scan finds it; an alternative opening with a look-behind is tried at every position."""
 _LETTERED = re.compile(
-    r"(?<![\w.,/:#-])(?:[A-Z]{1,2}\$|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?|Rp\.?\s?|SKr"
+    r"(?<![\w.,/:#-])(?:[A-Z]{1,2}\$|Rs\.?\s?|RM|K?Shs?|sh|Dh|Tk\s?|Rp\.?\s?|SKr|JD"
     r"|(?:SR|QR|BD|KD|RO)\s?|[PRNK])\Z"
 )
 """A currency written with letters just before a number: "A$1.2bn", "Rs 500 crore", "RM63
@@ -37,7 +37,8 @@ billion" (ringgit), "Sh6.8 billion" (shillings), "Dh12,000" (dirhams), "NT$48 bi
 million" (kina, kwacha) and the Gulf's "SR4.2 billion", "RO 12 million" only with a scale,
 a thousands comma ("R18,500") or cents ("R38.15")."""
 _NUMBER = re.compile(
-    r"(?P<currency>[A-Z]{1,2}\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?"
+    r"(?P<currency>[A-Z]{1,2}\$|\$(?:US|A|NZ)(?=\d)|Rs\.?\s?|RM|K?Shs?|Dh|Tk\s?|JD"
+    r"|sh(?=[\d.,]+(?:bn?|m)\b)"
     r"|Rp\.?\s?|SKr|[$£€¥₹₱]|(?:(?:SR|QR|BD|KD|RO)\s?|[PRNK])"
     r"(?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d(?!\d|[.,]\d)"
     r"|[\d.,]+[\s-]?(?:[mb]illion|trillion|bn|m)\b))?"
@@ -46,12 +47,14 @@ _NUMBER = re.compile(
     r"(?P<percent>%|pc(?!\w))?(?P<degrees>°?[CF](?![\w]))?"
     r"(?P<attached>km/h|m/s|mm|cm|km|kg|mg|ml|mph|kph|ft|lbs?|ha|secs?|mins?|hrs?|[GMk]Wh?"
     r"|[GMT]B|p(?!m))?"
-    r"(?:[\s-]?(?P<scale>million|billion|trillion|crore|lakh|bn|mn|m|k)\b)?"
+    r"(?:[\s-]?(?P<scale>million|billion|trillion|crore|lakh|bn|mn|m|k)\b"
+    r"|(?(currency)b\b|(?!)))?"  # "sh1.6b": a billion, after a currency only
     r"(?P<score>-\d{1,3}(?!\d|[.,]\d))?"
     r"(?![\w/]|:\d|,\d|\.\d)"
 )
 """A number with its currency, scale and unit ("$4.2 million", "6.5%", "11pc", "92mm",
-"94p", "13,000MW", "64GB", "£45mn", "$180-million", "$US750"), or a score ("3-1"). Thousands
+"94p", "13,000MW", "64GB", "£45mn", "$180-million", "$US750", "JD10,000", Uganda's
+"sh1.6b"), or a score ("3-1"). Thousands
 may be grouped with spaces, as southern Africa's papers write them ("23 000", "N$2 500")."""
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d\d")
 """A number that reads as an amount without a scale: thousands ("12,000") or cents ("3.41")."""

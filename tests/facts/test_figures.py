@@ -227,8 +227,11 @@ def test_a_measures_hyphened_unit_spaced_thousands_and_times_in_units_are_one_fi
         ("The toll rose to 23 000.", ["23 000"]),
         ("They paid N$2 500, and more.", ["N$2 500"]),
         ("Interstate 225 reopened after 3 crashes.", ["3"]),
+        ("The ministry released sh1.6b; one trader lost sh3m.", ["sh1.6b", "sh3m"]),
+        ("Fines of up to JD10,000 apply to 200,000 riel deals.", ["JD10,000", "200,000 riel"]),
+        ("Ferries at 35 knots push3m cash4bn.", ["35 knots"]),
     ],
 )
-def test_spaced_thousands_end_a_sentence_and_a_roads_number_is_no_figure(text, texts):
+def test_spaced_thousands_roads_lettered_currencies_and_knots(text, texts):
     counted, _ = found(text)
     assert [figure for figure, _, _ in counted] == texts

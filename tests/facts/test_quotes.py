@@ -1007,3 +1007,13 @@ def test_no_speaker_from_a_places_last_word_and_a_name_in_an_aside_after_a_role_
     text, said, speakers
 ):
     assert {quote: who for quote, who, _ in quotes(text)}[said] in speakers
+
+
+def test_an_irish_detectives_titles_are_no_part_of_her_name():
+    text = (
+        'Det Gda Siobhán Kiely told the court the man was trusted. "He had been there 31'
+        ' years," Det Gda Kiely said.'
+    )
+    assert {quote: who for quote, who, _ in quotes(text)}["He had been there 31 years"] == (
+        "Siobhán Kiely"
+    )
