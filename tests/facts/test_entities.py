@@ -1035,6 +1035,7 @@ def test_a_side_of_a_city_is_a_place_and_equities_a_body():
         ("He joined the Co. Cork team.", ("Co.", "organisation")),
         ("Hurricane Electric lost power.", ("Hurricane Electric", None)),
         ("Aid came from the Red Crescent in Lumea.", ("Red Crescent", "place")),
+        ("Actor Colin Firth said so.", ("Colin Firth", "place")),
         ("The Securities and Exchange Commission sued.", ("Exchange Commission", "organisation")),
         ("Volunteer Service Overseas sent staff.", ("Service Overseas", "person")),
         ("Rider Levett Bucknall, the consultancy, agreed.", ("Levett Bucknall", "person")),
@@ -1099,6 +1100,9 @@ def test_residents_of_a_name_roads_with_numbers_and_a_name_after_a_colon():
             "organisation",
         ),
         ("Trucks crossed the Channel Tunnel.", "Channel Tunnel", "place"),
+        ("Seagrass grows in the Firth of Forth.", "Firth of Forth", "place"),
+        ("Seagrass grows in Loch Eriboll.", "Loch Eriboll", "place"),
+        ("Water rose in Barangay Bitano on Sunday.", "Barangay Bitano", "place"),
         (
             "Local councillor Gurpreet Singh Dhillon termed it a mess.",
             "Gurpreet Singh Dhillon",
