@@ -27,9 +27,11 @@ Sets of stories the team wrote, each labelled by hand, in the order they were wr
   each scored before the rules were fixed on it. ``blind40.jsonl`` and ``blind41.jsonl``
   (12 each, the same brief) were scored with the final code of the round they were written
   in, then tuned on in the next. ``blind42.jsonl`` and ``blind43.jsonl`` (12 each, the same
-  brief) were scored with that round's first code and its final code, and not tuned on (one
-  sentence of blind42 was read, as it crashed the first code, and a diff once printed some
-  of blind42's entity-kind changes between two versions; no rule followed either).
+  brief, which asked for hyphened ages as written, "52-year-old") were scored with the
+  first code of the round they were written in and with the code after its first step,
+  then tuned on in its second step. ``blind44.jsonl`` and ``blind45.jsonl`` (12 each, the
+  same brief) were scored with the code at the start of that second step and with the
+  round's final code, and not tuned on.
 
 Each story is labelled with its
 quotations (words, speaker, partial or not), figures, dates, people,
@@ -70,10 +72,10 @@ FRESH = SETS / "fresh.jsonl"
 BLIND = SETS / "blind.jsonl"
 BLIND2 = SETS / "blind2.jsonl"
 BLIND3 = SETS / "blind3.jsonl"
-BLINDS = tuple(SETS / f"blind{n}.jsonl" for n in range(4, 42))
+BLINDS = tuple(SETS / f"blind{n}.jsonl" for n in range(4, 44))
 TUNED = (DEVSET, HELDOUT, FRESH, BLIND, BLIND2, BLIND3, *BLINDS)
 """The sets the rules have been fixed on (the quality gate scores them all)."""
-UNTOUCHED: tuple[Path, ...] = tuple(SETS / f"blind{n}.jsonl" for n in range(42, 44))
+UNTOUCHED: tuple[Path, ...] = tuple(SETS / f"blind{n}.jsonl" for n in range(44, 46))
 """Sets written blind after the last fixes and not yet tuned on: the next round's first look."""
 _EDGE = " .,;:!?\"'“”‘’"
 
