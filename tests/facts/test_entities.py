@@ -1110,9 +1110,8 @@ def test_residents_of_a_name_roads_with_numbers_and_a_name_after_a_colon():
         ),
     ],
 )
-def test_last_words_of_bodies_and_places_added_this_round(text, name, kind):
-    found, _ = names(text)
-    assert {n: k for n, k, _ in found}.get(name) == kind
+def test_new_last_words_openers_and_roles_type_a_name(text, name, kind):
+    assert kinds_of(text).get(name) == kind
 
 
 def test_a_name_after_a_place_and_a_comma_is_no_place_when_it_speaks_or_owns_the_next():
