@@ -1561,7 +1561,7 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
         if (
             kind is None
             and canonical[name] == name
-            and (name in words.listed_places or _unmarked(name) in words.listed_places)
+            and _listed(name, words.listed_places)
             and name not in surnames
             and name.split(" ", 1)[0] not in first_names
         ):
@@ -1592,12 +1592,14 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
     return result, {form: target for form, target in canonical.items() if kinds[target]}
 
 
-def _unmarked(name: str) -> str:
-    """Return a name without its accents and macrons: GeoNames writes "Whakatane"."""
+def _listed(name: str, towns: frozenset[str]) -> bool:
+    """Whether GeoNames lists a name, its accents and macrons aside ("Whakatāne")."""
+    if name in towns:
+        return True
     if name.isascii():
-        return name
-    split = unicodedata.normalize("NFD", name)
-    return "".join(c for c in split if not unicodedata.combining(c))
+        return False
+    split = unicodedata.normalize("NFD", name)  # GeoNames writes "Whakatane"
+    return "".join(c for c in split if not unicodedata.combining(c)) in towns
 
 
 _TIE_ORDER = ("place", "organisation", "person")
@@ -1690,9 +1692,7 @@ def _aliases(
             kind != "place"
             and len(longer := openers.get(name, ())) == 1
             and not (
-                kind is None
-                and (name in towns or _unmarked(name) in towns)
-                and _far_longer(next(iter(longer)), name)
+                kind is None and _listed(name, towns) and _far_longer(next(iter(longer)), name)
             )
         ):  # "Brightwater", "Van Rijn": the company; "Ashford" the team "Ashford Rovers"; a
             # town is no body two words or more longer ("Mohali", "Mohali Urban Works Board")
