@@ -13,6 +13,13 @@ from newsgist.render import render
 from tests.facts.stories import LUMEA
 
 
+def facts_of(text):
+    """The facts of one text summarized without a headline."""
+    facts = newsgist.summarize(text, headline=None).facts
+    assert facts is not None
+    return facts
+
+
 def test_facts_are_found_by_default_and_round_trip():
     summary = newsgist.summarize(LUMEA)
     facts = summary.facts
@@ -78,8 +85,7 @@ _WORDS = st.sampled_from(
 def test_any_text_gives_facts_whose_spans_are_its_own(words):
     """Whatever the text, facts never crash and every span holds what the fact says."""
     text = " ".join(words) + " The council met on Monday."
-    facts = newsgist.summarize(text, headline=None).facts
-    assert facts is not None
+    facts = facts_of(text)
     spans = [q.span for q in facts.quotes] + [f.span for f in (*facts.figures, *facts.dates)]
     spans += [span for e in facts.entities for span in e.spans]
     assert all(0 <= a <= b <= len(text) for a, b in spans)
@@ -98,15 +104,13 @@ def test_any_text_gives_facts_whose_spans_are_its_own(words):
     ],
 )
 def test_titles_with_no_one_after_them_give_facts_not_errors(text):
-    facts = newsgist.summarize(text, headline=None).facts
-    assert facts is not None
+    facts = facts_of(text)
     assert all(text[a:b] for e in facts.entities for a, b in e.spans)
 
 
 def test_a_place_before_based_and_the_name_after_it_point_at_their_own_words():
     text = "The Brussels-based European Polymer Council said prices rose."
-    facts = newsgist.summarize(text, headline=None).facts
-    assert facts is not None
+    facts = facts_of(text)
     assert {e.name: [text[a:b] for a, b in e.spans] for e in facts.entities} == {
         "Brussels": ["Brussels"],
         "European Polymer Council": ["European Polymer Council"],
@@ -118,8 +122,7 @@ def test_a_datelines_place_and_agency_are_listed_without_spans():
         "STOCKHOLM (Reuters) - The chemistry prize went to two researchers on Wednesday, the"
         " academy said. The prize is worth 11 million crowns."
     )
-    facts = newsgist.summarize(text, headline=None).facts
-    assert facts is not None
+    facts = facts_of(text)
     listed = {(e.name, e.kind, e.spans) for e in facts.entities}
     assert ("Reuters", "organisation", ()) in listed
     assert ("Stockholm", "place", ()) in listed
@@ -130,8 +133,7 @@ def test_every_part_of_a_datelines_place_is_listed():
         "CHAMONIX, France (AFP) — Four skiers were killed on Tuesday, rescuers said. Two others"
         " were flown to hospital."
     )
-    facts = newsgist.summarize(text, headline=None).facts
-    assert facts is not None
+    facts = facts_of(text)
     places = {e.name for e in facts.entities if e.kind == "place"}
     assert {"Chamonix", "France"} <= places
 
@@ -141,8 +143,7 @@ def test_a_datelines_date_and_a_lettered_currency_are_no_places():
         "MUSCAT, Jan 14 – More than 300 artisans came to the fair, organisers said. Shares"
         " closed at RM2.37, and revenue rose from RM455 million in Kuala Lumpur."
     )
-    facts = newsgist.summarize(text, headline=None).facts
-    assert facts is not None
+    facts = facts_of(text)
     places = {e.name for e in facts.entities if e.kind == "place"}
     assert "Muscat" in places
     assert "Kuala Lumpur" in places
