@@ -165,7 +165,7 @@ def _patterns(words: FactWords) -> _Patterns:
     shortened = alternatives(  # "Dr.", "St." ("St. Louis County Police Chief Jon Belmar")
         frozenset(t for t in words.titles | words.name_abbreviations if t.endswith("."))
     )
-    who_named = rf"{_WHO_ROLE}(?:{shortened}\s+)?{_NAME}"
+    who_named = rf"{_WHO_ROLE}(?:(?:{CAPITAL}\s+){{0,3}}?{shortened}\s+)?{_NAME}"  # "Police Capt."
     groups = alternatives(words.groups)
     bodies = alternatives(words.organisation_nouns)  # "a person close to the Almenara board"
     ties = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(words.speaker_ties))
@@ -504,10 +504,15 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
         titled = bool(opener) and opener[0] in words.titles  # "the Deputy Minister of …": no name
         if (who[-1] in words.titles or who[-1].islower()) and not titled:
             return "aside"  # "his agent, Rodrigo Salas,", "His partner, the cellist Niamh O'Dwyer,"
+        if aside[0].isupper() and who[0] in words.topic_joiners:
+            return "aside"  # "the chairman of the House Committee on Roads, Rep. Ama Lutu,":
+            # the match began inside the body's name
         if (
             ("of" in who or "for" in who)
             and (
-                not words.titles.isdisjoint(who) or (len(who) > 2 and who[1].lower() in words.roles)
+                not words.titles.isdisjoint(who)
+                or who[0].lower() in words.roles  # "Lawyer for Chitale Mills, Wezi Banda,"
+                or (len(who) > 2 and who[1].lower() in words.roles)
             )
             and aside[0].isupper()
         ):
@@ -863,11 +868,12 @@ class _Resolver:
 
     def _last_titled(self, position: int, role: str) -> int | None:
         """Return the last mention before ``position`` with ``role`` before it (its index)."""
-        starts = self.people.starts
-        return next(
-            (at for at in self._recent(position) if _word_before(self.body, starts[at]) == role),
-            None,
-        )
+        starts, called = self.people.starts, _title_roles(self.words)
+        for at in self._recent(position):
+            title = _word_before(self.body, starts[at])
+            if title == role or called.get(title) == role:  # "Justice Ann Grey": "the judge"
+                return at
+        return None
 
     def _gender(self, name: str) -> str | None:
         """Return a person's gender where the story or the given-name tables tell it.
@@ -1044,6 +1050,8 @@ class _Resolver:
             index = owner
         elif gender is not None and self._gender(people.named[index]) is None:
             index = self._same_sentence(index, stop, gender)
+        if index >= 0:
+            index = self._reporting(index, stop, gender)
         named_at = people.starts[index] if index >= 0 else -1
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
         roles = self.words.roles
@@ -1069,6 +1077,28 @@ class _Resolver:
         if spoke:
             return _unnamed(spoke[-1].split())
         return people.named[index] if index >= 0 else None
+
+    def _reporting(self, index: int, stop: int, gender: str | None) -> int:
+        """Return who reports the sentence that names the person at ``index``, if another does.
+
+        "Curator Dr Ada Obi said the canvas showed Hale at her best. "…," she said": Obi,
+        whose speech names Hale, not Hale; else ``index`` itself.
+        """
+        people, body, spoke_at = self.people, self.body, self.patterns.spoke.match
+        end = named_at = people.starts[index]
+        for at in range(index - 1, stop, -1):
+            start = people.starts[at]
+            if _CLAUSE_END.search(body, start, end):
+                break
+            end = start
+            if people.named[at] == people.named[index] or self.quoted.inside(start):
+                continue
+            spoke = spoke_at(body, start, named_at)
+            if spoke and not body[spoke.end() : named_at].strip():
+                spoke = None  # "…, said David Pryce": the verb before a name is that name's
+            if spoke and (gender is None or self._gender(people.named[at]) in (None, gender)):
+                return at
+        return index
 
     def _same_sentence(self, index: int, stop: int, gender: str) -> int:
         """Return a person of ``gender`` in the sentence of the unknown one at ``index``.
@@ -1101,6 +1131,12 @@ class _Quoted:
         return index >= 0 and position < self.ends[index]
 
 
+@cache
+def _title_roles(words: FactWords) -> dict[str, str]:
+    """Return the role noun each title's holder is called by (``FactWords.title_roles``)."""
+    return dict(words.title_roles)
+
+
 def _word_before(body: str, start: int) -> str:
     """Return the word before ``start``, lower case, without punctuation or a hyphenated tail."""
     before = body[max(0, start - _CONTEXT_CHARS) : start].split()
@@ -1116,6 +1152,9 @@ def gender_of(word: str, words: FactWords) -> str | None:
 
 _DEFINITE = re.compile(r"(?i:the)\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
+_CLAUSE_END = re.compile(r"[.!?;][\"'”’]?(?:\s|(?=[A-Z\"“]))|\sbut\s")
+"""A sentence's end, also where a scraped page lost the space after it ("hours.Ms Cole"), or
+a clause's that turns to someone else ("Hale said …, but Obi rejected it")."""
 _ENDED = re.compile(r"[A-Z][.!?]\s+$")
 """Text between two quotations that ends a sentence at a capital's full stop ("NOS. ")."""
 _KIN = re.compile(r"(?i:his|her|their)\s+\S")

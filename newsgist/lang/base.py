@@ -257,6 +257,9 @@ class FactWords:
     """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
     age_ends: tuple[str, ...] = ()
     """Ends of a number's hyphened unit that make it an age ("90-year-old"): the number alone."""
+    title_roles: tuple[tuple[str, str], ...] = ()
+    """Titles, lower case, and the role noun their holder is later called by ("justice",
+    "judge"): "Justice Ann Grey … the judge said" is Grey. Pairs, so the tables stay hashable."""
     participle_ends: tuple[str, ...] = ()
     """Ends of a word after a role that close who speaks ("one longshoreman leaving …")."""
     numbered_places: frozenset[str] = frozenset()

@@ -24,6 +24,11 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
+def _pair(entry: str) -> tuple[str, str, str]:
+    """Split a table's ``key=value`` entry."""
+    return entry.partition("=")
+
+
 # Sentence segmentation (``newsgist.segment``).
 # Abbreviations as written in cased text, without their final period. Cased text must match
 # this form (or all caps); caseless text matches in lower case.
@@ -280,6 +285,9 @@ ENGLISH = Language(
         numbered_places=_FACTS["numbered-places"],
         age_ends=tuple(sorted(_FACTS["age-ends"])),
         participle_ends=tuple(sorted(_FACTS["participle-ends"])),
+        title_roles=tuple(
+            sorted((title, role) for title, _, role in map(_pair, _FACTS["title-roles"]))
+        ),
         body_suffixes=_FACTS["body-suffixes"],
         role_suffixes=tuple(sorted(_FACTS["role-suffixes"])),
         passive_words=_FACTS["passive-words"],
