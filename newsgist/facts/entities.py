@@ -937,6 +937,8 @@ def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) ->
         return True
     if at and tokens[at - 1] in words.name_abbreviations | words.place_openers | {"St"}:
         return False
+    if f"{tokens[at]} {tokens[at + 1]}" in known_places(words):
+        return False  # "King's Lynn", "Land's End": a listed place's own possessive
     if (
         tokens[at][-1] in "'’"
         and _tidy(tokens[-1]) in words.organisation_words
@@ -1457,7 +1459,9 @@ def _works_at(before: list[str], clues: _Clues) -> bool:
         joiner in clues.employer_words or (joiner == "of" and role in clues.company_roles)
     )
     held = held or (role in clues.work_verbs and joiner in clues.work_joiners)  # "rides for"
-    return held or (joiner == "in" and role in clues.business_words)  # "shares in Lumora"
+    return held or (  # "shares in Lumora"; not "a spokesperson in Honiara", where they are
+        joiner == "in" and role in clues.business_words and role not in clues.roles
+    )
 
 
 def _owned(body: str, span: tuple[int, int], clues: _Clues) -> bool:
