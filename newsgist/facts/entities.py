@@ -1279,6 +1279,9 @@ class _Clues(NamedTuple):
     newsroom_verbs: frozenset[str]
     aside_phrase: re.Pattern[str]
     """An aside's words after a name and a comma, up to punctuation or a relative clause."""
+    age_ends: tuple[str, ...]
+    """Ends of an age's hyphened unit: "64-year-old" before a full name makes it a person's."""
+    demonyms: frozenset[str]
 
 
 @cache
@@ -1319,6 +1322,8 @@ def _clues(words: FactWords) -> _Clues:
         re.compile(
             rf"[\w'’-]+(?: [\w'’-]+){{1,4}}(?=[,.;:]| (?:{alternatives(words.relative_pronouns)}) )"
         ),
+        words.age_ends,
+        words.demonyms,
     )
 
 
@@ -1335,6 +1340,8 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     kind = clues.before.get(previous)
     name = body[span[0] : span[1]]
     given = name.split(" ", 1)[0] in clues.first_names  # "Ines Varga": a person's, likely
+    if kind is None and previous[:1].isdigit() and previous.endswith(clues.age_ends):
+        kind = _aged(name, clues)
     listens = previous in clues.listener_verbs or (
         previous == "to" and len(before) == 2 and before[0].lower().endswith("ing")
     )  # "told", "Speaking to"
@@ -1391,6 +1398,18 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     ):
         return "person"  # "Nomsa Dlamini waited for news of her brother", not "Range Rover"
     return None
+
+
+def _aged(name: str, clues: _Clues) -> str | None:
+    """Return the kind an age before a name says: a full name's a person's, else no clue.
+
+    "64-year-old Siaosi Fa'alogo"; not "a 52-year-old Californian", "a 20-year-old
+    Cincinnati man" or "a 12-year-old Jamaica Reserve rum".
+    """
+    named = name.split(" ")
+    if not 2 <= len(named) <= 3 or named[0] in clues.demonyms or named[0] in clues.known_places:
+        return None
+    return None if any(w.lower() in clues.common_words for w in named) else "person"
 
 
 def _surnamed(name: str, capitals: _Capitals) -> bool:
