@@ -69,7 +69,9 @@ _WHO_ROLE = r"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){0,4}?"
 "the u.s.-based envoy Mattias Krell"), with a title written short after them ("Dr. Hannah
 Greeley", from the titles table: "Baker. Instead" is two sentences); a role word never ends
 in a full stop, so who never reaches back over a sentence's end."""
-_ROLE = r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:(?!by\s)[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
+_ROLE = (
+    r"(?i:the|a|an|another|one|his|her|their|its)\s+(?:(?!by\s)[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*"
+)
 """An unnamed speaker: a determiner and lower-case words, none of them "by" (not "the
 world by blaming the victim")."""
 _APPOSED = re.compile(rf"((?:{PARTICLE})?[A-Z][\w'’-]*),\s+(?:\d{{1,3}},\s+)?\Z")

@@ -1163,3 +1163,34 @@ def test_a_bodys_possessive_parts_two_bodies_and_a_portfolio_list_stays_whole():
     assert kinds["Bureau of Justice Statistics"] == "organisation"
     assert kinds["Martin Hebden"] == "person"
     assert "Statistics" not in kinds
+
+
+def test_a_listed_places_possessive_and_where_a_spokesperson_is_are_places():
+    found, _ = names(
+        "The paintings came from Great Yarmouth and King's Lynn. A spokesperson in Honiara"
+        " said cases had doubled."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["King's Lynn"] == "place"
+    assert kinds["Honiara"] == "place"
+    assert "King" not in kinds
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Nebraska State Patrol", "Broadland Fine Art Auctions", "Mhondoro Leaf Contractors"],
+)
+def test_patrols_auction_houses_and_contractors_are_organisations(body):
+    found, _ = names(f"The case was taken up by the {body} on Monday, officials said.")
+    assert (body, "organisation", ()) in found
+
+
+def test_an_age_before_a_full_name_makes_a_person_but_not_before_a_people_or_a_town():
+    found, _ = names(
+        "One resident, 64-year-old Siaosi Fa'alogo, said the water rose. A 52-year-old"
+        " Californian was also hurt, as was a 20-year-old Cincinnati man."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Siaosi Fa'alogo"] == "person"
+    assert kinds.get("Californian") != "person"
+    assert kinds.get("Cincinnati") != "person"
