@@ -1279,6 +1279,7 @@ class _Clues(NamedTuple):
     newsroom_verbs: frozenset[str]
     aside_phrase: re.Pattern[str]
     """An aside's words after a name and a comma, up to punctuation or a relative clause."""
+    resident_nouns: frozenset[str]
     age_ends: tuple[str, ...]
     """Ends of an age's hyphened unit: "64-year-old" before a full name makes it a person's."""
     demonyms: frozenset[str]
@@ -1322,6 +1323,7 @@ def _clues(words: FactWords) -> _Clues:
         re.compile(
             rf"[\w'’-]+(?: [\w'’-]+){{1,4}}(?=[,.;:]| (?:{alternatives(words.relative_pronouns)}) )"
         ),
+        words.resident_nouns,
         words.age_ends,
         words.demonyms,
     )
@@ -1379,6 +1381,12 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         0
     ].islower():
         return "place"  # "the Varda province", "Kano and Katsina states"
+    if (
+        following in clues.resident_nouns
+        and after[0][0].islower()
+        and _home(name, before, after, clues)
+    ):
+        return "place"  # "Yigo resident Edward Santos"
     if following in clues.organisation_nouns and after[0][0].islower():
         if name in clues.known_places:
             return "place"  # "the Buenos Aires consultancy Pampa Análisis": where it is
@@ -1398,6 +1406,28 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
     ):
         return "person"  # "Nomsa Dlamini waited for news of her brother", not "Range Rover"
     return None
+
+
+def _home(name: str, before: list[str], after: list[str], clues: _Clues) -> bool:
+    """Whether a name before "residents" can be where they live: a listed place, or one
+
+    mid-sentence or before a resident's name ("Yigo resident Edward Santos, 58, said") that
+    is no people's or faith's word ("Christian residents", "African-American residents"), no
+    hyphened adjective ("Long-time") and no common word ("Irate residents").
+    """
+    if name in clues.known_places:
+        return True
+    return (
+        (bool(before) or (len(after) > 1 and after[1][:1].isupper()))
+        and "-" not in name
+        and name not in clues.demonyms
+        and not name.endswith(_PEOPLES_ENDS)
+        and name.lower() not in clues.common_words
+    )
+
+
+_PEOPLES_ENDS = ("ian", "ean", "ese", "ish")
+"""Endings of a word for a people or a faith ("Christian", "Maltese"), no place's name."""
 
 
 def _aged(name: str, clues: _Clues) -> str | None:

@@ -273,6 +273,9 @@ class FactWords:
     place_of_nouns: frozenset[str] = frozenset()
     """Nouns before "of" and a name that make it a place, and only there ("residents of
     Sohana", "the outskirts of Tamale"): "Irate residents" is no place."""
+    resident_nouns: frozenset[str] = frozenset()
+    """Nouns after a name that make it a place, unless it is a common word ("Yigo resident
+    Ed Santos", not "Irate residents" opening a sentence)."""
     listed_places: frozenset[str] = frozenset()
     """Towns, countries and states from GeoNames (``make gazetteer``): a name no context
     types, and that is no person's in the story, is a place if listed ("Larkana")."""

@@ -308,6 +308,7 @@ ENGLISH = Language(
         female_words=_FACTS["female-words"],
         place_nouns=_FACTS["place-nouns"],
         place_of_nouns=_FACTS["place-of-nouns"],
+        resident_nouns=_FACTS["resident-nouns"],
         place_prepositions=_FACTS["place-prepositions"],
         places=_FACTS["places"],
         acronym_places=_FACTS["acronym-places"],

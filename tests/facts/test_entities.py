@@ -1194,3 +1194,16 @@ def test_an_age_before_a_full_name_makes_a_person_but_not_before_a_people_or_a_t
     assert kinds["Siaosi Fa'alogo"] == "person"
     assert kinds.get("Californian") != "person"
     assert kinds.get("Cincinnati") != "person"
+
+
+def test_a_town_before_residents_is_a_place_but_not_a_faith_a_people_or_a_mood():
+    found, _ = names(
+        "Yigo resident Edward Santos, 58, said the road flooded. Officials moved Thibodaux"
+        " residents out, as were Christian residents and African-American"
+        " residents of the area. Irate residents blocked the road."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Yigo"] == "place"
+    assert kinds["Thibodaux"] == "place"
+    for word in ("Christian", "African-American", "Irate"):
+        assert kinds.get(word) != "place"
