@@ -64,7 +64,7 @@ _PARTICLED = rf"(?:{PARTICLE})?{CAPITAL}"
 _NAME = rf"{_PARTICLED}(?:\s+(?:(?:{JOINED})\s+){{0,2}}{_PARTICLED}){{0,7}}"
 """A name as attributions write it: capitalised words, particles and "of" between them
 ("Maarten van den Broek", "Department of Transportation", "Siobhan O'Driscoll of Ohio")."""
-_WHO_ROLE = r"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*\s+){0,4}?"
+_WHO_ROLE = r"(?:(?:the|a|an|another)\s+)?(?:[a-z][\w-]*(?:\.[\w-]+)*(?:['’]s)?\s+){0,4}?"
 """The words before the name in who an attribution names ("union secretary Nadia Holm",
 "the u.s.-based envoy Mattias Krell"), with a title written short after them ("Dr. Hannah
 Greeley", from the titles table: "Baker. Instead" is two sentences); a role word never ends
@@ -226,14 +226,16 @@ def _patterns(words: FactWords) -> _Patterns:
         ),
         according=re.compile(
             rf"[Aa]ccording to (?P<who>{who_named}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
-            r"(?:,?\s*$|\s[^.!?]*$)"
+            r"(?:,?\s*$|,?\s[^.!?]*$)"  # "According to Signe Kalnina, an analyst at …, X had"
         ),
         subject=re.compile(
             rf"\W*(?P<who>(?i:{pronouns})|(?i:the)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
             rf"(?:-[\w-]+)?|{CAPITAL}\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+{_NAME}|{_NAME})\b"
         ),
-        spoke=re.compile(
-            rf"(?P<who>{_NAME}){_BRACKETED}?(?:,\s+[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
+        spoke=re.compile(  # the aside no name that speaks: "In an interview with Montana
+            # Free Press, Brewster said": Brewster
+            rf"(?P<who>{_NAME}){_BRACKETED}?(?:,\s+(?!{CAPITAL}\s+{_GAP}?(?:{cues})\b)"
+            rf"[^,.;\"“”‘’\n]{{1,150}}?)?,?\s+{_GAP}?(?:{cues})\b"
         ),
         role_said=re.compile(
             rf"(?<![\w-])(?P<who>(?i:the|a|an|another|one)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{roles})"
@@ -1015,7 +1017,10 @@ class _Resolver:
         ]  # not a later "the official spoke": the role in full
         if spoke:
             return _unnamed(spoke[-1].split())
-        return titled or self._described(position, head)
+        found = titled or self._described(position, head)
+        if found is None and (introduced := _last(_introducing(head).finditer(window))):
+            return _unnamed(introduced.group().split())  # "a police spokesperson urged …"
+        return found
 
     def _described(self, position: int, head: str) -> str | None:
         """Return the person an aside gave the role "the ``head``" means, or None.
@@ -1133,6 +1138,20 @@ class _Quoted:
         """Whether ``position`` lies between a pair of quotation marks."""
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and position < self.ends[index]
+
+
+@cache
+def _introducing(head: str) -> re.Pattern[str]:
+    """Match an unnamed person introduced with a role ("a police spokesperson"), any verb."""
+    return re.compile(rf"\b(?:[Aa]n?|One|one)\s+(?:[a-z][\w-]*\s+){{0,2}}?{re.escape(head)}\b")
+
+
+def _last(found: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """Return the last of some matches, or None."""
+    last = None
+    for last in found:  # noqa: B007 - the loop only walks to the last
+        pass
+    return last
 
 
 @cache
