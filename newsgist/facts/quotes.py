@@ -222,7 +222,8 @@ def _patterns(words: FactWords) -> _Patterns:
         name_before=re.compile(
             rf"\b{who}{_BRACKETED}?(?:\s+(?:of|at|from)\s+(?:the\s+)?"  # "Devon Marsh of
             rf"(?:(?!(?:{JOINED})\s)[a-z]+\s+){{1,2}}{_NAME})?"  # research firm Tidewell said"
-            rf",?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"
+            rf"(?P<relative>\s+who(?:\s+[\w'’-]+){{1,10}}?)?"  # "A passenger who was on board
+            rf",?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"  # told …"
         ),
         according=re.compile(
             rf"[Aa]ccording to (?P<who>{who_named}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
@@ -475,7 +476,14 @@ def _before(patterns: _Patterns, head: str, pair: _Pair) -> Iterator[tuple[re.Ma
         while tries < _TRIES and (found := pattern.search(head, at)) is not None:
             start = found.start("who")
             tail = start < inside and _NAME_TAIL.search(head, 0, start) is not None
-            if not tail and (pattern is patterns.according or not _listener(patterns, head, found)):
+            unnamed = not found.groupdict().get("relative") or (
+                found["who"].split(None, 1)[0].lower() in _ARTICLES
+            )  # "One man who had returned home told", not "… at King's College who was not"
+            if (
+                not tail
+                and unnamed
+                and (pattern is patterns.according or not _listener(patterns, head, found))
+            ):
                 yield found, pair.start - len(head)
             at = start + 1  # "a five-hour meeting in which opposition …"
             inside = max(inside, found.end("who"))
