@@ -891,6 +891,8 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
         return 1, 1 + (tokens[2] == "the")  # "Kestrelview for the Glasgow Courier", "Cardiff
         # for the Principality Stadium"
     ands = [i for i, token in enumerate(tokens) if token == "and" and 0 < i < len(tokens) - 1]
+    if ands and _one_place(" ".join(tokens), words):
+        return None  # "Antigua and Barbuda", "the Turks and Caicos": one country's name
     for at in ands:
         if tokens[at + 1] == "the" or (
             tokens[at - 1] in words.organisation_words
@@ -917,6 +919,12 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
         if named and (tokens[0] in words.first_names or titled):
             return at, 1  # a person of somewhere, and another
     return None
+
+
+def _one_place(name: str, words: FactWords) -> bool:
+    """Whether a name with "and" in it is one listed place, maybe written without "Islands"."""
+    listed = known_places(words)
+    return name in listed or f"{name} Islands" in listed
 
 
 def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) -> bool:

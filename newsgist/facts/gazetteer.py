@@ -147,7 +147,9 @@ def learn(paths: Sequence[tuple[Path, int | None]], *, listed: bool = True) -> G
         and name.lower() not in english.stop_words
         and not lower[name.lower()]  # "Enterprise", "Fleet": a word, and a town somewhere
         and typed["person"][name] + typed["organisation"][name] <= typed["place"][name]
-        and form_vote(name, words) == ""  # "Bristol", "Bank": the table or a rule knows it
+        and (  # "Bristol", "Bank": the table or a rule knows it; not "Antigua and
+            form_vote(name, words) == "" or " and " in name  # Barbuda", a run cut at "and"
+        )
     )
     return Gazetteer(
         given,
