@@ -1198,6 +1198,8 @@ def form_vote(name: str, words: FactWords) -> str:
         ]
     if several and (last in words.organisation_words or head in words.organisation_words):
         return "organisation"  # "Bank of England", "Army Corps of Engineers"
+    if several and last in words.place_words and tokens[-2] in words.district_services:
+        return "organisation"  # "Anchorage School District": a body named for its area
     if several and (last in words.place_words or head in words.place_words):
         return "place"
     if name in words.organisations or last in words.organisations or " & " in name:

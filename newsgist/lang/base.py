@@ -273,6 +273,9 @@ class FactWords:
     place_of_nouns: frozenset[str] = frozenset()
     """Nouns before "of" and a name that make it a place, and only there ("residents of
     Sohana", "the outskirts of Tamale"): "Irate residents" is no place."""
+    district_services: frozenset[str] = frozenset()
+    """Services before a place word that ends a name, making it a body's ("Anchorage School
+    District", "Marin Water District"), not a place's ("Lake District")."""
     resident_nouns: frozenset[str] = frozenset()
     """Nouns after a name that make it a place, unless it is a common word ("Yigo resident
     Ed Santos", not "Irate residents" opening a sentence)."""

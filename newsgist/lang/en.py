@@ -309,6 +309,7 @@ ENGLISH = Language(
         place_nouns=_FACTS["place-nouns"],
         place_of_nouns=_FACTS["place-of-nouns"],
         resident_nouns=_FACTS["resident-nouns"],
+        district_services=_FACTS["district-services"],
         place_prepositions=_FACTS["place-prepositions"],
         places=_FACTS["places"],
         acronym_places=_FACTS["acronym-places"],
