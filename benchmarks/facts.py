@@ -116,7 +116,7 @@ def _plain(text: str) -> str:
 
 
 def _bare(text: str) -> str:
-    """The number a figure is written with ("$7.5 million": "7.5"), or its text."""
+    """Return the number a figure is written with ("$7.5 million": "7.5"), or its text."""
     number = _NUMBER.search(text)
     return number.group() if number else _plain(text)
 

@@ -1419,11 +1419,12 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
 
 
 def _home(name: str, before: list[str], after: list[str], clues: _Clues) -> bool:
-    """Whether a name before "residents" can be where they live: a listed place, or one
+    """Whether a name before "residents" can be where they live.
 
-    mid-sentence or before a resident's name ("Yigo resident Edward Santos, 58, said") that
-    is no people's or faith's word ("Christian residents", "African-American residents"), no
-    hyphened adjective ("Long-time") and no common word ("Irate residents").
+    A listed place, or one mid-sentence or before a resident's name ("Yigo resident Edward
+    Santos, 58, said") that is no people's or faith's word ("Christian residents",
+    "African-American residents"), no hyphened adjective ("Long-time") and no common word
+    ("Irate residents").
     """
     if name in clues.known_places:
         return True

@@ -1207,3 +1207,29 @@ def test_a_town_before_residents_is_a_place_but_not_a_faith_a_people_or_a_mood()
     assert kinds["Thibodaux"] == "place"
     for word in ("Christian", "African-American", "Irate"):
         assert kinds.get(word) != "place"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visitors to the Turks and Caicos rose by 12 percent.",
+        "St Kitts beat Antigua and Barbuda by 58 runs, and Nevis play next.",
+        "Flights to the Falklands and Montserrat were cancelled.",
+    ],
+)
+def test_small_states_and_territories_are_places_and_stay_whole(text):
+    found, _ = names(text)
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds
+    assert set(kinds.values()) == {"place"}
+    assert "Turks" not in kinds
+    assert "Antigua" not in kinds
+
+
+def test_a_service_district_is_a_body_and_a_district_alone_a_place():
+    found, _ = names(
+        "The Anchorage School District cut 40 jobs. Walkers in the Lake District were warned."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Anchorage School District"] == "organisation"
+    assert kinds["Lake District"] == "place"

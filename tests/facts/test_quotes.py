@@ -1098,3 +1098,63 @@ def test_a_role_is_no_phrase_with_by_in_it():
     )
     speaker = {quote: who for quote, who, _ in quotes(text)}["should have stayed home."]
     assert speaker is None or "by" not in speaker.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            "Profit fell in the third quarter. According to Signe Kalnina, an analyst at Luminor"
+            ' Bank in Riga, weak milk prices had a "temporary but visible" effect.',
+            "temporary but visible",
+            "Signe Kalnina",
+        ),
+        (
+            "The Farmers' Council said prices had fallen.\n\n\"Processors report record profits"
+            " while farmers sell their cows,\" the organization's board member Maris Zvirbulis"
+            " said.",
+            "Processors report record profits while farmers sell their cows",
+            "Maris Zvirbulis",
+        ),
+        (
+            "Connor Maddrell, 34, was jailed.\n\nPassing sentence, Deemster Alison Corlett said"
+            " the offences were planned.\n\n'These were cynical offences,' said the Deemster.",
+            "These were cynical offences",
+            "Alison Corlett",
+        ),
+        (
+            "Connor Maddrell, 34, was jailed.\n\nAfter the hearing, a police spokesperson urged"
+            " people to be wary of calls.\n\n'Your bank will never ask you to move money,' the"
+            " spokesperson said.",
+            "Your bank will never ask you to move money",
+            "police spokesperson",
+        ),
+        (
+            "Dr Hannah Brewster led the study.\n\nIn an interview with Montana Free Press,"
+            ' Brewster said the findings were a warning.\n\n"The Madison has the parasite'
+            ' already. What it lacks is the heat."',
+            "The Madison has the parasite already. What it lacks is the heat.",
+            "Hannah Brewster",
+        ),
+        (
+            "The owner was fined.\n\nA passenger who was on board during the March voyage told"
+            ' the Post that "people were sleeping on top of the cargo".',
+            "people were sleeping on top of the cargo",
+            "passenger",
+        ),
+    ],
+)
+def test_asides_possessive_roles_court_titles_and_unnamed_people_introduced_without_a_verb(
+    text, said, speaker
+):
+    assert {quote: who for quote, who, _ in quotes(text)}[said] == speaker
+
+
+def test_a_relative_clause_after_a_bodys_name_is_no_unnamed_speaker():
+    text = (
+        "Professor Aled Price, a specialist at Kingsbridge University who was not involved in"
+        ' the research, called the findings "about as convincing as such studies get".'
+    )
+    assert {quote: who for quote, who, _ in quotes(text)}[
+        "about as convincing as such studies get"
+    ] in ("Aled Price", None)
