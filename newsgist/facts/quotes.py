@@ -365,10 +365,27 @@ def quotes(
                 if result and found[group].lower() in words.pronouns:
                     speaker = resolve.subject_kept(speaker, result[-1], pair.start)
                 break
-        if speaker is None and (speaks or partial) and sentence_start >= pair.start - _HEAD_CHARS:
+        colon = head.rstrip().endswith(":")  # "Principal Ada Obi addressed the crowd: "…""
+        if (
+            speaker is None
+            and (speaks or partial or colon)
+            and sentence_start >= pair.start - _HEAD_CHARS
+        ):
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
-            if subject and (speaks or _acts(head, subject.end(), inner, words)):
+            if subject and (speaks or colon or _acts(head, subject.end(), inner, words)):
                 speaker = resolve(subject["who"], sentence_start, people_only=True)
+            if (
+                colon
+                and not speaks
+                and subject
+                and speaker is not None
+                and (
+                    head[subject.end() : subject.end() + 1] in ("'", "’")
+                    or resolve.people.between(begin + subject.end(), pair.start, speaker)
+                )
+            ):
+                speaker = None  # "Huskins' father, …, appealed:", "Gomis …, which prompted
+                # Jean-Michel Aulas to tell TF1:": the colon is someone else's
             if not speaks and speaker not in resolve.people.names:
                 speaker = None  # no speech verb: only a person's words ("Okonkwo-Hale agrees
                 # they are "not the final word""), not a body's slogan
@@ -522,21 +539,39 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
             return "aside"  # "the chairman of the House Committee on Roads, Rep. Ama Lutu,":
             # the match began inside the body's name
         if (
-            ("of" in who or "for" in who)
+            not {"of", "for", "at"}.isdisjoint(who)
             and (
                 not words.titles.isdisjoint(who)
-                or who[0].lower() in words.roles  # "Lawyer for Chitale Mills, Wezi Banda,"
+                or any(_role_word(token, words) for token in who[:2])  # "Lawyer for Chitale
+                # Mills, Wezi Banda,", "A plant geneticist at the Isan Institute, Dr …,"
                 or (len(who) > 2 and who[1].lower() in words.roles)
             )
             and aside[0].isupper()
         ):
             return "aside"  # "the Deputy Minister of Finance, Mr Kwabena Asante-Boakye, said",
             # "Its director for Wales, Huw Prydderch, said"
+        if aside[0].isupper() and _TIED.search(found.string, 0, found.start("who")):
+            return "aside"  # "The head of the utilities association AquaEuropa, Hendrik de
+            # Vries,": the match began after the role
     return "who"
 
 
 _CAPITALISED = re.compile(rf"(?:{PARTICLE})?[A-ZÀ-Þ]")
 """A word that opens with a capital, maybe after a particle ("al-Hassani")."""
+_PLACED = frozenset({"of", "for", "at", "from", "on", "in", "with", "near"})
+"""Words between a role and a name that tie the role to it: who speaks holds the role."""
+_NAMED_AFTER = re.compile(rf",\s+(?:[A-Z][a-z]{{0,3}}\.?\s+)?{CAPITAL}(?:\s+{CAPITAL}){{1,3}},")
+"""A name between commas just after a role: the role's holder is named."""
+_TIED = re.compile(r"\b(?:of|for|at)\s+\Z")
+"""What ties a role to the body a match began at: the name in the aside after it speaks."""
+
+
+def _role_word(token: str, words: FactWords) -> bool:
+    """Whether a word is a role noun, listed or by its ending ("geneticist")."""
+    lowered = token.lower()
+    return lowered in words.roles or (lowered.isalpha() and lowered.endswith(words.role_suffixes))
+
+
 _NAMED = re.compile(rf"(?:^|\s){CAPITAL}(?:\s+(?:(?:{JOINED})\s+)?{CAPITAL}){{1,4}}$")
 """An aside that ends in a name: "Martin Hollis-Greene", "the cellist Niamh O'Dwyer"."""
 
@@ -804,6 +839,13 @@ class _Resolver:
         if role is not None and tokens[role + 1][:1].isupper():
             tokens = tokens[role + 1 :]  # "Northfield manager Graham Petrie"
         capital = next((i for i, t in enumerate(tokens) if _CAPITALISED.match(t)), None)
+        if capital and (
+            held := next((i for i in range(capital) if _role_word(tokens[i], words)), None)
+        ) is not None and not _PLACED.isdisjoint(tokens[held + 1 : capital]):
+            while held and tokens[held - 1].islower() and tokens[held - 1] not in _ARTICLES:
+                held -= 1  # "municipal official"
+            return None if people_only else _unnamed(tokens[held:])  # "municipal official on
+            # Leros", "spokesperson for the regional Culture Ministry": the role, not the name
         if capital is None:  # "opposition councillors", not "a statement after the vote"
             head = tokens[-1].lower().rstrip(".,")
             spoke = (
@@ -1080,7 +1122,9 @@ class _Resolver:
                     (apposed := _APPOSED.search(window, 0, found.start()))
                     and apposed[1] in people.last_words
                 )
-            ]  # not "Megan Whitfield, a nurse from Omaha, told": she is named
+                and not _NAMED_AFTER.match(window, found.end("who"))
+            ]  # not "Megan Whitfield, a nurse from Omaha, told", nor "The president of AMRA,
+            # Sofia Gago, said": she is named
             if not roles.isdisjoint(window.lower().translate(_APART).split())  # "member,"
             else []
         )
