@@ -543,6 +543,12 @@ def mentions(
     return found
 
 
+_HELD = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?:of|for|at)\s+[^,;.]{1,100}\Z")
+"""A role and the body it is held at, ending where a name between commas starts."""
+_AGED_ASIDE = re.compile(r", \d{1,3}, ")
+"""An age between commas just after a name: a person's ("Ghulam Rasool Dar, 68, said")."""
+
+
 def _speaks_next(body: str, end: int, clues: _Clues) -> bool:
     """Whether a comma and a speech verb follow a name ("…, Huw Prydderch, said"): a speaker."""
     if body[end : end + 2] != ", ":
@@ -1366,6 +1372,15 @@ def _context_vote(body: str, span: tuple[int, int], clues: _Clues) -> str | None
         return "organisation"  # "seen by The EastAfrican", "The Athletic understands"
     if previous == "the" and len(before) == 2 and before[0].lower() in clues.listener_verbs:
         return "organisation"  # "told the Nation": a listener with "the" is a paper or a body
+    if _AGED_ASIDE.match(body, span[1]) or (
+        body[span[0] - 2 : span[0]] == ", "
+        and _speaks_next(body, span[1], clues)
+        and _aged(name, clues) == "person"
+        and (held := _HELD.search(body, max(0, span[0] - 160), span[0] - 2)) is not None
+        and held[1] in clues.roles
+    ):
+        return "person"  # "the president of the association, Ghulam Rasool Dar, 68, said",
+        # "The head of the Physicians' Association, Dimitris Sarantos, said"
     described = _appositive(body, span[1], clues)
     if kind == "organisation" or described == "organisation":
         return "organisation"  # "the operator, Northline", "Veltra Biologics, the company"
