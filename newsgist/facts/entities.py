@@ -1516,8 +1516,8 @@ def _contest(body: str, span: tuple[int, int], clues: _Clues, capitals: _Capital
         return name not in clues.known_places and not _surnamed(name, capitals)  # "Denver 38-21"
     if before and "-" in before[-1] and before[-1].islower():  # "over ten-man Ashbourne City"
         before = _two_before(body, body.rindex(before[-1], 0, span[0]))
-    if not before:
-        return False
+    if not before or body[span[1] : span[1] + 2] in ("'s", "’s"):
+        return False  # "to win Finland's top division": what the place holds, no team
     if len(before) == 2 and before[1].lower() in clues.match_joiners:
         return before[0].lower() in clues.match_nouns
     return before[-1] in clues.match_nouns
