@@ -343,6 +343,8 @@ def mentions(
         ):
             first = 1  # a sentence's "Brokerage Brenhart Securities said", "Operator Skarvik
             # Energi said": the firm's name, and the noun before it votes for a body
+        if opening and len(tokens) > 1 and tokens[0].lower() in words.place_prepositions:
+            first = 1  # a sentence's "Across Myanmar, …": the preposition, then the place
         while first < len(tokens) and opening:
             token = tokens[first].strip(".")
             if (
