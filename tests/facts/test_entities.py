@@ -1233,3 +1233,25 @@ def test_a_service_district_is_a_body_and_a_district_alone_a_place():
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["Anchorage School District"] == "organisation"
     assert kinds["Lake District"] == "place"
+
+
+def test_a_places_possessive_is_no_team_and_an_opening_preposition_no_part_of_a_name():
+    found, _ = names(
+        "JPK is the first club to win Finland's top division. Across Myanmar, the regime"
+        " says 30 million people are registered."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Finland"] == "place"
+    assert kinds["Myanmar"] == "place"
+    assert "Across Myanmar" not in kinds
+
+
+def test_a_name_with_an_age_or_after_a_role_held_at_a_body_is_a_persons():
+    found, _ = names(
+        "Speaking outside court, the president of the association, Ghulam Rasool Dar, 68, said"
+        " the order was a relief. The president of the Panhellenic Association of Emergency"
+        " Physicians, Dimitris Sarantos, said admissions rose."
+    )
+    kinds = {name: kind for name, kind, _ in found}
+    assert kinds["Ghulam Rasool Dar"] == "person"
+    assert kinds["Dimitris Sarantos"] == "person"

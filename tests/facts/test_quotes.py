@@ -987,7 +987,7 @@ def test_unnamed_speakers_with_a_participle_or_a_long_aside_and_names_with_an_ag
             "Not everyone is happy. One neighbour on Lime Street, who asked not to be named,"
             ' said: "It is lovely, but where will 400 people park?"',
             "It is lovely, but where will 400 people park?",
-            ("neighbour", None),  # the neighbour, or no one: never "Street"
+            ("neighbour", "neighbour on Lime Street", None),  # never "Street"
         ),
         (
             "The CPT warned that firms were under strain.\n\nIts director for Wales, Huw"
@@ -1158,3 +1158,69 @@ def test_a_relative_clause_after_a_bodys_name_is_no_unnamed_speaker():
     assert {quote: who for quote, who, _ in quotes(text)}[
         "about as convincing as such studies get"
     ] in ("Aled Price", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            "Fares fall in January.\n\nThe president of the Riverside Transport Authority, Maria"
+            ' Gago, said inland areas were cut off.\n\n"For years we have waited," she said.',
+            "For years we have waited",
+            "Maria Gago",  # the role's holder is named: not "president of …"
+        ),
+        (
+            "Experts were cautious. A plant geneticist at the Isan Institute of Technology, Dr"
+            ' Anucha Rattanakul, said "one dry season is not proof of anything".',
+            "one dry season is not proof of anything",
+            "Anucha Rattanakul",
+        ),
+        (
+            "The vote passed.\n\nThe head of the water utilities association AquaEuropa, Hendrik"
+            ' de Vries, welcomed the vote but warned that "the targets risk remaining on paper".',
+            "the targets risk remaining on paper",
+            "Hendrik de Vries",
+        ),
+        (
+            "Water ran short on Leros. A municipal official on Leros, who asked not to be named,"
+            ' said a part was expected "within the week."',
+            "within the week.",
+            "municipal official on Leros",
+        ),
+        (
+            "A spokesperson for the regional Culture Ministry, who asked not to be named, told"
+            ' reporters the case had "nothing to do with the exhibition".',
+            "nothing to do with the exhibition",
+            "spokesperson for the regional Culture Ministry",
+        ),
+        (
+            "The school reopened.\n\nPrincipal Anahit Grigoryan, who has taught there for 31"
+            " years, addressed the crowd in the courtyard: \"We moved the classes into the"
+            ' church hall."',
+            "We moved the classes into the church hall.",
+            "Anahit Grigoryan",  # a colon after a person's sentence: theirs
+        ),
+        (
+            "Pet owners were warned.\n\nSusan Beck's father, Michael, made an appeal through"
+            ' KGO-TV in San Francisco: "Please bring our dog home."',
+            "Please bring our dog home.",
+            None,  # the colon is the father's, not the possessive subject's
+        ),
+        (
+            "The houseboat owners won.\n\nThe president of the association, Ghulam Rasool Dar,"
+            ' 68, said the order was "a relief after a very long night".',
+            "a relief after a very long night",
+            "Ghulam Rasool Dar",
+        ),
+        (
+            '"These families have lived here for generations," Senior Advocate Zahoor Ahmad'
+            " Shah told the court.",
+            "These families have lived here for generations",
+            "Zahoor Ahmad Shah",
+        ),
+    ],
+)
+def test_named_holders_of_roles_places_in_roles_and_colons_after_a_persons_sentence(
+    text, said, speaker
+):
+    assert {quote: who for quote, who, _ in quotes(text)}[said] == speaker
