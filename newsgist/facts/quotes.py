@@ -1282,7 +1282,16 @@ def _described_as(head: str) -> re.Pattern[str]:
 
 
 def _unnamed(tokens: list[str]) -> str:
-    """Write an unnamed speaker as written, its article left out: "police spokeswoman"."""
+    """Write an unnamed speaker as written, its article and any relative clause left out.
+
+    "police spokeswoman"; "a resident of the society who declined to be named": "resident
+    of the society".
+    """
     if len(tokens) > 1 and tokens[0].lower() in _ARTICLES:
         tokens = tokens[1:]
-    return " ".join(tokens).rstrip(".,")
+    cut = next((i for i, t in enumerate(tokens[1:], 1) if t in _RELATIVES), len(tokens))
+    return " ".join(tokens[:cut]).rstrip(".,")
+
+
+_RELATIVES = frozenset({"who", "whose", "whom"})
+"""Words that open a relative clause after a person, which no speaker's description keeps."""
