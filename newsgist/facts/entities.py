@@ -435,6 +435,12 @@ def mentions(
                 2 <= len(tokens) - first - 2 <= 3 and tokens[first + 1] in words.organisation_words
             ):  # the bound first: a run may end at its "of" ("The Director of the Lome-based …")
                 first += 2  # "Superintendent of Police Wasiu Adeyemi": a rank's body, a name
+            elif (
+                2 <= len(tokens) - first - 2 <= 3
+                and tokens[first + 1].lower() in words.common_words
+                and not _common(tokens[first + 2], lower_words, stop_words)
+            ):
+                first += 2  # "Minister for Health Gráinne Tierney": a portfolio, then a name
             else:
                 titled = False  # "the Labour MP for Stockport": a place, not a person
         tail = _tidy(tokens[-1])  # "The Justice Department's antitrust division"
@@ -1030,6 +1036,13 @@ def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
     """
     for at in range(min(first + 4, len(tokens) - 2), first, -1):
         token = tokens[at]
+        if token in words.titles and tokens[at + 1] in ("of", "for") and at + 4 <= len(tokens):
+            given = next(  # "US Secretary of State Marco Rubio": the name after the portfolio
+                (i for i in range(at + 2, len(tokens) - 1) if tokens[i] in words.first_names),
+                None,
+            )
+            if given is not None and len(tokens) - given <= 3:
+                return given
         if (
             (token in words.titles or token.lower() in words.roles)
             and tokens[at + 1] not in ("of", "for")
