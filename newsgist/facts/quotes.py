@@ -183,7 +183,8 @@ def _patterns(words: FactWords) -> _Patterns:
         rf"(?i:the|a|an|another|one)\s+(?:(?:[a-z][\w-]*\s+)?{_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}"
         rf"(?:{roles}|{groups})\b|(?:[a-z][\w-]*\s+){{0,2}}(?:{roles})\s+(?:for|at|from|of)\s+"
         rf"(?:(?:the\s+)?{_NAME}|(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)"  # "a
-        # partner at a rival venture firm"
+        # partner at a rival venture firm", "a site manager at a construction company in Mussafah"
+        rf"(?:\s+in\s+{_NAME})?"
         rf"|(?:[a-z][\w-]*\s+)?(?:{roles}|{groups})\s+(?:{ties})\s+"
         rf"(?:the\s+)?(?:{_NAME}(?:\s+(?:{bodies})\b)?(?:\s+\([A-Z][A-Za-z]{{1,6}}\))?"
         rf"|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}))"
