@@ -169,6 +169,8 @@ def _patterns(words: FactWords) -> _Patterns:
     shortened = alternatives(  # "Dr.", "St." ("St. Louis County Police Chief Jon Belmar")
         frozenset(t for t in words.titles | words.name_abbreviations if t.endswith("."))
     )
+    owned_role = rf"{CAPITAL}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*"  # "VSV's head of
+    # human resources, Martina Oberhauser, told"
     who_named = rf"{_WHO_ROLE}(?:(?:{CAPITAL}\s+){{0,3}}?{shortened}\s+)?{_NAME}"  # "Police Capt."
     groups = alternatives(words.groups)
     bodies = alternatives(words.organisation_nouns)  # "a person close to the Almenara board"
@@ -211,7 +213,8 @@ def _patterns(words: FactWords) -> _Patterns:
             rf"^[^.!?\"“”‘’\n]{{0,100}}?,\s+{who}\s+{_GAP}?(?:{verbs})\b(?![^.!?\n]*[\"“”])"
         ),
         aside_after=re.compile(
-            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{who_named}){_BRACKETED}?,\s+(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?)"
+            rf"^\W{{0,3}}\s*(?P<who>{_ROLE}|{who_named}|{owned_role}){_BRACKETED}?,\s+"
+            rf"(?P<aside>[^,;:\"“”‘’\n]{{1,120}}?)"
             rf"{_BRACKETED}?,\s+(?:[^,;:\"“”‘’\n]{{1,80}}?,\s+)?{_GAP}?(?:{verbs})\b"
         ),
         appositive=re.compile(
