@@ -551,7 +551,9 @@ def mentions(
     return found
 
 
-_HELD = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?:of|for|at)\s+[^,;.]{1,100}\Z")
+_HELD = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+)\s+(?:of|for|at)\s+[^,;.]{1,100}\Z"
+)
 """A role and the body it is held at, ending where a name between commas starts."""
 _AGED_ASIDE = re.compile(r", \d{1,3}, ")
 """An age between commas just after a name: a person's ("Ghulam Rasool Dar, 68, said")."""

@@ -843,9 +843,12 @@ class _Resolver:
         if role is not None and tokens[role + 1][:1].isupper():
             tokens = tokens[role + 1 :]  # "Northfield manager Graham Petrie"
         capital = next((i for i, t in enumerate(tokens) if _CAPITALISED.match(t)), None)
-        if capital and (
-            held := next((i for i in range(capital) if _role_word(tokens[i], words)), None)
-        ) is not None and not _PLACED.isdisjoint(tokens[held + 1 : capital]):
+        if (
+            capital
+            and (held := next((i for i in range(capital) if _role_word(tokens[i], words)), None))
+            is not None
+            and not _PLACED.isdisjoint(tokens[held + 1 : capital])
+        ):
             while held and tokens[held - 1].islower() and tokens[held - 1] not in _ARTICLES:
                 held -= 1  # "municipal official"
             return None if people_only else _unnamed(tokens[held:])  # "municipal official on

@@ -1255,3 +1255,16 @@ def test_a_name_with_an_age_or_after_a_role_held_at_a_body_is_a_persons():
     kinds = {name: kind for name, kind, _ in found}
     assert kinds["Ghulam Rasool Dar"] == "person"
     assert kinds["Dimitris Sarantos"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The US Secretary of State Marco Rubio said the plan would fail.", "Marco Rubio"),
+        ("Minister for Health Gráinne Tierney said beds would open.", "Gráinne Tierney"),
+        ('"We cannot be blamed," Engr Ghulam Mustafa Memon said.', "Ghulam Mustafa Memon"),
+    ],
+)
+def test_a_title_with_its_portfolio_or_a_short_title_is_no_part_of_the_name(text, person):
+    found, _ = names(text)
+    assert (person, "person", ()) in found

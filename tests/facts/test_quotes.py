@@ -1195,7 +1195,7 @@ def test_a_relative_clause_after_a_bodys_name_is_no_unnamed_speaker():
         ),
         (
             "The school reopened.\n\nPrincipal Anahit Grigoryan, who has taught there for 31"
-            " years, addressed the crowd in the courtyard: \"We moved the classes into the"
+            ' years, addressed the crowd in the courtyard: "We moved the classes into the'
             ' church hall."',
             "We moved the classes into the church hall.",
             "Anahit Grigoryan",  # a colon after a person's sentence: theirs
@@ -1223,4 +1223,43 @@ def test_a_relative_clause_after_a_bodys_name_is_no_unnamed_speaker():
 def test_named_holders_of_roles_places_in_roles_and_colons_after_a_persons_sentence(
     text, said, speaker
 ):
+    assert {quote: who for quote, who, _ in quotes(text)}[said] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        (
+            '"We cannot be blamed for the shortfall," Engr Ghulam Memon said. Justice Nadeem'
+            ' Soomro, however, was unimpressed. "Then who is responsible?" he remarked.',
+            "Then who is responsible?",
+            "Nadeem Soomro",
+        ),
+        (
+            "Outside the court, a resident of the society who declined to be named said his"
+            ' family paid for water.\n\n"We have stopped believing the promises," he said.',
+            "We have stopped believing the promises",
+            "resident of the society",  # the relative clause is no part of who he is
+        ),
+        (
+            'Minister for Health Gráinne Tierney said she had spoken to managers.\n\n"This is'
+            ' not acceptable," Ms Tierney told the Dáil.',
+            "This is not acceptable",
+            "Gráinne Tierney",
+        ),
+        (
+            '"We have gone as far as we can," VSV\'s head of human resources, Martina'
+            " Oberhauser, told reporters.",
+            "We have gone as far as we can",
+            "Martina Oberhauser",
+        ),
+        (
+            "A site manager at a construction company in Mussafah, who asked not to be named,"
+            ' said the break cost his firm "roughly one working day a week".',
+            "roughly one working day a week",
+            "site manager at a construction company in Mussafah",
+        ),
+    ],
+)
+def test_more_speech_verbs_portfolio_titles_and_owned_roles_before_a_name(text, said, speaker):
     assert {quote: who for quote, who, _ in quotes(text)}[said] == speaker
