@@ -338,13 +338,23 @@ def mentions(
             opening
             and len(tokens) > 2
             and tokens[0].lower() in words.organisation_nouns
+            and tokens[1][:1].isupper()  # not "Committee on Foreign Affairs": one name
             and form_vote(" ".join(tokens[1:]), words) in ("organisation", "")
             and form_vote(text, words) in ("organisation", "")
         ):
             first = 1  # a sentence's "Brokerage Brenhart Securities said", "Operator Skarvik
             # Energi said": the firm's name, and the noun before it votes for a body
-        if opening and len(tokens) > 1 and tokens[0].lower() in words.place_prepositions:
-            first = 1  # a sentence's "Across Myanmar, …": the preposition, then the place
+        if (
+            opening
+            and len(tokens) > 1
+            and tokens[0].lower() in words.place_prepositions
+            and (
+                body[where + len(text) : where + len(text) + 1] == ","
+                or " ".join(tokens[1:]) in known_places(words)
+            )
+        ):
+            first = 1  # a sentence's "Across Myanmar, …": the preposition, then the place;
+            # not "Inside Climate News reported", a name
         while first < len(tokens) and opening:
             token = tokens[first].strip(".")
             if (
@@ -425,11 +435,8 @@ def mentions(
             ):
                 first += 1  # "Police Chief Constable": titles all; "Chief Executive Nadia"
         if titled and first < len(tokens) and tokens[first] in ("of", "for"):
-            given = next(
-                (i for i in range(first + 1, len(tokens) - 1) if tokens[i] in words.first_names),
-                None,
-            )  # "Minister of State for Foreign Affairs Khalid al-Mansouri": the name after it
-            if given is not None and len(tokens) - given <= 4:
+            given = _after_portfolio(tokens, first + 1, words)  # "Minister of State for Foreign
+            if given is not None:  # Affairs Khalid al-Mansouri": the name after it
                 first = given
             elif (
                 2 <= len(tokens) - first - 2 <= 3 and tokens[first + 1] in words.organisation_words
@@ -938,9 +945,12 @@ def _cut(tokens: list[str], words: FactWords, capitals: _Capitals) -> tuple[int,
 
 
 def _one_place(name: str, words: FactWords) -> bool:
-    """Whether a name with "and" in it is one listed place, maybe written without "Islands"."""
+    """Whether a name with "and" in it is one listed place, maybe without its last word.
+
+    "Antigua and Barbuda"; "Turks and Caicos", written without "Islands" (``place_plurals``).
+    """
     listed = known_places(words)
-    return name in listed or f"{name} Islands" in listed
+    return name in listed or any(f"{name} {last}" in listed for last in words.place_plurals)
 
 
 def _owner(tokens: list[str], at: int, words: FactWords, capitals: _Capitals) -> bool:
@@ -1029,21 +1039,29 @@ def _name_word(token: str, words: FactWords) -> bool:
     )
 
 
+def _after_portfolio(tokens: list[str], start: int, words: FactWords) -> int | None:
+    """Return where a name starts after a title's portfolio ("of State"), or None.
+
+    At a given name from ``start`` on, with four words at most to the run's end: "Secretary
+    of State Marco Rubio", "Minister of State for Foreign Affairs Khalid al-Mansouri".
+    """
+    given = next((i for i in range(start, len(tokens) - 1) if tokens[i] in words.first_names), None)
+    return given if given is not None and len(tokens) - given <= 4 else None
+
+
 def _inner_title(tokens: list[str], first: int, words: FactWords) -> int | None:
     """Return where a person's name starts after a title a word or two in, or None.
 
     "Transport Secretary Neil Ashworth", "Chief Fire Officer Marta Lindqvist", "Koorabri Shire
     Council Mayor Greg Halloran": a title within the run's first five words, followed by one
-    to three words that are no organisation's.
+    to three words that are no organisation's; or a title and its portfolio ("US Secretary
+    of State Marco Rubio"), then a name.
     """
     for at in range(min(first + 4, len(tokens) - 2), first, -1):
         token = tokens[at]
         if token in words.titles and tokens[at + 1] in ("of", "for") and at + 4 <= len(tokens):
-            given = next(  # "US Secretary of State Marco Rubio": the name after the portfolio
-                (i for i in range(at + 2, len(tokens) - 1) if tokens[i] in words.first_names),
-                None,
-            )
-            if given is not None and len(tokens) - given <= 3:
+            given = _after_portfolio(tokens, at + 2, words)  # "US Secretary of State Marco Rubio"
+            if given is not None:
                 return given
         if (
             (token in words.titles or token.lower() in words.roles)
@@ -1212,13 +1230,15 @@ def form_vote(name: str, words: FactWords) -> str:
     bare = name.replace(".", "")
     several = len(tokens) > 1
     head = last
-    if several and (" of " in name or " for " in name):  # "Bank of England", "Office for the …"
-        joiner = next(i for i in range(1, len(tokens)) if tokens[i] in ("of", "for"))
+    joiner = next(  # "Bank of England", "Office for the …"
+        (i for i in range(1, len(tokens)) if tokens[i] in ("of", "for")), None
+    ) or next(  # "Committee on Finance"; from the second word, as a run cut after its
+        # body's noun opens with the joiner ("on Elections officials"): no head then
+        (i for i in range(1, len(tokens)) if tokens[i] in words.topic_joiners),
+        None,
+    )
+    if joiner is not None:
         head = tokens[joiner - 1]
-    elif several and not words.topic_joiners.isdisjoint(tokens):  # "Committee on Finance"
-        head = tokens[
-            next(i for i in range(1, len(tokens)) if tokens[i] in words.topic_joiners) - 1
-        ]
     if several and (last in words.organisation_words or head in words.organisation_words):
         return "organisation"  # "Bank of England", "Army Corps of Engineers"
     if several and last in words.place_words and tokens[-2] in words.district_services:
@@ -1316,6 +1336,7 @@ class _Clues(NamedTuple):
     age_ends: tuple[str, ...]
     """Ends of an age's hyphened unit: "64-year-old" before a full name makes it a person's."""
     demonyms: frozenset[str]
+    people_suffixes: tuple[str, ...]
 
 
 @cache
@@ -1359,6 +1380,7 @@ def _clues(words: FactWords) -> _Clues:
         words.resident_nouns,
         words.age_ends,
         words.demonyms,
+        words.people_suffixes,
     )
 
 
@@ -1464,13 +1486,9 @@ def _home(name: str, before: list[str], after: list[str], clues: _Clues) -> bool
         (bool(before) or (len(after) > 1 and after[1][:1].isupper()))
         and "-" not in name
         and name not in clues.demonyms
-        and not name.endswith(_PEOPLES_ENDS)
+        and not name.endswith(clues.people_suffixes)
         and name.lower() not in clues.common_words
     )
-
-
-_PEOPLES_ENDS = ("ian", "ean", "ese", "ish")
-"""Endings of a word for a people or a faith ("Christian", "Maltese"), no place's name."""
 
 
 def _aged(name: str, clues: _Clues) -> str | None:
@@ -1533,7 +1551,7 @@ def _contest(body: str, span: tuple[int, int], clues: _Clues, capitals: _Capital
         return name not in clues.known_places and not _surnamed(name, capitals)  # "Denver 38-21"
     if before and "-" in before[-1] and before[-1].islower():  # "over ten-man Ashbourne City"
         before = _two_before(body, body.rindex(before[-1], 0, span[0]))
-    if not before or body[span[1] : span[1] + 2] in ("'s", "’s"):
+    if not before or body[span[1] : span[1] + 2] in _POSSESSIVES:
         return False  # "to win Finland's top division": what the place holds, no team
     if len(before) == 2 and before[1].lower() in clues.match_joiners:
         return before[0].lower() in clues.match_nouns

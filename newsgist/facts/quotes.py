@@ -103,8 +103,8 @@ _TRIES = 6
 _MAX_SPOKEN = 200
 """Quotations whose speakers are looked for; later ones are listed with none, so a body of
 thousands of quotations (hostile) costs linear time. News stories have a few dozen (34 at
-most in 600 CNN/Daily Mail and BBC stories); at 500, a page of long heads of joined names
-took 0.8 s."""
+most in 600 CNN/Daily Mail and BBC stories); at 200, the hostile page of long heads of
+joined names (``joined-heads`` in ``benchmarks/adversarial.py``) runs 2 MB in 0.5 s."""
 _LOOK_BACK = 1_000
 """Mentions read back for "the commission" or a story's main body: bounded, for hostile input."""
 _PRONOUN_REACH = 12
@@ -226,12 +226,14 @@ def _patterns(words: FactWords) -> _Patterns:
         name_before=re.compile(
             rf"\b{who}{_BRACKETED}?(?:\s+(?:of|at|from)\s+(?:the\s+)?"  # "Devon Marsh of
             rf"(?:(?!(?:{JOINED})\s)[a-z]+\s+){{1,2}}{_NAME})?"  # research firm Tidewell said"
-            rf"(?P<relative>\s+who(?:\s+[\w'’-]+){{1,10}}?)?"  # "A passenger who was on board
+            rf"(?P<relative>\s+(?:{alternatives(words.relatives)})(?:\s+(?!(?:{cues})\b)[\w'’-]+)"
+            rf"{{1,10}}?)?"  # "A passenger who was on board
             rf",?\s+{spoken}{{0,2}}?(?:{cues})\b(?P<rest>{_CLAUSE})$"  # told …"
         ),
         according=re.compile(
-            rf"[Aa]ccording to (?P<who>{who_named}|{_ROLE})(?:,\s+(?P<aside>{_NAME}),)?"
-            r"(?:,?\s*$|,?\s[^.!?]*$)"  # "According to Signe Kalnina, an analyst at …, X had"
+            rf"[Aa]ccording to (?P<who>{who_named}|{_ROLE})(?!\s+[A-Z])(?:,\s+(?P<aside>{_NAME}),)?"
+            rf"(?:,?\s*$|,?\s(?!{_NAME}\s+{_GAP}?(?:{verbs})\b)[^.!?]*$)"  # "According to Signe
+            # Kalnina, an analyst at …, X had", not "According to the BBC, Ada Obi later said"
         ),
         subject=re.compile(
             rf"\W*(?P<who>(?i:{pronouns})|(?i:the)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
@@ -376,7 +378,9 @@ def quotes(
             and sentence_start >= pair.start - _HEAD_CHARS
         ):
             subject = patterns.subject.match(head)  # "She called the findings "…" and said …"
-            if subject and (speaks or colon or _acts(head, subject.end(), inner, words)):
+            if subject and (
+                speaks or (colon and not partial) or _acts(head, subject.end(), inner, words)
+            ):
                 speaker = resolve(subject["who"], sentence_start, people_only=True)
             if (
                 colon
@@ -543,7 +547,7 @@ def _speaking(found: re.Match[str], words: FactWords) -> str:
             return "aside"  # "the chairman of the House Committee on Roads, Rep. Ama Lutu,":
             # the match began inside the body's name
         if (
-            not {"of", "for", "at"}.isdisjoint(who)
+            not _PLACED.isdisjoint(who)
             and (
                 not words.titles.isdisjoint(who)
                 or any(_role_word(token, words) for token in who[:2])  # "Lawyer for Chitale
@@ -566,7 +570,7 @@ _PLACED = frozenset({"of", "for", "at", "from", "on", "in", "with", "near"})
 """Words between a role and a name that tie the role to it: who speaks holds the role."""
 _NAMED_AFTER = re.compile(rf",\s+(?:[A-Z][a-z]{{0,3}}\.?\s+)?{CAPITAL}(?:\s+{CAPITAL}){{1,3}},")
 """A name between commas just after a role: the role's holder is named."""
-_TIED = re.compile(r"\b(?:of|for|at)\s+\Z")
+_TIED = re.compile(rf"\b(?:{'|'.join(sorted(_PLACED))})\s+\Z")
 """What ties a role to the body a match began at: the name in the aside after it speaks."""
 
 
@@ -781,7 +785,7 @@ class _Resolver:
         if who.lower() in words.pronouns:
             return self._last_speaker(position, gender_of(who.lower(), words))
         if _AGED.fullmatch(who):  # "the 24-year-old said": the person last named, as "they"
-            return self._last_speaker(position, None)
+            return self._last_speaker(position, None, reporting=False)  # the one named
         if who in words.group_members:  # "One said", after "two officials familiar with …"
             return self._member(position) or (None if people_only else who.lower())
         if _DEFINITE.match(who) and (introduced := self._introduced(position, who)):
@@ -789,7 +793,7 @@ class _Resolver:
         if _KIN.match(who) and _definite("the " + who.split(None, 1)[1], words) == "person":
             at = self._last_titled(position, who.split()[-1].lower())  # "Her mother, Ann …"
             found = None if at is None else self.people.named[at]
-            return found or (None if people_only else _unnamed(who.split()))
+            return found or (None if people_only else _unnamed(who.split(), self.words))
         kind = _definite(who, words)
         if kind is not None:  # "the judge": the person named last; "the club": the body
             mentioned = self.people if kind == "person" else self.bodies
@@ -797,6 +801,7 @@ class _Resolver:
             if kind == "person":  # "Judge Helen Achterberg", else "a state official said"
                 found = self._nearest_role(position, noun.lower())
                 found = found or self._named_after(position, noun.lower())
+                found = found or self._introduced_unnamed(position, noun.lower())
             else:  # "the company": the one so named, one just named, the story's main body
                 found = mentioned.last_named(position, noun.capitalize())
                 found = found or self._subject_before(position)
@@ -806,13 +811,13 @@ class _Resolver:
                 found = found or mentioned.most_named(position, 1)
             if found is not None and (kind == "person" or not people_only):
                 return found
-            return None if people_only else _unnamed(who.split())
+            return None if people_only else _unnamed(who.split(), self.words)
         written = who.split()
         if written[-1] in words.owned_titles and (holder := self._owner(written[:-1])):
             at = self._last_owned(position, f"{holder} {written[-1]}")  # "the Texas Governor
             if at is not None:  # added": who was named with this owner's title, not the owner
                 return self.people.named[at]
-            return None if people_only else _unnamed(written)
+            return None if people_only else _unnamed(written, self.words)
         tokens = [  # "Mayor Irene Castellano": the name; "the Liberal Democrat": all of it
             t
             for t, after in zip(written, [*written[1:], ""], strict=True)
@@ -830,7 +835,7 @@ class _Resolver:
                 named = self._named_after(position, head, _TITLED_LATER_CHARS)  # "a judge
                 if named is not None:  # described it as '…'", then "Judge Catherine Aldous"
                     return named
-            return None if people_only else _unnamed(tokens)
+            return None if people_only else _unnamed(tokens, self.words)
         last_title = max((i for i, t in enumerate(written[:-1]) if t in words.titles), default=-1)
         owner = max((i for i, t in enumerate(written[:-1]) if t[-2:] in ("'s", "’s")), default=-1)
         if owner >= 0 and " ".join(written[owner:]) in self.bodies.names:
@@ -851,7 +856,9 @@ class _Resolver:
         ):
             while held and tokens[held - 1].islower() and tokens[held - 1] not in _ARTICLES:
                 held -= 1  # "municipal official"
-            return None if people_only else _unnamed(tokens[held:])  # "municipal official on
+            return (
+                None if people_only else _unnamed(tokens[held:], self.words)
+            )  # "municipal official on
             # Leros", "spokesperson for the regional Culture Ministry": the role, not the name
         if capital is None:  # "opposition councillors", not "a statement after the vote"
             head = tokens[-1].lower().rstrip(".,")
@@ -860,7 +867,7 @@ class _Resolver:
             )
             while len(tokens) > 1 and tokens[0].lower() in self.stop_words:
                 tokens = tokens[1:]  # "after inspectors", "as nurses": the role, not the word
-            return None if people_only or not spoke else _unnamed(tokens)
+            return None if people_only or not spoke else _unnamed(tokens, self.words)
         while capital < len(tokens) - 1 and tokens[capital].lower() in self.stop_words:
             capital += 1  # "But Miss Marsden", "The Department of Transportation"
         name = " ".join(tokens[capital:]).rstrip(".,")
@@ -1073,11 +1080,18 @@ class _Resolver:
             and not _DEFINITE.match(found["who"])
         ]  # not a later "the official spoke": the role in full
         if spoke:
-            return _unnamed(spoke[-1].split())
-        found = titled or self._described(position, head)
-        if found is None and (introduced := _last(_introducing(head).finditer(window))):
-            return _unnamed(introduced.group().split())  # "a police spokesperson urged …"
-        return found
+            return _unnamed(spoke[-1].split(), self.words)
+        return titled or self._described(position, head)
+
+    def _introduced_unnamed(self, position: int, head: str) -> str | None:
+        """Return the unnamed person last introduced as "a ``head``", whatever they did.
+
+        "A police spokesperson urged drivers to stay home … the spokesperson said": the
+        police spokesperson, where no one so called was named or spoke.
+        """
+        window = self.body[max(0, position - _ROLE_SAID_CHARS) : position]
+        introduced = _last(_introducing(head).finditer(window))
+        return None if introduced is None else _unnamed(introduced.group().split(), self.words)
 
     def _described(self, position: int, head: str) -> str | None:
         """Return the person an aside gave the role "the ``head``" means, or None.
@@ -1092,13 +1106,16 @@ class _Resolver:
                 return people.named[at]
         return None
 
-    def _last_speaker(self, position: int, gender: str | None) -> str | None:
+    def _last_speaker(
+        self, position: int, gender: str | None, *, reporting: bool = True
+    ) -> str | None:
         """Return whom a pronoun before ``position`` means.
 
         An unnamed speaker who spoke since the last person named, else that person. A name
         inside a quotation is never the one meant, nor one of the other gender ("he said"
         after "her son Alfie"): the search goes back past them, up to ``_PRONOUN_REACH``
-        names.
+        names. ``reporting``: a pronoun may mean who reported the sentence naming that
+        person (``_reporting``); an age ("the 24-year-old") means the person named.
         """
         people = self.people
         index = bisect.bisect_left(people.starts, position) - 1
@@ -1116,7 +1133,7 @@ class _Resolver:
             index = owner
         elif gender is not None and self._gender(people.named[index]) is None:
             index = self._same_sentence(index, stop, gender)
-        if index >= 0:
+        if index >= 0 and reporting:
             index = self._reporting(index, stop, gender)
         named_at = people.starts[index] if index >= 0 else -1
         window = self.body[max(named_at + 1, position - _ROLE_SAID_CHARS) : position]
@@ -1143,7 +1160,7 @@ class _Resolver:
                     return people.named[titled]
                 spoke = []  # "Mayor Bob Stone … the mayor told CNN. "…," she said": not him
         if spoke:
-            return _unnamed(spoke[-1].split())
+            return _unnamed(spoke[-1].split(), self.words)
         return people.named[index] if index >= 0 else None
 
     def _reporting(self, index: int, stop: int, gender: str | None) -> int:
@@ -1156,7 +1173,7 @@ class _Resolver:
         end = named_at = people.starts[index]
         for at in range(index - 1, stop, -1):
             start = people.starts[at]
-            if _CLAUSE_END.search(body, start, end):
+            if start < named_at - _ROLE_SAID_CHARS or _CLAUSE_END.search(body, start, end):
                 break
             end = start
             if people.named[at] == people.named[index] or self.quoted.inside(start):
@@ -1199,7 +1216,7 @@ class _Quoted:
         return index >= 0 and position < self.ends[index]
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _introducing(head: str) -> re.Pattern[str]:
     """Match an unnamed person introduced with a role ("a police spokesperson"), any verb."""
     return re.compile(rf"\b(?:[Aa]n?|One|one)\s+(?:[a-z][\w-]*\s+){{0,2}}?{re.escape(head)}\b")
@@ -1288,7 +1305,7 @@ def _described_as(head: str) -> re.Pattern[str]:
     )
 
 
-def _unnamed(tokens: list[str]) -> str:
+def _unnamed(tokens: list[str], words: FactWords) -> str:
     """Write an unnamed speaker as written, its article and any relative clause left out.
 
     "police spokeswoman"; "a resident of the society who declined to be named": "resident
@@ -1296,9 +1313,5 @@ def _unnamed(tokens: list[str]) -> str:
     """
     if len(tokens) > 1 and tokens[0].lower() in _ARTICLES:
         tokens = tokens[1:]
-    cut = next((i for i, t in enumerate(tokens[1:], 1) if t in _RELATIVES), len(tokens))
+    cut = next((i for i, t in enumerate(tokens[1:], 1) if t in words.relatives), len(tokens))
     return " ".join(tokens[:cut]).rstrip(".,")
-
-
-_RELATIVES = frozenset({"who", "whose", "whom"})
-"""Words that open a relative clause after a person, which no speaker's description keeps."""

@@ -253,6 +253,12 @@ class FactWords:
     """Endings of a role noun no table lists ("Agronomist Jess Tranter", "Guitarist Nils
     Berg"), read only before a person's name: the role, not part of the name. A tuple, as
     ``str.endswith`` takes them."""
+    people_suffixes: tuple[str, ...] = ()
+    """Endings of a word for a people or a faith ("Christian", "Maltese"), no place's name:
+    "Maltese residents" live nowhere so named. A tuple, as ``str.endswith`` takes them."""
+    place_plurals: frozenset[str] = frozenset()
+    """Last words a listed place's name may be written without ("Turks and Caicos" for the
+    "Turks and Caicos Islands"): such a name with "and" in it is one place."""
     numbered_words: frozenset[str] = frozenset()
     """Last words of names a number ends ("BBC Radio 4", "Channel 4"): the number is theirs."""
     age_ends: tuple[str, ...] = ()

@@ -24,9 +24,12 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-def _pair(entry: str) -> tuple[str, str, str]:
-    """Split a table's ``key=value`` entry."""
-    return entry.partition("=")
+def _pair(entry: str) -> tuple[str, str]:
+    """Split a table's ``key=value`` entry; one without "=" is a mistake in the table."""
+    key, equals, value = entry.partition("=")
+    if not equals or not key or not value:
+        raise ValueError(f"a table entry needs key=value: {entry!r}")
+    return key, value
 
 
 # Sentence segmentation (``newsgist.segment``).
@@ -285,11 +288,11 @@ ENGLISH = Language(
         numbered_places=_FACTS["numbered-places"],
         age_ends=tuple(sorted(_FACTS["age-ends"])),
         participle_ends=tuple(sorted(_FACTS["participle-ends"])),
-        title_roles=tuple(
-            sorted((title, role) for title, _, role in map(_pair, _FACTS["title-roles"]))
-        ),
+        title_roles=tuple(sorted(map(_pair, _FACTS["title-roles"]))),
         body_suffixes=_FACTS["body-suffixes"],
         role_suffixes=tuple(sorted(_FACTS["role-suffixes"])),
+        people_suffixes=tuple(sorted(_FACTS["people-suffixes"])),
+        place_plurals=_FACTS["place-plurals"],
         passive_words=_FACTS["passive-words"],
         party_titles=_FACTS["party-titles"],
         topic_joiners=_FACTS["topic-joiners"],

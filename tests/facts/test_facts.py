@@ -75,6 +75,7 @@ _WORDS = st.sampled_from(
     [
         *("the", "said", "told", "she", "of", "in", "to", "According", "No.", "March", "4:15"),
         *("Krell", "Mayor", "Dr.", "U.N.", "Lumea", "Harbour", "Board", "’s", "41,000", "$3m"),
+        *("Committee", "on", "Elections", "officials", "chairman"),
         *("“", "”", '"', "«", "»", ".", ","),
     ]
 )

@@ -7,7 +7,7 @@ from newsgist.document import Document
 from newsgist.features import Features, stem
 from newsgist.headlines.compress import CompressHeadliner, compress
 from newsgist.lang import DEFAULT, LANGUAGES, NEUTRAL, lookup
-from newsgist.lang.en import ENGLISH
+from newsgist.lang.en import ENGLISH, _pair
 from newsgist.methods.learned.features import NAMES, salience_features
 from newsgist.models import Article
 from newsgist.segment import is_cased, segment
@@ -134,3 +134,13 @@ def test_a_neutral_headline_is_made_of_the_sentences_words_within_budget(words):
     assert len(headline.text.split()) <= words
     source = document.sentences[0].text.rstrip(".").split()
     assert headline.text.split() == source[: len(headline.text.split())]
+
+
+def test_the_title_roles_table_pairs_titles_with_roles_and_refuses_an_entry_without_one():
+    assert ENGLISH.facts is not None
+    roles = dict(ENGLISH.facts.title_roles)
+    assert roles["justice"] == "judge"
+    assert _pair("deemster=judge") == ("deemster", "judge")
+    for entry in ("justice", "=judge", "justice="):
+        with pytest.raises(ValueError, match="key=value"):
+            _pair(entry)
