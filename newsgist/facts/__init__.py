@@ -43,7 +43,7 @@ def extract(document: Document, summary_texts: Iterable[str]) -> Facts:
     counted, dates = figures(body, words)
     found = mentions(body, document.sentences, words, language.stop_words) if words else []
     found = _outside_money(found, counted)
-    people, canonical = entities(found, words) if words else ([], {})
+    people, canonical = entities(found, words, body) if words else ([], {})
     people = _with_dateline(people, document.article.meta)
     said = quotes(body, document.sentences, people, canonical, words, language.stop_words)
     grammar = language.headline

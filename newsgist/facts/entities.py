@@ -27,6 +27,7 @@ body's first or last word alone the body.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -1614,8 +1615,13 @@ def phrase_head(tokens: list[str], ends: frozenset[str]) -> str:
     return tokens[cut - 1]
 
 
-def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict[str, str]]:
-    """Merge mentions into typed entities; also return each surface form's canonical name."""
+def entities(
+    found: list[Mention], words: FactWords, body: str = ""
+) -> tuple[list[Entity], dict[str, str]]:
+    """Merge mentions into typed entities; also return each surface form's canonical name.
+
+    ``body``: the text the mentions were found in, read for names listed with places.
+    """
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     votes: dict[str, list[str]] = defaultdict(list)
     for name, span, kind in found:
@@ -1680,6 +1686,8 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
             and name.split(" ", 1)[0] not in first_names
         ):
             kinds[name] = "place"
+    if body:
+        _listed_with_places(found, body, kinds, canonical)
     for name, kind in kinds.items():  # "the Government said": a common noun capitalised
         if (
             kind == "organisation"
@@ -1704,6 +1712,39 @@ def entities(found: list[Mention], words: FactWords) -> tuple[list[Entity], dict
         result.append(Entity(name=name, kind=str(kinds[name]), aliases=aliases, spans=tuple(where)))
     result.sort(key=lambda e: (KINDS.index(e.kind), -len(e.spans), e.spans[0]))
     return result, {form: target for form, target in canonical.items() if kinds[target]}
+
+
+_LIST_GAP = re.compile(r",\s|,?\s(?:and|or)\s")
+"""What separates the names of a list: "Burlington, Oakville and Milton"."""
+
+
+def _listed_with_places(
+    found: list[Mention], body: str, kinds: dict[str, str | None], canonical: dict[str, str]
+) -> None:
+    """Type as places the names nothing typed that a list joins to a place.
+
+    "Whitefield, Mahadevapura and Bommanahalli", "between Roseau and Laudat": a list names
+    things of one kind. Twice over the mentions, so a list's names all follow its place.
+    """
+    ordered = sorted(found, key=lambda mention: mention[1])
+
+    def place(name: str) -> bool:
+        return kinds.get(canonical.get(name, name)) == "place"
+
+    joined = [  # each pair of neighbours a list joins; after a comma only where "and" or
+        # "or" goes on ("Wales, Huw Prydderch, said" is no list)
+        (first, second, body[end:start] in (", ", ",\n"))
+        for (first, (_, end), _), (second, (start, _), _) in itertools.pairwise(ordered)
+        if start - end <= 6 and _LIST_GAP.fullmatch(body, end, start)
+    ]
+    anded = {first for first, _, comma in joined if not comma}
+    for _ in range(2):
+        for first, second, comma in joined:
+            if comma and second not in anded:
+                continue
+            for name, other in ((first, second), (second, first)):
+                if kinds.get(name) is None and canonical.get(name) == name and place(other):
+                    kinds[name] = "place"
 
 
 def _listed(name: str, towns: frozenset[str]) -> bool:

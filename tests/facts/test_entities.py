@@ -24,7 +24,7 @@ WORDS = _words()
 
 def names(text):
     found = mentions(text, segment(text, language=ENGLISH), WORDS, ENGLISH.stop_words)
-    merged, canonical = entities(found, WORDS)
+    merged, canonical = entities(found, WORDS, text)
     return {(e.name, e.kind, e.aliases) for e in merged}, canonical
 
 
@@ -1274,3 +1274,21 @@ def test_a_name_with_an_age_or_after_a_role_held_at_a_body_is_a_persons():
 def test_a_title_with_its_portfolio_or_a_short_title_is_no_part_of_the_name(text, person):
     found, _ = names(text)
     assert (person, "person", ()) in found
+
+
+def test_a_small_listed_town_and_the_names_a_list_joins_to_it_are_places():
+    kinds = kinds_of(
+        "Volunteers came from as far as Tarnwick, Oakhollow and Motueka to clear the road."
+        " Its director for Wales, Ifan Prydderch, said the figures were poor."
+    )
+    assert kinds["Motueka"] == "place"  # GeoNames lists towns of 1,000 people or more
+    assert kinds["Tarnwick"] == kinds["Oakhollow"] == "place"  # listed with it
+    assert "Ifan Prydderch" not in kinds or kinds["Ifan Prydderch"] != "place"  # an aside
+
+
+def test_a_name_between_or_off_somewhere_is_a_place():
+    kinds = kinds_of(
+        "The slip closed the highway between Kelbrook and Brennock overnight, and a reef off"
+        " Marrowby Point was damaged."
+    )
+    assert kinds == {"Kelbrook": "place", "Brennock": "place", "Marrowby Point": "place"}
